@@ -1,0 +1,69 @@
+export const id = 246;
+export const ids = [246];
+export const modules = {
+
+/***/ 2246:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pullRequestAddedIds: () => (/* binding */ pullRequestAddedIds),
+/* harmony export */   upsertPullRequestComment: () => (/* binding */ upsertPullRequestComment)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _models_from_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7726);
+/**
+ * The optional sticky PR comment (comment: true), and the pull request's added lines for models-from.
+ * Loaded with a dynamic import only when needed, so ordinary runs never load Octokit.
+ */
+
+
+const MARKER = '<!-- bedrock-access-probe -->';
+async function upsertPullRequestComment(summary, token, log) {
+    const pull = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request;
+    if (!pull) {
+        log.warning('comment: true only posts on pull_request events; skipped.');
+        return;
+    }
+    if (!token) {
+        log.warning('comment: true needs github-token (default: the job token with pull-requests: write); skipped.');
+        return;
+    }
+    try {
+        const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token);
+        const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
+        const body = `${MARKER}\n${summary}`;
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pull.number, per_page: 100 });
+        const existing = comments.find(comment => comment.body?.startsWith(MARKER));
+        if (existing)
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+        else
+            await octokit.rest.issues.createComment({ owner, repo, issue_number: pull.number, body });
+    }
+    catch (error) {
+        log.warning(`Could not post the PR comment (needs pull-requests: write): ${error.message}`);
+    }
+}
+/** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
+async function pullRequestAddedIds(token, log) {
+    const pull = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request;
+    if (!pull || !token)
+        return [];
+    try {
+        const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token);
+        const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pull.number, per_page: 100 });
+        const providers = new RegExp(_models_from_js__WEBPACK_IMPORTED_MODULE_1__/* .SCANNED_PROVIDERS */ .gc.join('|'));
+        return files
+            .filter(file => file.patch && providers.test(file.patch))
+            .flatMap(file => (0,_models_from_js__WEBPACK_IMPORTED_MODULE_1__/* .addedIdsFromPatch */ .H1)(file.patch).map(found => ({ ...found, file: file.filename })));
+    }
+    catch (error) {
+        log.warning(`Could not read the pull request's files (${error.message}); probing in file order.`);
+        return [];
+    }
+}
+
+
+/***/ })
+
+};

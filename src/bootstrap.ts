@@ -1,0 +1,180 @@
+/**
+ * Bootstrap: only with create-agreement: true. In order: the Anthropic use-case form (once, where none is on
+ * file), the model agreement (once per model, where none exists), then waiting until access is live.
+ * Idempotent: every write is preceded by a read that says it is needed, so a re-run changes nothing, and
+ * concurrent checks of the same model share one creation.
+ */
+import {
+  createAgreement,
+  listPublicOffers,
+  putUseCase,
+  readAvailability,
+  readUseCaseOnFile
+} from './aws/control-plane.js'
+import type { AwsFailure } from './aws/failure.js'
+import type { AwsClients } from './aws/clients.js'
+import type { AvailabilityInfo, Read } from './gates.js'
+import { encodeUseCaseForm, type UseCaseForm } from './use-case-form.js'
+import type { AccountChange } from './types.js'
+
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+}
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+}
+
+/** Poll schedule while waiting for access to settle: quick at first, then every 30 s. */
+export const POLL_SCHEDULE_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
+
+export type FormState =
+  | { state: 'on-file' }
+  | { state: 'submitted' }
+  | { state: 'missing' }
+  | { state: 'unknown'; failure: AwsFailure }
+
+export interface AgreementOutcome {
+  created: boolean
+  failure?: AwsFailure
+  noOffer?: boolean
+}
+
+export interface WaitOutcome {
+  availability: Read<AvailabilityInfo>
+  waitedSeconds: number
+  /** Set when the wait ended before access was live: what was last seen. */
+  timedOut?: string
+}
+
+export class Bootstrapper {
+  readonly changes: AccountChange[] = []
+  private readonly agreements = new Map<string, Promise<AgreementOutcome>>()
+  private readonly formStates = new Map<string, FormState>()
+
+  constructor(
+    private readonly clients: AwsClients,
+    private readonly clock: Clock,
+    private readonly log: Logger
+  ) {}
+
+  /**
+   * Submit the use-case form in each region that lacks one. Serial on purpose: a submission usually
+   * covers every commercial region, and the next region's read then sees it instead of submitting again.
+   */
+  async ensureUseCaseForm(regions: string[], form: UseCaseForm | undefined): Promise<void> {
+    for (const region of regions) {
+      const onFile = await readUseCaseOnFile(this.clients, region)
+      if (onFile.state === 'ok' && onFile.value) {
+        this.formStates.set(region, { state: 'on-file' })
+        continue
+      }
+      if (onFile.state !== 'ok') {
+        const failure = 'failure' in onFile ? onFile.failure : { kind: 'fault' as const, name: 'Unknown', message: 'not read' }
+        this.log.warning(`Could not read the use-case form in ${region} (${failure.message}); not submitting it blindly.`)
+        this.formStates.set(region, { state: 'unknown', failure })
+        continue
+      }
+      if (!form) {
+        this.formStates.set(region, { state: 'missing' })
+        continue
+      }
+      const put = await putUseCase(this.clients, region, encodeUseCaseForm(form))
+      if (!put.ok) {
+        this.log.warning(`Submitting the use-case form in ${region} failed: ${put.failure.name}: ${put.failure.message}`)
+        this.formStates.set(region, { state: 'unknown', failure: put.failure })
+        continue
+      }
+      this.log.info(`Submitted the Anthropic use-case form in ${region}.`)
+      this.changes.push({ action: 'use-case-form-submitted', region })
+      this.formStates.set(region, { state: 'submitted' })
+    }
+  }
+
+  formState(region: string): FormState | undefined {
+    return this.formStates.get(region)
+  }
+
+  /**
+   * Create the agreement for a model in a region, once. Checks of the same model in other regions first
+   * re-read their availability: a subscription made in one region usually covers the others.
+   */
+  async ensureAgreement(region: string, baseModelId: string): Promise<AgreementOutcome> {
+    const first = this.agreements.get(baseModelId)
+    if (first) {
+      const result = await first
+      const again = await readAvailability(this.clients, region, baseModelId)
+      if (again.state === 'ok' && again.value.agreementStatus !== 'NOT_AVAILABLE') return { created: false }
+      if (result.failure || result.noOffer) return result
+    }
+    const key = first ? `${baseModelId}@${region}` : baseModelId
+    let pending = this.agreements.get(key)
+    if (!pending) {
+      pending = this.createAgreement(region, baseModelId)
+      this.agreements.set(key, pending)
+    }
+    return pending
+  }
+
+  private async createAgreement(region: string, baseModelId: string): Promise<AgreementOutcome> {
+    const offers = await listPublicOffers(this.clients, region, baseModelId)
+    if (!offers.ok) return { created: false, failure: offers.failure }
+    const offer = offers.value[0]
+    if (!offer) return { created: false, noOffer: true }
+    const created = await createAgreement(this.clients, region, baseModelId, offer.offerToken)
+    if (!created.ok) return { created: false, failure: created.failure }
+    this.log.info(`Created the model agreement for ${baseModelId} in ${region}${offer.offerId ? ` (offer ${offer.offerId})` : ''}.`)
+    this.changes.push({ action: 'agreement-created', region, model: baseModelId, ...(offer.offerId ? { offerId: offer.offerId } : {}) })
+    return { created: true }
+  }
+
+  /** Poll availability until the agreement is AVAILABLE, the deadline passes, or a read fails for good. */
+  async waitUntilLive(region: string, baseModelId: string, timeoutSeconds: number): Promise<WaitOutcome> {
+    return waitUntilLive(() => readAvailability(this.clients, region, baseModelId), timeoutSeconds, this.clock, status =>
+      this.log.info(`Waiting for ${baseModelId} in ${region}: ${status}`)
+    )
+  }
+}
+
+export function isLive(availability: AvailabilityInfo): boolean {
+  return availability.agreementStatus === 'AVAILABLE' && availability.authorizationStatus !== 'NOT_AUTHORIZED'
+}
+
+export function describeAvailability(availability: AvailabilityInfo): string {
+  const parts = [`agreement ${availability.agreementStatus ?? '?'}`]
+  if (availability.agreementError) parts.push(`(${availability.agreementError})`)
+  if (availability.authorizationStatus) parts.push(`authorization ${availability.authorizationStatus}`)
+  if (availability.entitlementAvailability) parts.push(`entitlement ${availability.entitlementAvailability}`)
+  return parts.join(', ')
+}
+
+/** The wait loop itself, separate from AWS so tests drive it with a fake clock and scripted reads. */
+export async function waitUntilLive(
+  read: () => Promise<Read<AvailabilityInfo>>,
+  timeoutSeconds: number,
+  clock: Clock,
+  report: (status: string) => void
+): Promise<WaitOutcome> {
+  const start = clock.now()
+  const deadline = start + timeoutSeconds * 1000
+  const elapsed = () => Math.round((clock.now() - start) / 1000)
+  for (let poll = 0; ; poll++) {
+    const availability = await read()
+    if (availability.state !== 'ok') return { availability, waitedSeconds: elapsed() }
+    if (isLive(availability.value)) return { availability, waitedSeconds: elapsed() }
+    const status = describeAvailability(availability.value)
+    if (availability.value.agreementStatus === 'ERROR') return { availability, waitedSeconds: elapsed() }
+    const delay = POLL_SCHEDULE_MS[Math.min(poll, POLL_SCHEDULE_MS.length - 1)]!
+    const remaining = deadline - clock.now()
+    if (remaining <= 0) return { availability, waitedSeconds: elapsed(), timedOut: status }
+    report(`${status}; next check in ${Math.ceil(Math.min(delay, remaining) / 1000)} s`)
+    await clock.sleep(Math.min(delay, remaining))
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The error catalogue: every AWS answer the probe knows, as data. One row: which exceptions, which message
+ * pattern (matched loosely: account IDs, ARNs and minutes vary), the gate it closes and the fix.
+ * Rows are tried in order and the first match wins, so specific rows come before general ones
+ * (the Marketplace denials contain "is not authorized to perform" too, and must not read as IAM).
+ */
+import type { GateName } from '../types.js'
+import type { AwsFailure } from '../aws/failure.js'
+
+export interface FixContext {
+  model: string
+  region: string
+  baseModelId?: string
+  account?: string
+  /** Regex groups of the row that matched. */
+  groups: string[]
+}
+
+export interface CatalogueEntry {
+  id: string
+  /** Exception names the row applies to; '*' for any. */
+  exceptions: string[]
+  pattern: RegExp
+  gate: GateName
+  status: 'fail' | 'warn' | 'skip'
+  /** Short name of the cause, shown before the AWS message. */
+  cause: string
+  fix: (ctx: FixContext) => string
+}
+
+const MARKETPLACE_FIX =
+  'Subscribing is a one-time step per account: grant the caller aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions ' +
+  '(restrict Subscribe with the aws-marketplace:ProductId condition key), or run the probe once with create-agreement: true ' +
+  'from such a role. After the first subscription every role in the account can invoke without them; allow up to 2 minutes.'
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  // --- Credentials ---------------------------------------------------------------------------------
+  {
+    id: 'oidc-no-token-permission',
+    exceptions: ['*'],
+    pattern: /Unable to get ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'No GitHub OIDC token is available to this job',
+    fix: () =>
+      'Add `permissions: { id-token: write, contents: read }` to the workflow or job. ' +
+      'Pull requests from forks never receive an OIDC token: run the probe on pull_request_target or push instead.'
+  },
+  {
+    id: 'oidc-trust-policy',
+    exceptions: ['AccessDenied', 'AccessDeniedException'],
+    pattern: /Not authorized to perform sts:AssumeRoleWithWebIdentity/i,
+    gate: 'credentials',
+    status: 'fail',
+    cause: "The role's trust policy refused this workflow's OIDC token",
+    fix: () =>
+      "Almost always the trust policy's conditions: token.actions.githubusercontent.com:aud must equal the audience input, " +
+      'and token.actions.githubusercontent.com:sub must match the claim shown (case-sensitive owner/repo, and the ref or environment).'
+  },
+  {
+    id: 'oidc-invalid-token',
+    exceptions: ['InvalidIdentityToken', 'InvalidIdentityTokenException'],
+    pattern: /./,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'STS rejected the OIDC token',
+    fix: () =>
+      'Create the IAM OIDC identity provider for https://token.actions.githubusercontent.com in the role\'s account, ' +
+      'with the audience input (default sts.amazonaws.com) as a client ID.'
+  },
+  {
+    id: 'credentials-expired',
+    exceptions: ['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired'],
+    pattern: /./,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'The credentials have expired',
+    fix: () =>
+      'Refresh the credentials before this step. For a bootstrap run that waits, make role-duration-seconds ' +
+      '(or the session length of configure-aws-credentials) longer than wait-timeout-seconds.'
+  },
+  {
+    id: 'credentials-invalid',
+    exceptions: [
+      'UnrecognizedClientException',
+      'InvalidClientTokenId',
+      'SignatureDoesNotMatch',
+      'IncompleteSignature',
+      'MissingAuthenticationToken',
+      'MissingAuthenticationTokenException',
+      'InvalidAccessKeyId'
+    ],
+    pattern: /./,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'AWS does not recognise these credentials',
+    fix: () =>
+      'The access key is unknown, deactivated, or paired with the wrong secret or session token. Check the secrets the job ' +
+      'exports, or use role-to-assume with GitHub OIDC instead of long-lived keys.'
+  },
+  {
+    id: 'credentials-missing',
+    exceptions: ['CredentialsProviderError', 'ProviderError'],
+    pattern: /./,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'No AWS credentials were found',
+    fix: () =>
+      'Set role-to-assume (with `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this ' +
+      'step. Self-hosted and RunsOn runners use their instance role: check that the instance has one.'
+  },
+  // --- Region --------------------------------------------------------------------------------------
+  {
+    id: 'region-signature-scope',
+    exceptions: ['InvalidSignatureException'],
+    pattern: /Credential should be scoped to a valid region/i,
+    gate: 'region',
+    status: 'fail',
+    cause: 'The request was signed for a region this endpoint does not accept',
+    fix: ctx => `Check the regions input and AWS_REGION: "${ctx.region}" must be a region where Amazon Bedrock runs.`
+  },
+  {
+    id: 'credentials-bad-signature',
+    exceptions: ['InvalidSignatureException'],
+    pattern: /./,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'AWS rejected the request signature',
+    fix: () => 'The secret access key does not match the access key ID, or the runner clock is skewed by more than 5 minutes.'
+  },
+  // --- Model access (Marketplace entitlement, lifecycle) ----------------------------------------------
+  {
+    id: 'marketplace-permissions',
+    exceptions: ['AccessDeniedException', 'AccessDenied'],
+    pattern: /Model access is denied due to .*(AWS Marketplace actions|aws-marketplace:)/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'The model is not subscribed in this account, and this identity may not subscribe it (AWS Marketplace)',
+    fix: () => MARKETPLACE_FIX
+  },
+  {
+    id: 'marketplace-permissions',
+    exceptions: ['AccessDeniedException', 'AccessDenied'],
+    pattern: /not authorized to perform:? aws-marketplace:(\w+)/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'This identity may not subscribe the model through AWS Marketplace',
+    fix: () => MARKETPLACE_FIX
+  },
+  {
+    id: 'no-model-access',
+    exceptions: ['AccessDeniedException'],
+    pattern: /You don.t have access to the model with the specified model ID/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'The account has no access to this model in this region',
+    fix: ctx =>
+      `Enable the model for the account in ${ctx.region}: run with create-agreement: true (third-party models), or open ` +
+      'the Bedrock model catalog there. If access is granted, an SCP or a model-restricting policy may hide it.'
+  },
+  {
+    id: 'model-legacy',
+    exceptions: ['AccessDeniedException', 'ResourceNotFoundException', 'ValidationException'],
+    pattern: /marked by provider as Legacy/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'Legacy model: access lapsed because the account has not used it recently',
+    fix: () => 'Move to an active model (see the Bedrock model lifecycle page for the successor).'
+  },
+  {
+    id: 'model-end-of-life',
+    exceptions: ['ResourceNotFoundException', 'ValidationException', 'AccessDeniedException'],
+    pattern: /reached the end of its life/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'End-of-life model: it can no longer be invoked',
+    fix: () => 'Move to an active model (see the Bedrock model lifecycle page for the successor).'
+  },
+  // --- Provider terms ------------------------------------------------------------------------------
+  {
+    id: 'use-case-missing',
+    exceptions: ['ResourceNotFoundException', 'AccessDeniedException', 'ValidationException'],
+    pattern: /use case details have not been submitted/i,
+    gate: 'provider-terms',
+    status: 'fail',
+    cause: "Anthropic's use-case (first-time-use) form has not been submitted for this account",
+    fix: () =>
+      'Run the probe with create-agreement: true and use-case-form (once per account, or once in the organisation\'s ' +
+      'management account; again in opt-in regions), then allow up to 15 minutes.'
+  },
+  // --- IAM permission ------------------------------------------------------------------------------
+  {
+    id: 'iam-scp-deny',
+    exceptions: ['AccessDeniedException'],
+    pattern: /not authorized to perform: (\S+) on resource: (\S+) with an explicit deny in a service control policy/i,
+    gate: 'iam-permission',
+    status: 'fail',
+    cause: 'A service control policy (SCP) explicitly denies this call',
+    fix: ctx =>
+      `An IAM policy cannot override an SCP. Ask your AWS Organizations administrators to allow ${ctx.groups[0]} on ` +
+      `${ctx.groups[1]} for this account (SCPs that restrict regions must allow every destination region of an inference profile).`
+  },
+  {
+    id: 'iam-explicit-deny',
+    exceptions: ['AccessDeniedException'],
+    pattern: /not authorized to perform: (\S+) on resource: (\S+) with an explicit deny in an? ([\w -]+?) policy/i,
+    gate: 'iam-permission',
+    status: 'fail',
+    cause: 'A policy explicitly denies this call',
+    fix: ctx =>
+      `Remove or narrow the Deny for ${ctx.groups[0]} on ${ctx.groups[1]} in the ${ctx.groups[2]} policy: an Allow ` +
+      'cannot override an explicit Deny.'
+  },
+  {
+    id: 'iam-no-allow',
+    exceptions: ['AccessDeniedException'],
+    pattern: /not authorized to perform: (\S+) on resource: (\S+) because no ([\w -]+?) policy allows/i,
+    gate: 'iam-permission',
+    status: 'fail',
+    cause: 'No IAM policy allows this identity to invoke the model',
+    fix: () => 'Attach the policy statement below to the role (bedrock:InvokeModel also covers Converse).'
+  },
+  {
+    id: 'iam-denied',
+    exceptions: ['AccessDeniedException', 'AccessDenied'],
+    pattern: /./,
+    gate: 'iam-permission',
+    status: 'fail',
+    cause: 'Access denied',
+    fix: () =>
+      'Either IAM does not allow bedrock:InvokeModel on this model (see the policy statement below) or the account has no ' +
+      'access to the model: check both.'
+  },
+  // --- Region (model identifier) -------------------------------------------------------------------
+  {
+    id: 'on-demand-unsupported',
+    exceptions: ['ValidationException'],
+    pattern: /on-demand throughput isn.t supported|doesn.t support on-demand throughput/i,
+    gate: 'region',
+    status: 'fail',
+    cause: 'This model cannot be invoked on demand by its base ID',
+    fix: () => 'Call it through an inference profile that contains it (IDs below), and allow that profile ARN in IAM.'
+  },
+  {
+    id: 'invalid-model-id',
+    exceptions: ['ValidationException'],
+    pattern: /provided model identifier is invalid/i,
+    gate: 'region',
+    status: 'fail',
+    cause: 'Bedrock does not know this model ID in this region',
+    fix: ctx =>
+      `Check the ID with \`aws bedrock list-foundation-models --region ${ctx.region}\` (or list-inference-profiles); the model ` +
+      'may not be offered in this region.'
+  },
+  {
+    id: 'not-text-model',
+    exceptions: ['ValidationException'],
+    pattern: /(doesn.t|does not) support the model|model (is )?not supported for this (action|operation)/i,
+    gate: 'iam-permission',
+    status: 'skip',
+    cause: 'The model does not take Converse (not an access failure)',
+    fix: () => 'Nothing to fix for access; the probe could not prove the IAM gate with a call for this model type.'
+  },
+  {
+    id: 'model-not-found',
+    exceptions: ['ResourceNotFoundException'],
+    pattern: /./,
+    gate: 'region',
+    status: 'fail',
+    cause: 'The model or profile was not found in this region',
+    fix: ctx => `Check the ID and that it is offered in ${ctx.region}.`
+  },
+  // --- Not gates: the call got past authorization ---------------------------------------------------
+  {
+    id: 'quota-exceeded',
+    exceptions: ['ServiceQuotaExceededException'],
+    pattern: /./,
+    gate: 'iam-permission',
+    status: 'warn',
+    cause: 'A service quota was exceeded after the request was authorized',
+    fix: () => 'Access is in place; raise the quota (Service Quotas) or use a cross-region inference profile.'
+  },
+  {
+    id: 'model-not-ready',
+    exceptions: ['ModelNotReadyException', 'ServiceUnavailableException', 'ModelTimeoutException'],
+    pattern: /./,
+    gate: 'iam-permission',
+    status: 'warn',
+    cause: 'The model did not answer in time (not an access failure)',
+    fix: () => 'Re-run the probe; if it persists, try another region or a cross-region inference profile.'
+  }
+]
+
+export interface Diagnosis {
+  entry: CatalogueEntry
+  groups: string[]
+}
+
+/** Find the row for an AWS service answer; undefined for faults and for answers the catalogue does not know. */
+export function diagnose(failure: AwsFailure): Diagnosis | undefined {
+  for (const entry of CATALOGUE) {
+    if (!entry.exceptions.includes('*') && !entry.exceptions.includes(failure.name)) continue
+    if (entry.exceptions.includes('*') || failure.kind === 'service') {
+      const match = entry.pattern.exec(failure.message)
+      if (match) return { entry, groups: match.slice(1).map(group => group ?? '') }
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,58 @@
+/**
+ * Least-privilege IAM for the minimal call: bedrock:InvokeModel (which also authorises Converse) on exactly
+ * the ARNs the request touches. For an inference profile that is the profile ARN plus the foundation-model
+ * ARN in every destination region the profile routes to.
+ */
+import { foundationModelArn, partitionOf } from '../model-id.js'
+import type { IamStatement } from '../types.js'
+
+export interface IamTarget {
+  region: string
+  account?: string
+  baseModelId?: string
+  /** For profiles: the ID (system-defined) or ARN (application profiles). */
+  profileId?: string
+  profileArn?: string
+  /** Foundation-model ARNs the profile lists (one per destination region). */
+  profileModelArns?: string[]
+}
+
+export function invokeStatement(target: IamTarget): IamStatement {
+  const resources: string[] = []
+  if (target.profileId !== undefined) {
+    resources.push(
+      target.profileArn ??
+        `arn:${partitionOf(target.region)}:bedrock:${target.region}:${target.account ?? '<ACCOUNT_ID>'}:inference-profile/${target.profileId}`
+    )
+    if (target.profileModelArns && target.profileModelArns.length > 0) {
+      resources.push(...target.profileModelArns)
+    } else if (target.baseModelId) {
+      // Destinations unknown (GetInferenceProfile not readable): every region, for this one model only.
+      resources.push(`arn:${partitionOf(target.region)}:bedrock:*::foundation-model/${target.baseModelId}`)
+    }
+  } else if (target.baseModelId) {
+    resources.push(foundationModelArn(target.region, target.baseModelId))
+  }
+  return {
+    Sid: sidFor(target.profileId ?? target.baseModelId ?? 'model', target.region),
+    Effect: 'Allow',
+    Action: ['bedrock:InvokeModel'],
+    Resource: [...new Set(resources)]
+  }
+}
+
+/** One policy document for every failing check: one statement, resources merged and sorted. */
+export function combinedPolicy(statements: IamStatement[]): string {
+  if (statements.length === 0) return ''
+  const resources = [...new Set(statements.flatMap(statement => statement.Resource))].sort()
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'BedrockAccessProbeInvoke', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: resources }]
+  }
+  return JSON.stringify(policy, null, 2)
+}
+
+function sidFor(id: string, region: string): string {
+  const words = `${id} ${region}`.split(/[^A-Za-z0-9]+/).filter(Boolean)
+  return ('Invoke' + words.map(word => word[0]!.toUpperCase() + word.slice(1)).join('')).slice(0, 100)
+}

@@ -1,0 +1,263 @@
+/**
+ * Inputs, read once and validated in full before any AWS call. Every refusal names the input and the fix.
+ * The reader is injected so the action (core.getInput) and the CLI (flags) share this module.
+ */
+import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './model-id.js'
+import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
+
+/** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
+export const INPUT_DEFAULTS = {
+  audience: 'sts.amazonaws.com',
+  'role-session-name': 'bedrock-access-probe',
+  'role-duration-seconds': '900',
+  invoke: 'true',
+  'fail-on': 'error',
+  'request-timeout-seconds': '30',
+  'timeout-seconds': '600',
+  'create-agreement': 'false',
+  'mask-account-id': 'false',
+  comment: 'false'
+} as const
+
+export const MAX_PAIRS = 100
+/** A bootstrap run waits this long for new access to settle unless told otherwise (AWS: up to 15 minutes). */
+export const DEFAULT_BOOTSTRAP_WAIT_SECONDS = 900
+
+export type FailOn = 'error' | 'warn' | 'never'
+
+export interface Pair {
+  ref: ModelRef
+  region: string
+}
+
+export interface ProbeInputs {
+  models: ModelRef[]
+  regions: string[]
+  pairs: Pair[]
+  roleToAssume?: string
+  audience: string
+  roleSessionName: string
+  roleDurationSeconds: number
+  invoke: boolean
+  failOn: FailOn
+  requestTimeoutMs: number
+  /** Overall deadline for the run, not counting the bootstrap wait. */
+  timeoutMs: number
+  createAgreement: boolean
+  useCaseForm?: UseCaseForm
+  /** undefined: decided at run time (DEFAULT_BOOTSTRAP_WAIT_SECONDS in bootstrap mode, else 0). */
+  waitTimeoutSeconds?: number
+  maskAccountId: boolean
+  modelsFrom: string[]
+  comment: boolean
+  githubToken?: string
+  /** Where each model ID came from, for IDs found by models-from. */
+  sources: Map<string, { file: string; line: number }>
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    readonly problem: string,
+    readonly fix: string
+  ) {
+    super(`Input "${input}" ${problem}. ${fix}`)
+    this.name = 'InputError'
+  }
+}
+
+export type InputReader = (name: string) => string
+
+/** Split a list input on newlines and commas; blank entries are dropped. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map(item => item.trim())
+    .filter(item => item.length > 0)
+}
+
+export function parseBoolean(name: string, value: string): boolean {
+  const normalized = value.trim()
+  if (['true', 'True', 'TRUE'].includes(normalized)) return true
+  if (['false', 'False', 'FALSE'].includes(normalized)) return false
+  throw new InputError(name, `is "${normalized.slice(0, 40)}", not a boolean`, 'Use true or false.')
+}
+
+export function parseInteger(name: string, value: string, min: number, max: number): number {
+  const normalized = value.trim()
+  if (!/^\d+$/.test(normalized)) {
+    throw new InputError(name, `is "${normalized.slice(0, 40)}", not a whole number`, `Use a number from ${min} to ${max}.`)
+  }
+  const parsed = Number(normalized)
+  if (parsed < min || parsed > max) {
+    throw new InputError(name, `is ${parsed}, outside ${min} to ${max}`, `Use a number from ${min} to ${max}.`)
+  }
+  return parsed
+}
+
+const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso[a-z-]*|-eusc)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
+
+export interface ExtraModels {
+  ids: string[]
+  sources: Map<string, { file: string; line: number }>
+}
+
+/**
+ * Read and validate every input. `env` supplies the region fallbacks (AWS_REGION, AWS_DEFAULT_REGION).
+ * `extra` adds model IDs found elsewhere (models-from), placed first.
+ */
+export function parseInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  extra: ExtraModels = { ids: [], sources: new Map() }
+): ProbeInputs {
+  const get = (name: string): string => {
+    const value = read(name).trim()
+    return value !== '' ? value : (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '')
+  }
+
+  const modelsFrom = splitList(get('models-from'))
+  const modelTexts = dedupe([...extra.ids, ...splitList(get('models'))])
+  if (modelTexts.length === 0) {
+    throw new InputError(
+      'models',
+      modelsFrom.length > 0 ? 'is empty and models-from found no model IDs' : 'is empty',
+      'Name at least one model ID, inference-profile ID or ARN, e.g. "us.anthropic.claude-sonnet-4-6".'
+    )
+  }
+  const models = modelTexts.map(text => {
+    try {
+      return parseModelRef(text)
+    } catch (error) {
+      if (!(error instanceof ModelIdError)) throw error
+      throw new InputError(
+        'models',
+        `entry "${printable(text)}" ${error.message}`,
+        'Copy the exact ID from the Bedrock console or `aws bedrock list-foundation-models`.'
+      )
+    }
+  })
+
+  const regionText = get('regions') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || ''
+  const regions = dedupe(splitList(regionText))
+  for (const region of regions) {
+    if (!REGION_SHAPE.test(region)) {
+      throw new InputError(
+        'regions',
+        `entry "${printable(region)}" is not an AWS region`,
+        'Use region codes such as us-east-1, eu-central-1 or us-gov-west-1.'
+      )
+    }
+  }
+  const needsRegion = models.some(model => model.pinnedRegion === undefined)
+  if (needsRegion && regions.length === 0) {
+    throw new InputError(
+      'regions',
+      'is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set',
+      'Set regions (e.g. "us-east-1, eu-central-1") or export AWS_REGION.'
+    )
+  }
+
+  const pairs = buildPairs(models, regions)
+  if (pairs.length > MAX_PAIRS) {
+    throw new InputError(
+      'models',
+      `and regions make ${pairs.length} model × region checks; the limit is ${MAX_PAIRS}`,
+      'Split the probe into several steps or name fewer models or regions.'
+    )
+  }
+
+  const roleToAssume = get('role-to-assume') || undefined
+  if (roleToAssume !== undefined && !ROLE_ARN.test(roleToAssume)) {
+    throw new InputError(
+      'role-to-assume',
+      `is "${printable(roleToAssume)}", not an IAM role ARN`,
+      'Use arn:aws:iam::123456789012:role/NAME (the role GitHub OIDC may assume).'
+    )
+  }
+  const roleSessionName = get('role-session-name')
+  if (!SESSION_NAME.test(roleSessionName)) {
+    throw new InputError(
+      'role-session-name',
+      `is "${printable(roleSessionName)}"`,
+      'Use 2 to 64 characters of letters, digits and +=,.@_-.'
+    )
+  }
+  const audience = get('audience')
+  if (audience.length > 256 || /\s/.test(audience)) {
+    throw new InputError('audience', 'is not a valid OIDC audience', 'Leave it at sts.amazonaws.com unless your identity provider uses another.')
+  }
+
+  const failOn = get('fail-on')
+  if (failOn !== 'error' && failOn !== 'warn' && failOn !== 'never') {
+    throw new InputError('fail-on', `is "${printable(failOn)}"`, 'Use error (default), warn or never.')
+  }
+
+  const createAgreement = parseBoolean('create-agreement', get('create-agreement'))
+  const formText = get('use-case-form')
+  let useCaseForm: UseCaseForm | undefined
+  if (formText !== '') {
+    try {
+      useCaseForm = loadUseCaseForm(formText)
+    } catch (error) {
+      if (!(error instanceof UseCaseFormError)) throw error
+      throw new InputError(
+        'use-case-form',
+        error.message,
+        'Give JSON with companyName, companyWebsite, intendedUsers ("0", "1" or "2"), industryOption, otherIndustryOption and useCases, inline or as a file path.'
+      )
+    }
+  }
+  const waitText = get('wait-timeout-seconds')
+
+  const comment = parseBoolean('comment', get('comment'))
+  const githubToken = get('github-token') || undefined
+
+  return {
+    models,
+    regions,
+    pairs,
+    roleToAssume,
+    audience,
+    roleSessionName,
+    roleDurationSeconds: parseInteger('role-duration-seconds', get('role-duration-seconds'), 900, 43200),
+    invoke: parseBoolean('invoke', get('invoke')),
+    failOn,
+    requestTimeoutMs: parseInteger('request-timeout-seconds', get('request-timeout-seconds'), 1, 300) * 1000,
+    timeoutMs: parseInteger('timeout-seconds', get('timeout-seconds'), 10, 21600) * 1000,
+    createAgreement,
+    useCaseForm,
+    waitTimeoutSeconds: waitText === '' ? undefined : parseInteger('wait-timeout-seconds', waitText, 0, 3600),
+    maskAccountId: parseBoolean('mask-account-id', get('mask-account-id')),
+    modelsFrom,
+    comment,
+    githubToken,
+    sources: extra.sources
+  }
+}
+
+/** Every model × region, deduplicated; ARNs are probed in their own region only. */
+export function buildPairs(models: ModelRef[], regions: string[]): Pair[] {
+  const seen = new Set<string>()
+  const pairs: Pair[] = []
+  for (const ref of models) {
+    for (const region of ref.pinnedRegion ? [ref.pinnedRegion] : regions) {
+      const key = `${ref.input}\u0000${region}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      pairs.push({ ref, region })
+    }
+  }
+  return pairs
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)]
+}
+
+/** An input echoed in an error message, with control characters made visible and length bounded. */
+function printable(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return JSON.stringify(value.slice(0, 80)).slice(1, -1).replace(/[\u0000-\u001f]/g, '?')
+}

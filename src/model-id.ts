@@ -1,0 +1,149 @@
+/**
+ * Model identifiers as users write them: base model IDs, inference-profile IDs and Bedrock ARNs.
+ * Pure parsing, no AWS calls; a malformed identifier is refused here, before anything runs.
+ */
+
+/** Geography prefixes of system-defined (cross-region) inference profiles. */
+export const PROFILE_PREFIXES = ['us', 'us-gov', 'eu', 'apac', 'jp', 'au', 'ca', 'global'] as const
+
+/**
+ * Providers whose models are not sold through AWS Marketplace: no agreement, no aws-marketplace
+ * permissions, no use-case form (model-access user guide).
+ */
+export const NON_MARKETPLACE_PROVIDERS = new Set(['amazon', 'deepseek', 'mistral', 'meta', 'qwen', 'openai'])
+
+export type ModelRef =
+  | {
+      kind: 'foundation-model'
+      input: string
+      baseModelId: string
+      /** ARNs carry their region: the model is probed there only. */
+      pinnedRegion?: string
+    }
+  | {
+      kind: 'inference-profile'
+      input: string
+      /** Profile ID (system-defined) or full ARN (application profiles), as GetInferenceProfile takes it. */
+      profileId: string
+      /** The base model ID the profile most likely routes to; confirmed with GetInferenceProfile. */
+      baseModelGuess?: string
+      pinnedRegion?: string
+      pinnedAccount?: string
+    }
+
+const MODEL_ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9._:-]*$/i
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']
+export const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?|-eusc)?-[a-z]+-\d{1,2}$/
+const ACCOUNT_ID = /^\d{12}$/
+const MAX_ID_LENGTH = 256
+
+export class ModelIdError extends Error {}
+
+/** Parse one identifier; throws ModelIdError with a one-line reason. */
+export function parseModelRef(raw: string): ModelRef {
+  const input = raw.trim()
+  if (input.length === 0) throw new ModelIdError('is empty')
+  if (input.length > MAX_ID_LENGTH * 2) throw new ModelIdError(`is longer than ${MAX_ID_LENGTH * 2} characters`)
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(input)) throw new ModelIdError('contains spaces or control characters')
+  if (input.startsWith('arn:')) return parseArn(input)
+  if (input.length > MAX_ID_LENGTH) throw new ModelIdError(`is longer than ${MAX_ID_LENGTH} characters`)
+  if (!MODEL_ID.test(input)) {
+    throw new ModelIdError(
+      'is not a Bedrock model ID (expected provider.model, e.g. anthropic.claude-sonnet-4-6 or us.anthropic.claude-sonnet-4-6)'
+    )
+  }
+  const [first] = input.split('.', 1)
+  if (isProfilePrefix(first!)) {
+    const base = input.slice(first!.length + 1)
+    if (!MODEL_ID.test(base)) throw new ModelIdError(`names the ${first}. profile prefix but no model after it`)
+    return { kind: 'inference-profile', input, profileId: input, baseModelGuess: base }
+  }
+  return { kind: 'foundation-model', input, baseModelId: input }
+}
+
+function isProfilePrefix(segment: string): boolean {
+  return (PROFILE_PREFIXES as readonly string[]).includes(segment.toLowerCase())
+}
+
+function parseArn(input: string): ModelRef {
+  const parts = input.split(':')
+  if (parts.length < 6) throw new ModelIdError('is not a valid ARN (arn:partition:bedrock:region:account:resource)')
+  const [, partition, service, region, account] = parts
+  const resource = parts.slice(5).join(':')
+  if (!PARTITIONS.includes(partition!)) throw new ModelIdError(`has an unknown ARN partition "${partition}"`)
+  if (service !== 'bedrock') throw new ModelIdError(`is an ARN of service "${service}", not bedrock`)
+  if (!REGION_SHAPE.test(region!)) throw new ModelIdError(`has an invalid region "${region}" in its ARN`)
+  const slash = resource.indexOf('/')
+  const type = slash < 0 ? resource : resource.slice(0, slash)
+  const id = slash < 0 ? '' : resource.slice(slash + 1)
+  switch (type) {
+    case 'foundation-model': {
+      if (account !== '') throw new ModelIdError('is a foundation-model ARN with an account ID (they have none)')
+      const ref = parseModelRef(id)
+      if (ref.kind !== 'foundation-model') throw new ModelIdError('names a profile ID inside a foundation-model ARN')
+      return { kind: 'foundation-model', input, baseModelId: ref.baseModelId, pinnedRegion: region }
+    }
+    case 'inference-profile': {
+      if (!ACCOUNT_ID.test(account!)) throw new ModelIdError('is an inference-profile ARN without a 12-digit account ID')
+      const ref = parseModelRef(id)
+      if (ref.kind !== 'inference-profile') throw new ModelIdError('names no profile ID after inference-profile/')
+      return { ...ref, input, pinnedRegion: region, pinnedAccount: account }
+    }
+    case 'application-inference-profile': {
+      if (!ACCOUNT_ID.test(account!)) throw new ModelIdError('is an application-inference-profile ARN without an account ID')
+      if (!/^[a-z0-9]{1,64}$/i.test(id)) throw new ModelIdError('has an invalid application-inference-profile ID')
+      return { kind: 'inference-profile', input, profileId: input, pinnedRegion: region, pinnedAccount: account }
+    }
+    default:
+      throw new ModelIdError(
+        `is a bedrock ARN of type "${type}"; the probe takes foundation-model, inference-profile and application-inference-profile ARNs`
+      )
+  }
+}
+
+/** The provider segment of a base model ID: `anthropic` for `anthropic.claude-sonnet-4-6`. */
+export function providerOf(baseModelId: string): string {
+  return baseModelId.split('.', 1)[0]!.toLowerCase()
+}
+
+export function isMarketplaceModel(baseModelId: string): boolean {
+  return !NON_MARKETPLACE_PROVIDERS.has(providerOf(baseModelId))
+}
+
+export function isAnthropicModel(baseModelId: string): boolean {
+  return providerOf(baseModelId) === 'anthropic'
+}
+
+/** `arn:aws:bedrock:us-east-1::foundation-model/x` → `x`. */
+export function baseModelIdFromArn(modelArn: string): string | undefined {
+  const match = /:foundation-model\/(.+)$/.exec(modelArn)
+  return match?.[1]
+}
+
+export function regionFromArn(arn: string): string | undefined {
+  return arn.split(':')[3] || undefined
+}
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn'
+  if (region.startsWith('us-gov-')) return 'aws-us-gov'
+  if (region.startsWith('eusc-')) return 'aws-eusc'
+  return 'aws'
+}
+
+export function foundationModelArn(region: string, baseModelId: string): string {
+  return `arn:${partitionOf(region)}:bedrock:${region}::foundation-model/${baseModelId}`
+}
+
+/** Shape of the model (from its ID alone), used when GetFoundationModel cannot be read. */
+export type Modality = 'text' | 'embedding' | 'image' | 'video' | 'unknown'
+
+export function modalityFromId(baseModelId: string): Modality {
+  const id = baseModelId.toLowerCase()
+  if (/(^|\.)([a-z0-9-]*embed)/.test(id)) return 'embedding'
+  if (/^(stability\.|amazon\.titan-image|amazon\.nova-canvas)/.test(id)) return 'image'
+  if (/^(amazon\.nova-reel|luma\.)/.test(id)) return 'video'
+  if (/rerank/.test(id)) return 'unknown'
+  return 'text'
+}

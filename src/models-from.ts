@@ -1,0 +1,110 @@
+/**
+ * models-from: find Bedrock model IDs, inference-profile IDs and ARNs in the repository's files, so a PR
+ * check probes exactly what the code calls and annotates the line that names it.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { relative } from 'node:path'
+import * as glob from '@actions/glob'
+import { parseModelRef, PROFILE_PREFIXES } from './model-id.js'
+import type { ExtraModels } from './inputs.js'
+
+/** Providers whose IDs the scanner recognises (a closed list keeps "amazon.com" and the like out). */
+export const SCANNED_PROVIDERS = [
+  'ai21',
+  'amazon',
+  'anthropic',
+  'cohere',
+  'deepseek',
+  'google',
+  'luma',
+  'meta',
+  'minimax',
+  'mistral',
+  'moonshot',
+  'moonshotai',
+  'nvidia',
+  'openai',
+  'qwen',
+  'stability',
+  'twelvelabs',
+  'writer'
+]
+
+const PREFIX = `(?:(?:${PROFILE_PREFIXES.join('|')})\\.)?`
+const BARE_ID = `${PREFIX}(?:${SCANNED_PROVIDERS.join('|')})\\.[a-z0-9][a-z0-9._:-]*-[a-z0-9._:-]*`
+const ARN = 'arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\\d{0,12}:(?:foundation-model|inference-profile|application-inference-profile)\\/[A-Za-z0-9._:-]+'
+/** Not preceded by an ID character, so `xamazon.nova…` or a URL path segment does not match. */
+export const MODEL_ID_PATTERN = new RegExp(`(?<![A-Za-z0-9_./:-])(?:${ARN}|${BARE_ID})`, 'g')
+
+const MAX_FILES = 5000
+const MAX_FILE_BYTES = 1024 * 1024
+
+export interface FoundId {
+  id: string
+  line: number
+}
+
+/** Every model ID in a text, with its 1-based line; trailing sentence punctuation is not part of an ID. */
+export function scanText(text: string): FoundId[] {
+  const found: FoundId[] = []
+  const lines = text.split('\n')
+  lines.forEach((line, index) => {
+    for (const match of line.matchAll(MODEL_ID_PATTERN)) {
+      const id = match[0].replace(/[.:_-]+$/, '')
+      try {
+        parseModelRef(id)
+        found.push({ id, line: index + 1 })
+      } catch {
+        // Looks like an ID but is not a valid one: not ours to report.
+      }
+    }
+  })
+  return found
+}
+
+export async function findModelIds(patterns: string, workspace: string): Promise<ExtraModels> {
+  const globber = await glob.create(patterns, { matchDirectories: false, implicitDescendants: true })
+  const files = (await globber.glob()).slice(0, MAX_FILES)
+  const sources = new Map<string, { file: string; line: number }>()
+  for (const file of files.sort()) {
+    const info = await stat(file).catch(() => undefined)
+    if (!info?.isFile() || info.size > MAX_FILE_BYTES) continue
+    const text = await readFile(file, 'utf8').catch(() => '')
+    if (text.includes('\u0000')) continue
+    for (const { id, line } of scanText(text)) {
+      if (!sources.has(id)) sources.set(id, { file: relative(workspace, file), line })
+    }
+  }
+  return { ids: [...sources.keys()], sources }
+}
+
+/** IDs first that appear on lines a pull request adds (the unified diff's `+` lines), in diff order. */
+export function addedIdsFromPatch(patch: string): FoundId[] {
+  const found: FoundId[] = []
+  let newLine = 0
+  for (const line of patch.split('\n')) {
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
+    if (hunk) {
+      newLine = Number(hunk[1])
+      continue
+    }
+    if (line.startsWith('+')) {
+      for (const { id } of scanText(line.slice(1))) found.push({ id, line: newLine })
+      newLine++
+    } else if (!line.startsWith('-')) {
+      newLine++
+    }
+  }
+  return found
+}
+
+/** Put the IDs a pull request adds first (and point their sources at the added line). */
+export function preferAdded(extra: ExtraModels, added: { id: string; file: string; line: number }[]): ExtraModels {
+  const sources = new Map(extra.sources)
+  const first: string[] = []
+  for (const { id, file, line } of added) {
+    if (!first.includes(id)) first.push(id)
+    sources.set(id, { file, line })
+  }
+  return { ids: [...first, ...extra.ids.filter(id => !first.includes(id))], sources }
+}

@@ -1,0 +1,121 @@
+/**
+ * The engine shared by the action and the CLI: credentials once, the use-case form once, then every
+ * model × region check concurrently (bounded), then cross-check hints. Never throws for AWS trouble:
+ * every fault ends up in a check's gates, and the run always yields a report.
+ */
+import { AwsClients } from './aws/clients.js'
+import { Bootstrapper, realClock, type Clock, type Logger } from './bootstrap.js'
+import { checkPair, memoizedProfileLookup } from './check.js'
+import { establishCredentials, type CredentialDeps } from './credentials.js'
+import { combinedPolicy } from './diagnosis/iam-policy.js'
+import type { ProbeInputs } from './inputs.js'
+import { isAnthropicModel } from './model-id.js'
+import type { CheckResult, GateResult, Report } from './types.js'
+
+/** Checks in flight at once: enough to hide latency, few enough to stay clear of API rate limits. */
+export const CONCURRENCY = 8
+
+export interface ProbeDeps extends CredentialDeps {
+  clock?: Clock
+  log: Logger
+}
+
+export interface ProbeOutcome {
+  report: Report
+  /** Combined least-privilege policy for every failing IAM gate ('' when none). */
+  iamPolicy: string
+}
+
+export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
+  const clock = deps.clock ?? realClock
+  const waitBudgetMs = inputs.createAgreement ? (inputs.waitTimeoutSeconds ?? 900) * 1000 : 0
+  const deadline = AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs)
+  const baseClients = new AwsClients({ requestTimeoutMs: inputs.requestTimeoutMs, signal: deadline })
+  let clients = baseClients
+  try {
+    const credentials = await establishCredentials(inputs, baseClients, deps)
+    clients = credentials.clients
+    deps.log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
+
+    let bootstrapper: Bootstrapper | undefined
+    if (inputs.createAgreement && credentials.usable) {
+      bootstrapper = new Bootstrapper(clients, clock, deps.log)
+      const anthropicRegions = [
+        ...new Set(
+          inputs.pairs
+            .filter(pair => {
+              const base = pair.ref.kind === 'foundation-model' ? pair.ref.baseModelId : pair.ref.baseModelGuess
+              return base !== undefined && isAnthropicModel(base)
+            })
+            .map(pair => pair.region)
+        )
+      ]
+      await bootstrapper.ensureUseCaseForm(anthropicRegions, inputs.useCaseForm)
+    } else if (inputs.useCaseForm) {
+      deps.log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
+    }
+
+    const context = {
+      clients,
+      inputs,
+      credentials: credentials.gate,
+      credentialsUsable: credentials.usable,
+      account: credentials.identity?.account,
+      bootstrapper,
+      clock,
+      profileLookup: memoizedProfileLookup(clients)
+    }
+    const checks = await mapConcurrent(inputs.pairs, CONCURRENCY, async pair => {
+      const check = await checkPair(pair, context)
+      deps.log.info(`${check.result === 'pass' ? 'PASS' : 'FAIL'} ${check.model} @ ${check.region}`)
+      return check
+    })
+    addRegionHints(checks)
+
+    const report: Report = {
+      result: checks.some(check => check.result === 'fail') ? 'fail' : 'pass',
+      ...(credentials.identity ? { identity: credentials.identity } : {}),
+      checks,
+      changes: bootstrapper?.changes ?? [],
+      counts: {
+        pass: checks.filter(check => check.result === 'pass').length,
+        fail: checks.filter(check => check.result === 'fail').length,
+        warn: checks.filter(check => Object.values(check.gates).some(gate => gate.status === 'warn')).length
+      }
+    }
+    const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
+    return { report, iamPolicy: combinedPolicy(statements) }
+  } finally {
+    clients.destroy()
+    baseClients.destroy()
+  }
+}
+
+/** Run `task` over `items`, at most `limit` at a time, keeping the input order in the result. */
+export async function mapConcurrent<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await task(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/**
+ * When a model is not offered in a region, name the requested regions where the same model is:
+ * free evidence from the other checks of this run.
+ */
+export function addRegionHints(checks: CheckResult[]): void {
+  for (const check of checks) {
+    const region: GateResult = check.gates.region
+    if (region.status !== 'fail' || region.cause !== 'region-not-offered') continue
+    const elsewhere = checks
+      .filter(other => other.model === check.model && other.region !== check.region && other.gates.region.status === 'pass')
+      .map(other => other.region)
+    if (elsewhere.length > 0) region.fix = `${region.fix ?? ''} Of the requested regions, it is offered in ${elsewhere.join(', ')}.`.trim()
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The job summary: one table (a row per model × region, a column per gate), who the caller was, what the
+ * probe changed in the account, then the findings with their fixes. Rendered to an HTML/markdown string
+ * (escaped: model IDs and AWS messages are untrusted) so the action and the PR comment share it.
+ */
+import { code, escapeHtml, plural } from '../text.js'
+import { GATES, GATE_TITLES, type Report } from '../types.js'
+import { findingTitle, groupFindings, headline, STATUS_MARK, type Finding } from './findings.js'
+
+export function renderSummary(report: Report, iamPolicy: string): string {
+  const lines: string[] = []
+  lines.push(`<h2>${report.result === 'pass' ? '✅' : '❌'} ${escapeHtml(headline(report))}</h2>`)
+  if (report.identity) {
+    lines.push(`<p>Caller ${code(report.identity.arn)} in account ${code(report.identity.account)}</p>`)
+  }
+  lines.push(renderTable(report))
+  lines.push(
+    `<p>${STATUS_MARK.pass} open · ${STATUS_MARK.fail} closed · ${STATUS_MARK.warn} open with a caveat, or undecided (a fault) · ${STATUS_MARK.skip} not evaluated</p>`
+  )
+  if (report.changes.length > 0) {
+    lines.push('<h3>Changes made to the account</h3>', '<ul>')
+    for (const change of report.changes) {
+      const what =
+        change.action === 'use-case-form-submitted'
+          ? 'Submitted the Anthropic use-case form'
+          : `Created the model agreement for ${code(change.model ?? '')}${change.offerId ? ` (offer ${code(change.offerId)})` : ''}`
+      lines.push(`<li>${what} in ${code(change.region)}</li>`)
+    }
+    lines.push('</ul>')
+  }
+  const failures = groupFindings(report, 'fail')
+  if (failures.length > 0) {
+    lines.push('<h3>What is closed, and how to open it</h3>')
+    for (const finding of failures) lines.push(renderFinding(finding))
+  }
+  if (iamPolicy) {
+    lines.push(
+      '<h3>Least-privilege IAM policy for the failing checks</h3>',
+      '<p>Attach to the role the workflow uses (also in the <code>iam-policy</code> output):</p>',
+      `<pre lang="json">${escapeHtml(iamPolicy)}</pre>`
+    )
+  }
+  const warnings = groupFindings(report, 'warn')
+  if (warnings.length > 0) {
+    lines.push('<h3>Warnings</h3>')
+    for (const finding of warnings) lines.push(renderFinding(finding))
+  }
+  return lines.join('\n') + '\n'
+}
+
+function renderTable(report: Report): string {
+  const header = ['Model', 'Region', ...GATES.map(gate => GATE_TITLES[gate]), 'Result']
+  const rows = report.checks.map(check => {
+    const cells = [
+      code(check.model),
+      escapeHtml(check.region),
+      ...GATES.map(gate => `${STATUS_MARK[check.gates[gate].status]} ${check.gates[gate].status}`),
+      check.result === 'pass' ? '✅ pass' : '❌ fail'
+    ]
+    return `<tr>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`
+  })
+  return `<table>\n<tr>${header.map(cell => `<th>${cell}</th>`).join('')}</tr>\n${rows.join('\n')}\n</table>`
+}
+
+function renderFinding(finding: Finding): string {
+  const places = finding.checks.map(check => `${code(check.model)} @ ${escapeHtml(check.region)}`)
+  const shown = places.slice(0, 12).join(', ') + (places.length > 12 ? `, and ${plural(places.length - 12, 'more')}` : '')
+  const mark = STATUS_MARK[finding.status]
+  return [
+    `<h4>${mark} ${escapeHtml(findingTitle(finding))}</h4>`,
+    `<p><b>Where:</b> ${shown}</p>`,
+    `<p><b>Seen:</b> ${escapeHtml(finding.detail)}</p>`,
+    finding.fix ? `<p><b>Fix:</b> ${escapeHtml(finding.fix)}</p>` : ''
+  ]
+    .filter(Boolean)
+    .join('\n')
+}

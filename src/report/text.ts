@@ -1,0 +1,39 @@
+/**
+ * Plain-text rendering for terminals (the CLI and `npm run demo`): the gate table, then the findings.
+ */
+import { GATES, GATE_TITLES, type Report } from '../types.js'
+import { findingTitle, groupFindings, headline } from './findings.js'
+
+const SHORT: Record<string, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: '-' }
+
+export function renderText(report: Report, iamPolicy: string): string {
+  const header = ['MODEL', 'REGION', ...GATES.map(gate => GATE_TITLES[gate].toUpperCase()), 'RESULT']
+  const rows = report.checks.map(check => [
+    check.model,
+    check.region,
+    ...GATES.map(gate => SHORT[check.gates[gate].status]!),
+    check.result === 'pass' ? 'pass' : 'FAIL'
+  ])
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)))
+  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()
+  const out: string[] = [headline(report)]
+  if (report.identity) out.push(`Caller: ${report.identity.arn} (account ${report.identity.account})`)
+  out.push('', format(header), ...rows.map(format))
+  for (const change of report.changes) {
+    out.push(
+      change.action === 'use-case-form-submitted'
+        ? `Changed: submitted the Anthropic use-case form in ${change.region}`
+        : `Changed: created the model agreement for ${change.model} in ${change.region}`
+    )
+  }
+  for (const status of ['fail', 'warn'] as const) {
+    for (const finding of groupFindings(report, status)) {
+      out.push('', `${status === 'fail' ? '✗' : '!'} ${findingTitle(finding)}`)
+      out.push(`  where: ${finding.checks.map(check => `${check.model} @ ${check.region}`).join(', ')}`)
+      out.push(`  seen:  ${finding.detail}`)
+      if (finding.fix) out.push(`  fix:   ${finding.fix}`)
+    }
+  }
+  if (iamPolicy) out.push('', 'Least-privilege IAM policy for the failing checks:', iamPolicy)
+  return out.join('\n') + '\n'
+}
