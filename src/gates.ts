@@ -395,7 +395,13 @@ function applyCall(gates: Gates, e: Evidence): void {
     return
   }
   const gate = diagnosis.entry.gate
-  gates[gate] = fromDiagnosis(e, failure, diagnosis)
+  const before = gates[gate]
+  const fromCall = fromDiagnosis(e, failure, diagnosis)
+  // Both sources closed the gate: keep the control plane's account of it and add the call's words.
+  gates[gate] =
+    before.status === 'fail' && fromCall.status === 'fail'
+      ? { ...before, detail: `${before.detail} (the call said: ${failure.message})` }
+      : fromCall
   if (gate !== 'iam-permission') {
     gates['iam-permission'] = {
       status: 'skip',

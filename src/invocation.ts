@@ -29,6 +29,9 @@ export function chooseInvocation(e: PlanInput, invoke: boolean): InvocationPlan 
   ) {
     return { via: 'none', cause: 'on-demand-unsupported', reason: 'the base ID cannot be invoked on demand' }
   }
+  if (!e.isProfile && e.availability.state === 'ok' && e.availability.value.regionAvailability === 'NOT_AVAILABLE') {
+    return { via: 'none', cause: 'region-not-offered', reason: 'the model is not offered in this region' }
+  }
   if (e.marketplace && e.availability.state === 'ok' && e.availability.value.agreementStatus === 'NOT_AVAILABLE') {
     return {
       via: 'none',

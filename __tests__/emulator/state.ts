@@ -1,0 +1,172 @@
+/**
+ * The emulated account: which gates are open, what is offered where, and which faults to inject.
+ * Tests start from `freshState()` or `openAccount()` and change only what their case is about.
+ */
+
+export type FaultKind =
+  | 'http500'
+  | 'html502'
+  | 'throttle'
+  | 'hang'
+  | 'garbage'
+  | 'truncated'
+  | 'empty200'
+  | 'reset'
+  | 'expired'
+  | 'injection'
+
+export interface Fault {
+  /** Operation name (GetCallerIdentity, AssumeRoleWithWebIdentity, OidcToken, GetFoundationModelAvailability, Converse, …) or '*'. */
+  operation: string
+  kind: FaultKind
+  /** How many times it fires; undefined: every time. */
+  times?: number
+  region?: string
+  /** For 'injection': the message to return in an AccessDeniedException. */
+  message?: string
+}
+
+export interface EmulatedModel {
+  id: string
+  regions: string[]
+  outputModalities?: string[]
+  inferenceTypes?: string[]
+  lifecycle?: { status: 'ACTIVE' | 'LEGACY'; legacyTime?: Date; endOfLifeTime?: Date; publicExtendedAccessTime?: Date }
+  /** Invocation refused as Legacy-and-unused. */
+  legacyDenied?: boolean
+  /** Invocation refused as end of life. */
+  endOfLife?: boolean
+  /** The account has no access at all ("You don't have access to the model…"). */
+  noAccess?: boolean
+}
+
+export interface EmulatedProfile {
+  id: string
+  /** Source regions where the profile exists. */
+  regions: string[]
+  destinations: string[]
+  base: string
+}
+
+export interface AgreementState {
+  status: 'AVAILABLE' | 'PENDING' | 'NOT_AVAILABLE' | 'ERROR'
+  /** While PENDING: how many more availability reads return PENDING. */
+  pendingPolls?: number
+  errorMessage?: string
+}
+
+export interface AccessKey {
+  secret: string
+  sessionToken?: string
+  arn: string
+  expired?: boolean
+}
+
+export interface EmulatorState {
+  account: string
+  accessKeys: Record<string, AccessKey>
+  oidc: {
+    /** The token the runner hands out (ACTIONS_ID_TOKEN_REQUEST_TOKEN). */
+    requestToken: string
+    sub: string
+    roleArn: string
+    /** sub the trust policy admits (exact match). */
+    trustedSub: string
+    trustedAudience: string
+    /** STS does not know the OIDC provider at all. */
+    providerMissing?: boolean
+  }
+  models: EmulatedModel[]
+  profiles: EmulatedProfile[]
+  agreements: Record<string, AgreementState>
+  /** How many availability reads a newly created agreement stays PENDING. */
+  newAgreementPendingPolls: number
+  useCaseOnFile: boolean
+  submittedForms: string[]
+  iam: {
+    /** Control-plane actions this identity may not call (e.g. bedrock:GetFoundationModelAvailability); '*' for all reads. */
+    deniedActions: string[]
+    /** Resource ARNs bedrock:InvokeModel is allowed on; undefined: all. */
+    invokeAllowed?: string[]
+    /** Regions an SCP denies bedrock:InvokeModel in. */
+    scpDenyRegions: string[]
+    /** aws-marketplace:Subscribe and ViewSubscriptions allowed. */
+    marketplace: boolean
+  }
+  faults: Fault[]
+  latencyMs: number
+}
+
+export const ACCOUNT = '111122223333'
+export const AMBIENT_KEY = 'AKIAEMULATORAMBIENT1'
+export const AMBIENT_SECRET = 'ambient/secret/Key+EMULATOR0000000000000'
+export const EXPIRED_KEY = 'AKIAEMULATOREXPIRED1'
+
+const ALL_US = ['us-east-1', 'us-east-2', 'us-west-2']
+const EU = ['eu-central-1', 'eu-west-1', 'eu-west-3']
+
+/** An account with everything granted: every check passes. */
+export function openAccount(): EmulatorState {
+  return {
+    account: ACCOUNT,
+    accessKeys: {
+      [AMBIENT_KEY]: { secret: AMBIENT_SECRET, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/runner-instance/i-0abc` },
+      [EXPIRED_KEY]: { secret: AMBIENT_SECRET, arn: `arn:aws:iam::${ACCOUNT}:user/old`, expired: true }
+    },
+    oidc: {
+      requestToken: 'runner-request-token-EMULATOR',
+      sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/bedrock-ci`,
+      trustedSub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+      trustedAudience: 'sts.amazonaws.com'
+    },
+    models: [
+      { id: 'anthropic.claude-sonnet-4-6', regions: [...ALL_US, ...EU], inferenceTypes: ['INFERENCE_PROFILE'] },
+      { id: 'anthropic.claude-3-haiku-20240307-v1:0', regions: [...ALL_US, ...EU], inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'] },
+      { id: 'amazon.nova-lite-v1:0', regions: ['us-east-1', 'eu-central-1'], inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'] },
+      { id: 'amazon.titan-embed-text-v2:0', regions: ALL_US, outputModalities: ['EMBEDDING'] },
+      { id: 'cohere.embed-english-v3', regions: ALL_US, outputModalities: ['EMBEDDING'] },
+      { id: 'stability.sd3-5-large-v1:0', regions: ['us-west-2'], outputModalities: ['IMAGE'] },
+      { id: 'meta.llama3-1-8b-instruct-v1:0', regions: ALL_US },
+      {
+        id: 'anthropic.claude-v2:1',
+        regions: ALL_US,
+        lifecycle: { status: 'LEGACY', legacyTime: new Date('2025-01-21T00:00:00Z'), endOfLifeTime: new Date('2027-07-21T00:00:00Z') }
+      }
+    ],
+    profiles: [
+      { id: 'us.anthropic.claude-sonnet-4-6', regions: ALL_US, destinations: ALL_US, base: 'anthropic.claude-sonnet-4-6' },
+      { id: 'eu.anthropic.claude-sonnet-4-6', regions: EU, destinations: EU, base: 'anthropic.claude-sonnet-4-6' },
+      {
+        id: 'global.anthropic.claude-sonnet-4-6',
+        regions: [...ALL_US, ...EU],
+        destinations: [...ALL_US, ...EU],
+        base: 'anthropic.claude-sonnet-4-6'
+      },
+      { id: 'us.amazon.nova-lite-v1:0', regions: ALL_US, destinations: ALL_US, base: 'amazon.nova-lite-v1:0' },
+      { id: 'us.anthropic.claude-3-haiku-20240307-v1:0', regions: ALL_US, destinations: ALL_US, base: 'anthropic.claude-3-haiku-20240307-v1:0' }
+    ],
+    agreements: {
+      'anthropic.claude-sonnet-4-6': { status: 'AVAILABLE' },
+      'anthropic.claude-3-haiku-20240307-v1:0': { status: 'AVAILABLE' },
+      'anthropic.claude-v2:1': { status: 'AVAILABLE' },
+      'cohere.embed-english-v3': { status: 'AVAILABLE' },
+      'stability.sd3-5-large-v1:0': { status: 'AVAILABLE' }
+    },
+    newAgreementPendingPolls: 2,
+    useCaseOnFile: true,
+    submittedForms: [],
+    iam: { deniedActions: [], scpDenyRegions: [], marketplace: false },
+    faults: [],
+    latencyMs: 0
+  }
+}
+
+/** A brand-new account: no use-case form, no agreements; the caller may subscribe through Marketplace. */
+export function freshAccount(): EmulatorState {
+  const state = openAccount()
+  state.agreements = {}
+  state.useCaseOnFile = false
+  state.iam.marketplace = true
+  return state
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals'
+import { CATALOGUE, diagnose } from '../../src/diagnosis/catalogue.js'
+import type { AwsFailure } from '../../src/aws/failure.js'
+
+const service = (name: string, message: string): AwsFailure => ({ kind: 'service', name, message })
+
+/** The verbatim messages of ../shared/BEDROCK.md ("Errors seen in the wild") and the seeds, with the row each must hit. */
+const REAL_MESSAGES: [string, string, string, string][] = [
+  [
+    'AccessDeniedException',
+    'User: arn:aws:sts::123456789012:assumed-role/bedrock-ci/gh is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6 because no identity-based policy allows the bedrock:InvokeModel action',
+    'iam-no-allow',
+    'iam-permission'
+  ],
+  [
+    'AccessDeniedException',
+    'User: arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0 because no session policy allows the bedrock:InvokeModel action',
+    'iam-no-allow',
+    'iam-permission'
+  ],
+  [
+    'AccessDeniedException',
+    'User: arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:eu-west-3::foundation-model/anthropic.claude-sonnet-4-6 with an explicit deny in a service control policy',
+    'iam-scp-deny',
+    'iam-permission'
+  ],
+  [
+    'AccessDeniedException',
+    'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/x.y with an explicit deny in an identity-based policy',
+    'iam-explicit-deny',
+    'iam-permission'
+  ],
+  [
+    'AccessDeniedException',
+    'Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable access to this model. Refer to the Amazon Bedrock User Guide for further details. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 2 minutes.',
+    'marketplace-permissions',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable access to this model. If you recently fixed this issue, try again after 15 minutes.',
+    'marketplace-permissions',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'Model access is denied due to example-IAM-ARN is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the action.',
+    'marketplace-permissions',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the aws-marketplace:Subscribe action',
+    'marketplace-permissions',
+    'model-access'
+  ],
+  ['AccessDeniedException', "You don't have access to the model with the specified model ID.", 'no-model-access', 'model-access'],
+  [
+    'ResourceNotFoundException',
+    'Model use case details have not been submitted for this account. Fill out the Anthropic use case details form before using the model. If you have already filled out the form, try again in 15 minutes.',
+    'use-case-missing',
+    'provider-terms'
+  ],
+  [
+    'ValidationException',
+    'Invocation of model ID anthropic.claude-3-7-sonnet-20250219-v1:0 with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that contains this model.',
+    'on-demand-unsupported',
+    'region'
+  ],
+  [
+    'ValidationException',
+    "Invocation of model ID anthropic.claude-3-7-sonnet-20250219-v1:0 with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.",
+    'on-demand-unsupported',
+    'region'
+  ],
+  ['ValidationException', "The provided model doesn't support on-demand throughput.", 'on-demand-unsupported', 'region'],
+  ['ValidationException', 'The provided model identifier is invalid.', 'invalid-model-id', 'region'],
+  ['InvalidSignatureException', 'Credential should be scoped to a valid region.', 'region-signature-scope', 'region'],
+  [
+    'AccessDeniedException',
+    'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 30 days. Please upgrade to an active model on Amazon Bedrock',
+    'model-legacy',
+    'model-access'
+  ],
+  [
+    'ResourceNotFoundException',
+    'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock',
+    'model-legacy',
+    'model-access'
+  ],
+  [
+    'ResourceNotFoundException',
+    'This model version has reached the end of its life. Please refer to the AWS documentation for more details.',
+    'model-end-of-life',
+    'model-access'
+  ],
+  ['ExpiredTokenException', 'The security token included in the request is expired', 'credentials-expired', 'credentials'],
+  ['ExpiredToken', 'The security token included in the request is expired', 'credentials-expired', 'credentials'],
+  ['UnrecognizedClientException', 'The security token included in the request is invalid.', 'credentials-invalid', 'credentials'],
+  ['InvalidClientTokenId', 'The security token included in the request is invalid.', 'credentials-invalid', 'credentials'],
+  ['AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 'oidc-trust-policy', 'credentials'],
+  ['Error', 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable', 'oidc-no-token-permission', 'credentials'],
+  [
+    'ValidationException',
+    "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+    'not-text-model',
+    'iam-permission'
+  ],
+  ['CredentialsProviderError', 'Could not load credentials from any providers', 'credentials-missing', 'credentials']
+]
+
+describe('error catalogue', () => {
+  it.each(REAL_MESSAGES)('%s "%s" → %s', (name, message, id, gate) => {
+    const diagnosis = diagnose(service(name, message))
+    expect(diagnosis?.entry.id).toBe(id)
+    expect(diagnosis?.entry.gate).toBe(gate)
+  })
+
+  it('gives every row a cause and a non-empty fix', () => {
+    for (const entry of CATALOGUE) {
+      expect(entry.cause.length).toBeGreaterThan(10)
+      expect(entry.fix({ model: 'm.x-1', region: 'us-east-1', groups: ['a', 'b', 'c'] }).length).toBeGreaterThan(10)
+    }
+  })
+
+  it('reads Marketplace denials as model access, never as IAM', () => {
+    const diagnosis = diagnose(
+      service(
+        'AccessDeniedException',
+        'Model access is denied due to arn:aws:iam::1:role/x is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the action.'
+      )
+    )
+    expect(diagnosis?.entry.gate).toBe('model-access')
+    expect(diagnosis?.entry.fix({ model: '', region: '', groups: [] })).toContain('aws-marketplace:Subscribe')
+  })
+
+  it('captures the action and the resource of an SCP denial for the fix', () => {
+    const diagnosis = diagnose(
+      service(
+        'AccessDeniedException',
+        'User: u is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:eu-west-3::foundation-model/m.x with an explicit deny in a service control policy'
+      )
+    )!
+    expect(diagnosis.groups).toEqual(['bedrock:InvokeModel', 'arn:aws:bedrock:eu-west-3::foundation-model/m.x'])
+    expect(diagnosis.entry.fix({ model: '', region: '', groups: diagnosis.groups })).toMatch(/cannot override an SCP/)
+  })
+
+  it('does not diagnose faults or unknown answers', () => {
+    expect(diagnose({ kind: 'timeout', name: 'TimeoutError', message: 'timed out: socket' })).toBeUndefined()
+    expect(diagnose({ kind: 'fault', name: 'InternalServerException', message: 'service error 500' })).toBeUndefined()
+    expect(diagnose({ kind: 'throttled', name: 'ThrottlingException', message: 'Too many tokens, please wait before trying again.' })).toBeUndefined()
+    expect(diagnose(service('ValidationException', 'Malformed input request: extraneous key'))).toBeUndefined()
+  })
+
+  it('applies an exception-specific row only to that exception', () => {
+    expect(diagnose(service('ValidationException', "You don't have access to the model with the specified model ID."))).toBeUndefined()
+  })
+})
