@@ -64,7 +64,7 @@ function renderTable(report: Report): string {
 
 function renderFinding(finding: Finding): string {
   const places = finding.checks.map(check => `${code(check.model)} @ ${escapeHtml(check.region)}`)
-  const shown = places.slice(0, 12).join(', ') + (places.length > 12 ? `, and ${plural(places.length - 12, 'more')}` : '')
+  const shown = places.slice(0, 12).join(', ') + (places.length > 12 ? `, and ${places.length - 12} more` : '')
   const mark = STATUS_MARK[finding.status]
   return [
     `<h4>${mark} ${escapeHtml(findingTitle(finding))}</h4>`,

@@ -1,0 +1,40 @@
+/** action.yml is the public interface: its defaults and names must match what the code reads and the README documents. */
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { INPUT_DEFAULTS } from '../../src/inputs.js'
+
+const root = join(import.meta.dirname, '../..')
+const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+  runs: { using: string; main: string }
+  inputs: Record<string, { default?: string; required?: boolean }>
+  outputs: Record<string, unknown>
+}
+const readme = readFileSync(join(root, 'README.md'), 'utf8')
+const sources = ['src/main.ts', 'src/inputs.ts'].map(file => readFileSync(join(root, file), 'utf8')).join('\n')
+
+describe('action.yml', () => {
+  it('runs the committed bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('has the defaults the code applies', () => {
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) expect(action.inputs[name]?.default).toBe(value)
+  })
+
+  it('keeps the public names', () => {
+    for (const name of ['models', 'regions', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'invoke', 'fail-on', 'request-timeout-seconds', 'create-agreement', 'use-case-form', 'wait-timeout-seconds']) {
+      expect(action.inputs).toHaveProperty(name)
+    }
+    expect(Object.keys(action.outputs)).toEqual(['result', 'report', 'iam-policy'])
+  })
+
+  it('every input is read by the code and documented in the README', () => {
+    for (const name of Object.keys(action.inputs)) {
+      expect(sources).toContain(`'${name}'`)
+      expect(readme).toContain(`\`${name}\``)
+    }
+    for (const name of Object.keys(action.outputs)) expect(readme).toContain(`\`${name}\``)
+  })
+})

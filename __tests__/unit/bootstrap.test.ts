@@ -1,0 +1,168 @@
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { mockClient } from 'aws-sdk-client-mock'
+import {
+  BedrockClient,
+  CreateFoundationModelAgreementCommand,
+  GetFoundationModelAvailabilityCommand,
+  GetUseCaseForModelAccessCommand,
+  ListFoundationModelAgreementOffersCommand,
+  PutUseCaseForModelAccessCommand,
+  AccessDeniedException,
+  ResourceNotFoundException
+} from '@aws-sdk/client-bedrock'
+import { GOOD_FORM } from '../../__fixtures__/forms.js'
+import { AwsClients } from '../../src/aws/clients.js'
+import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive, type Clock } from '../../src/bootstrap.js'
+import type { AvailabilityInfo, Read } from '../../src/gates.js'
+import { validateUseCaseForm } from '../../src/use-case-form.js'
+
+/** A clock whose sleep advances time instantly, recording every sleep. */
+function fakeClock(): Clock & { sleeps: number[] } {
+  let now = 0
+  const sleeps: number[] = []
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async ms => {
+      sleeps.push(ms)
+      now += ms
+    }
+  }
+}
+
+const log = { info: () => undefined, warning: () => undefined }
+const available = (agreementStatus: string): Read<AvailabilityInfo> => ({ state: 'ok', value: { agreementStatus, authorizationStatus: 'AUTHORIZED' } })
+
+describe('waitUntilLive', () => {
+  it('polls with backoff until the agreement is AVAILABLE', async () => {
+    const clock = fakeClock()
+    const answers = ['PENDING', 'PENDING', 'PENDING', 'AVAILABLE']
+    const seen: string[] = []
+    const outcome = await waitUntilLive(async () => available(answers.shift()!), 900, clock, status => seen.push(status))
+    expect(outcome.timedOut).toBeUndefined()
+    expect(clock.sleeps).toEqual(POLL_SCHEDULE_MS.slice(0, 3))
+    expect(outcome.waitedSeconds).toBe(7)
+    expect(seen[0]).toMatch(/^agreement PENDING/)
+  })
+
+  it('stops at the deadline with what it last saw', async () => {
+    const clock = fakeClock()
+    const outcome = await waitUntilLive(async () => available('PENDING'), 60, clock, () => undefined)
+    expect(outcome.timedOut).toMatch(/agreement PENDING/)
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000)
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(30_000)
+  })
+
+  it('stops at once on ERROR', async () => {
+    const clock = fakeClock()
+    const outcome = await waitUntilLive(
+      async () => ({ state: 'ok', value: { agreementStatus: 'ERROR', agreementError: 'payment' } }),
+      900,
+      clock,
+      () => undefined
+    )
+    expect(clock.sleeps).toEqual([])
+    expect(outcome.availability.state === 'ok' && outcome.availability.value.agreementError).toBe('payment')
+  })
+
+  it('waits for the authorization too (the use-case form takes effect)', async () => {
+    const clock = fakeClock()
+    const answers: Read<AvailabilityInfo>[] = [
+      { state: 'ok', value: { agreementStatus: 'AVAILABLE', authorizationStatus: 'NOT_AUTHORIZED' } },
+      { state: 'ok', value: { agreementStatus: 'AVAILABLE', authorizationStatus: 'AUTHORIZED' } }
+    ]
+    const outcome = await waitUntilLive(async () => answers.shift()!, 900, clock, () => undefined)
+    expect(outcome.timedOut).toBeUndefined()
+    expect(clock.sleeps).toHaveLength(1)
+  })
+})
+
+describe('Bootstrapper', () => {
+  const bedrock = mockClient(BedrockClient)
+  let clients: AwsClients
+
+  beforeEach(() => {
+    bedrock.reset()
+    clients = new AwsClients({ requestTimeoutMs: 1000, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+  })
+
+  it('submits the form once, where none is on file, and records the change', async () => {
+    let onFile = false
+    bedrock.on(GetUseCaseForModelAccessCommand).callsFake(async () => {
+      if (!onFile) throw new ResourceNotFoundException({ message: 'none', $metadata: {} })
+      return { formData: new Uint8Array([1]) }
+    })
+    bedrock.on(PutUseCaseForModelAccessCommand).callsFake(async () => {
+      onFile = true
+      return {}
+    })
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    await bootstrapper.ensureUseCaseForm(['us-east-1', 'us-west-2'], validateUseCaseForm(GOOD_FORM))
+    expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(1)
+    expect(bootstrapper.changes).toEqual([{ action: 'use-case-form-submitted', region: 'us-east-1' }])
+    expect(bootstrapper.formState('us-west-2')).toEqual({ state: 'on-file' })
+    const sent = bedrock.commandCalls(PutUseCaseForModelAccessCommand)[0]!.args[0].input.formData!
+    expect(JSON.parse(new TextDecoder().decode(sent))).toEqual(GOOD_FORM)
+  })
+
+  it('changes nothing when a form is on file', async () => {
+    bedrock.on(GetUseCaseForModelAccessCommand).resolves({ formData: new Uint8Array([1]) })
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
+    expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
+    expect(bootstrapper.changes).toEqual([])
+  })
+
+  it('records a missing form when none was given, and submits nothing', async () => {
+    bedrock.on(GetUseCaseForModelAccessCommand).rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    await bootstrapper.ensureUseCaseForm(['us-east-1'], undefined)
+    expect(bootstrapper.formState('us-east-1')).toEqual({ state: 'missing' })
+    expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
+  })
+
+  it('does not submit blindly when the form cannot be read', async () => {
+    bedrock.on(GetUseCaseForModelAccessCommand).rejects(new AccessDeniedException({ message: 'no', $metadata: {} }))
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
+    expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
+    expect(bootstrapper.formState('us-east-1')?.state).toBe('unknown')
+  })
+
+  it('creates one agreement per model even when several checks ask at once', async () => {
+    let status = 'NOT_AVAILABLE'
+    bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ modelId: 'm', offers: [{ offerId: 'o-1', offerToken: 't-1', termDetails: undefined }] })
+    bedrock.on(CreateFoundationModelAgreementCommand).callsFake(async () => {
+      status = 'PENDING'
+      return { modelId: 'anthropic.x-1' }
+    })
+    bedrock.on(GetFoundationModelAvailabilityCommand).callsFake(async () => ({ agreementAvailability: { status } }))
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    const outcomes = await Promise.all([
+      bootstrapper.ensureAgreement('us-east-1', 'anthropic.x-1'),
+      bootstrapper.ensureAgreement('us-west-2', 'anthropic.x-1'),
+      bootstrapper.ensureAgreement('eu-west-1', 'anthropic.x-1')
+    ])
+    expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)).toHaveLength(1)
+    expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)[0]!.args[0].input).toEqual({ modelId: 'anthropic.x-1', offerToken: 't-1' })
+    expect(outcomes.filter(outcome => outcome.created)).toHaveLength(1)
+    expect(bootstrapper.changes).toEqual([{ action: 'agreement-created', region: 'us-east-1', model: 'anthropic.x-1', offerId: 'o-1' }])
+  })
+
+  it('reports a Marketplace refusal instead of throwing', async () => {
+    bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ offers: [{ offerToken: 't', termDetails: undefined }] })
+    bedrock
+      .on(CreateFoundationModelAgreementCommand)
+      .rejects(new AccessDeniedException({ message: 'is not authorized to perform: aws-marketplace:Subscribe on resource: *', $metadata: { httpStatusCode: 403 } }))
+    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement('us-east-1', 'cohere.x-1')
+    expect(outcome.created).toBe(false)
+    expect(outcome.failure?.name).toBe('AccessDeniedException')
+  })
+
+  it('reports a model without a public offer', async () => {
+    bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ offers: [] })
+    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement('us-east-1', 'cohere.x-1')
+    expect(outcome).toEqual({ created: false, noOffer: true })
+    expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)).toHaveLength(0)
+  })
+})

@@ -1,0 +1,106 @@
+/**
+ * The action's orchestration with @actions/core and the probe engine replaced by doubles: inputs are read
+ * once and refused before any AWS call, outputs and the summary are published, and fail-on decides the step.
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+import type { ProbeOutcome } from '../../src/probe.js'
+import type { GateResult, Report } from '../../src/types.js'
+
+const runProbe = jest.fn<(...args: unknown[]) => Promise<ProbeOutcome>>()
+jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/probe.js', () => ({ runProbe }))
+const { run } = await import('../../src/main.js')
+
+const pass: GateResult = { status: 'pass', detail: 'ok' }
+const warn: GateResult = { status: 'warn', detail: 'PENDING', fix: 'wait' }
+const fail: GateResult = { status: 'fail', detail: 'denied', fix: 'allow it', cause: 'iam-no-allow' }
+
+function outcome(iam: GateResult): ProbeOutcome {
+  const failed = iam.status === 'fail'
+  const report: Report = {
+    result: failed ? 'fail' : 'pass',
+    identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
+    checks: [
+      {
+        model: 'amazon.nova-lite-v1:0',
+        region: 'us-east-1',
+        result: failed ? 'fail' : 'pass',
+        invocation: 'converse',
+        gates: { credentials: pass, region: pass, 'model-access': pass, 'provider-terms': pass, 'iam-permission': iam }
+      }
+    ],
+    changes: [],
+    counts: { pass: failed ? 0 : 1, fail: failed ? 1 : 0, warn: iam.status === 'warn' ? 1 : 0 }
+  }
+  return { report, iamPolicy: failed ? '{"Version":"2012-10-17"}' : '' }
+}
+
+function givenInputs(values: Record<string, string>) {
+  core.getInput.mockImplementation(name => values[name] ?? '')
+}
+
+const outputs = () => Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, value]))
+
+describe('run', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    process.env.GITHUB_STEP_SUMMARY = '/dev/null'
+  })
+
+  it('publishes result, report and iam-policy, the summary and annotations, and fails on a closed gate', async () => {
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' })
+    runProbe.mockResolvedValue(outcome(fail))
+    await run()
+    expect(outputs().result).toBe('fail')
+    expect(JSON.parse(outputs().report as string).checks[0].gates['iam-permission'].status).toBe('fail')
+    expect(outputs()['iam-policy']).toBe('{"Version":"2012-10-17"}')
+    expect(core.summary.addRaw).toHaveBeenCalledWith(expect.stringContaining('<table>'))
+    expect(core.summary.write).toHaveBeenCalled()
+    expect(core.error).toHaveBeenCalledWith(expect.stringContaining('IAM permission: denied'), expect.objectContaining({ title: expect.any(String) }))
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/1 of 1 Bedrock access checks failed/))
+  })
+
+  it('fail-on: never reports without failing the step', async () => {
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'fail-on': 'never' })
+    runProbe.mockResolvedValue(outcome(fail))
+    await run()
+    expect(outputs().result).toBe('fail')
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('fail-on: warn fails on warnings; error does not', async () => {
+    runProbe.mockResolvedValue(outcome(warn))
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' })
+    await run()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.warning).toHaveBeenCalled()
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'fail-on': 'warn' })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/warnings, and fail-on is warn/))
+  })
+
+  it('refuses a bad input before any AWS call', async () => {
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'role-duration-seconds': '60' })
+    await run()
+    expect(runProbe).not.toHaveBeenCalled()
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/^Input "role-duration-seconds" is 60, outside 900 to 43200/))
+    expect(core.setOutput).not.toHaveBeenCalled()
+  })
+
+  it('mask-account-id masks the account and removes it from outputs and the summary', async () => {
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'mask-account-id': 'true' })
+    runProbe.mockResolvedValue(outcome(fail))
+    await run()
+    expect(core.setSecret).toHaveBeenCalledWith('111122223333')
+    expect(String(outputs().report)).not.toContain('111122223333')
+    expect(String(core.summary.addRaw.mock.calls[0]![0])).not.toContain('111122223333')
+  })
+
+  it('turns an unexpected crash into one clear line, not a stack trace', async () => {
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' })
+    runProbe.mockRejectedValue(new TypeError('boom'))
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith('bedrock-access-probe failed unexpectedly: boom')
+  })
+})

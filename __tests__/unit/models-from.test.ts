@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { addedIdsFromPatch, findModelIds, preferAdded, scanText } from '../../src/models-from.js'
+
+describe('model ID pattern', () => {
+  it('finds base IDs, profile IDs and ARNs with their lines', () => {
+    const text = [
+      'model_id = "anthropic.claude-3-haiku-20240307-v1:0"',
+      "MODEL: us.anthropic.claude-sonnet-4-6 # primary",
+      'const arn = `arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0`;',
+      'profile=arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-6',
+      "embed: 'amazon.titan-embed-text-v2:0', apac.amazon.nova-lite-v1:0."
+    ].join('\n')
+    expect(scanText(text)).toEqual([
+      { id: 'anthropic.claude-3-haiku-20240307-v1:0', line: 1 },
+      { id: 'us.anthropic.claude-sonnet-4-6', line: 2 },
+      { id: 'arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0', line: 3 },
+      { id: 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-6', line: 4 },
+      { id: 'amazon.titan-embed-text-v2:0', line: 5 },
+      { id: 'apac.amazon.nova-lite-v1:0', line: 5 }
+    ])
+  })
+
+  it('ignores look-alikes: domains, package names, URLs and unknown providers', () => {
+    const text = [
+      'see https://aws.amazon.com/bedrock and docs.anthropic.com',
+      'import com.amazon.aws-sdk-core',
+      'openai.chat.completions.create(model="gpt-4o")',
+      'anthropic.messages.create()',
+      'unknownvendor.model-v1:0',
+      'https://example.com/anthropic.claude-sonnet-4-6'
+    ].join('\n')
+    expect(scanText(text)).toEqual([])
+  })
+})
+
+describe('models-from files', () => {
+  it('scans the globbed files and records the first place each ID appears', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'models-from-'))
+    mkdirSync(join(dir, 'src'))
+    writeFileSync(join(dir, 'src/app.py'), 'x = 1\nMODEL = "us.anthropic.claude-sonnet-4-6"\n')
+    writeFileSync(join(dir, 'src/other.ts'), 'const m = "us.anthropic.claude-sonnet-4-6"; const e = "cohere.embed-english-v3"\n')
+    writeFileSync(join(dir, 'README.md'), 'anthropic.claude-3-haiku-20240307-v1:0\n')
+    const found = await findModelIds(`${dir}/src/**`, dir)
+    expect(found.ids).toEqual(['us.anthropic.claude-sonnet-4-6', 'cohere.embed-english-v3'])
+    expect(found.sources.get('us.anthropic.claude-sonnet-4-6')).toEqual({ file: 'src/app.py', line: 2 })
+    expect(found.sources.get('cohere.embed-english-v3')).toEqual({ file: 'src/other.ts', line: 1 })
+  })
+})
+
+describe('pull requests', () => {
+  it('reads IDs from added lines with their new line numbers', () => {
+    const patch = ['@@ -10,3 +10,4 @@ def f():', ' a = 1', '-MODEL = "anthropic.claude-3-haiku-20240307-v1:0"', '+MODEL = "us.anthropic.claude-sonnet-4-6"', '+EMBED = "amazon.titan-embed-text-v2:0"', ' b = 2'].join('\n')
+    expect(addedIdsFromPatch(patch)).toEqual([
+      { id: 'us.anthropic.claude-sonnet-4-6', line: 11 },
+      { id: 'amazon.titan-embed-text-v2:0', line: 12 }
+    ])
+  })
+
+  it('puts the IDs a PR adds first, pointing at the added line', () => {
+    const extra = { ids: ['a.x-1', 'b.y-1'], sources: new Map([['b.y-1', { file: 'old.ts', line: 1 }]]) }
+    const preferred = preferAdded(extra, [{ id: 'b.y-1', file: 'new.ts', line: 9 }])
+    expect(preferred.ids).toEqual(['b.y-1', 'a.x-1'])
+    expect(preferred.sources.get('b.y-1')).toEqual({ file: 'new.ts', line: 9 })
+  })
+})
