@@ -11,7 +11,11 @@ export const setOutput = jest.fn<typeof core.setOutput>()
 export const setFailed = jest.fn<typeof core.setFailed>()
 export const setSecret = jest.fn<typeof core.setSecret>()
 export const getIDToken = jest.fn<typeof core.getIDToken>()
-export const summary = {
-  addRaw: jest.fn<(text: string) => typeof summary>(() => summary),
-  write: jest.fn<() => Promise<typeof summary>>(async () => summary)
+interface SummaryDouble {
+  addRaw: jest.Mock<(text: string) => SummaryDouble>
+  write: jest.Mock<() => Promise<SummaryDouble>>
+}
+export const summary: SummaryDouble = {
+  addRaw: jest.fn<(text: string) => SummaryDouble>(() => summary),
+  write: jest.fn<() => Promise<SummaryDouble>>(async () => summary)
 }

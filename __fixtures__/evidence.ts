@@ -49,7 +49,10 @@ export function profileEvidence(overrides: Partial<Evidence> = {}): Evidence {
         ]
       }
     },
-    foundationModel: { state: 'ok', value: { outputModalities: ['TEXT'], inferenceTypes: ['INFERENCE_PROFILE'] } },
+    foundationModel: {
+      state: 'ok',
+      value: { outputModalities: ['TEXT'], inferenceTypes: ['INFERENCE_PROFILE'] }
+    },
     ...overrides
   })
 }
@@ -58,5 +61,9 @@ export const denied = (permission: string) =>
   ({
     state: 'denied',
     permission,
-    failure: { kind: 'service', name: 'AccessDeniedException', message: `not authorized to perform: ${permission}` }
+    failure: {
+      kind: 'service',
+      name: 'AccessDeniedException',
+      message: `not authorized to perform: ${permission}`
+    }
   }) as const

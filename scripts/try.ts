@@ -1,8 +1,10 @@
 import { startEmulator } from '../__tests__/emulator/server.js'
 import { openAccount } from '../__tests__/emulator/state.js'
 import { runAction } from '../__tests__/e2e/harness.js'
-const emulator = await startEmulator(openAccount())
-const run = await runAction(emulator, { models: 'us.anthropic.claude-sonnet-4-6, amazon.nova-lite-v1:0, anthropic.claude-sonnet-4-6, amazon.titan-embed-text-v2:0, stability.sd3-5-large-v1:0', regions: 'us-east-1, eu-central-1' })
-console.log(run.code, run.summary, run.stderr, JSON.stringify(run.report?.checks[1], null, 1))
+const state = openAccount()
+state.models.find(model => model.id === 'meta.llama3-1-8b-instruct-v1:0')!.noAccess = true
+const emulator = await startEmulator(state)
+const run = await runAction(emulator, JSON.parse(process.argv[2]!))
+console.log(run.code, JSON.stringify(run.report?.checks, null, 1), run.stderr)
 console.log(emulator.calls.map(c => `${c.operation} ${c.region} ${c.status}`).join('\n'))
 await emulator.close()

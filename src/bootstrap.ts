@@ -77,8 +77,13 @@ export class Bootstrapper {
         continue
       }
       if (onFile.state !== 'ok') {
-        const failure = 'failure' in onFile ? onFile.failure : { kind: 'fault' as const, name: 'Unknown', message: 'not read' }
-        this.log.warning(`Could not read the use-case form in ${region} (${failure.message}); not submitting it blindly.`)
+        const failure =
+          'failure' in onFile
+            ? onFile.failure
+            : { kind: 'fault' as const, name: 'Unknown', message: 'not read' }
+        this.log.warning(
+          `Could not read the use-case form in ${region} (${failure.message}); not submitting it blindly.`
+        )
         this.formStates.set(region, { state: 'unknown', failure })
         continue
       }
@@ -88,7 +93,9 @@ export class Bootstrapper {
       }
       const put = await putUseCase(this.clients, region, encodeUseCaseForm(form))
       if (!put.ok) {
-        this.log.warning(`Submitting the use-case form in ${region} failed: ${put.failure.name}: ${put.failure.message}`)
+        this.log.warning(
+          `Submitting the use-case form in ${region} failed: ${put.failure.name}: ${put.failure.message}`
+        )
         this.formStates.set(region, { state: 'unknown', failure: put.failure })
         continue
       }
@@ -130,15 +137,25 @@ export class Bootstrapper {
     if (!offer) return { created: false, noOffer: true }
     const created = await createAgreement(this.clients, region, baseModelId, offer.offerToken)
     if (!created.ok) return { created: false, failure: created.failure }
-    this.log.info(`Created the model agreement for ${baseModelId} in ${region}${offer.offerId ? ` (offer ${offer.offerId})` : ''}.`)
-    this.changes.push({ action: 'agreement-created', region, model: baseModelId, ...(offer.offerId ? { offerId: offer.offerId } : {}) })
+    this.log.info(
+      `Created the model agreement for ${baseModelId} in ${region}${offer.offerId ? ` (offer ${offer.offerId})` : ''}.`
+    )
+    this.changes.push({
+      action: 'agreement-created',
+      region,
+      model: baseModelId,
+      ...(offer.offerId ? { offerId: offer.offerId } : {})
+    })
     return { created: true }
   }
 
   /** Poll availability until the agreement is AVAILABLE, the deadline passes, or a read fails for good. */
   async waitUntilLive(region: string, baseModelId: string, timeoutSeconds: number): Promise<WaitOutcome> {
-    return waitUntilLive(() => readAvailability(this.clients, region, baseModelId), timeoutSeconds, this.clock, status =>
-      this.log.info(`Waiting for ${baseModelId} in ${region}: ${status}`)
+    return waitUntilLive(
+      () => readAvailability(this.clients, region, baseModelId),
+      timeoutSeconds,
+      this.clock,
+      status => this.log.info(`Waiting for ${baseModelId} in ${region}: ${status}`)
     )
   }
 }

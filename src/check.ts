@@ -3,11 +3,23 @@
  * minimal call), then hand it to decideGates. The dependency chain is as short as the facts allow: reads
  * that do not depend on each other run together.
  */
-import { listProfilesContaining, readAvailability, readFoundationModel, readProfile } from './aws/control-plane.js'
+import {
+  listProfilesContaining,
+  readAvailability,
+  readFoundationModel,
+  readProfile
+} from './aws/control-plane.js'
 import { minimalCall } from './aws/invoke.js'
 import type { AwsClients } from './aws/clients.js'
 import type { Bootstrapper, Clock } from './bootstrap.js'
-import { checkResult, decideGates, type BootstrapEvidence, type Evidence, type ProfileInfo, type Read } from './gates.js'
+import {
+  checkResult,
+  decideGates,
+  type BootstrapEvidence,
+  type Evidence,
+  type ProfileInfo,
+  type Read
+} from './gates.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type Pair, type ProbeInputs } from './inputs.js'
 import { chooseInvocation } from './invocation.js'
 import { isAnthropicModel, isMarketplaceModel } from './model-id.js'
@@ -27,7 +39,12 @@ export interface CheckContext {
 }
 
 /** Region-gate causes whose fix names the profiles that would reach the model. */
-const PROFILE_HINT_CAUSES = new Set(['on-demand-unsupported', 'region-not-offered', 'profile-not-found', 'invalid-model-id'])
+const PROFILE_HINT_CAUSES = new Set([
+  'on-demand-unsupported',
+  'region-not-offered',
+  'profile-not-found',
+  'invalid-model-id'
+])
 
 export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckResult> {
   const { ref, region } = pair
@@ -43,16 +60,26 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   }
 
   const notRead = { state: 'not-read' as const, reason: 'the base model of this profile is unknown' }
-  let [availability, foundationModel] = baseModelId
-    ? await Promise.all([readAvailability(clients, region, baseModelId), readFoundationModel(clients, region, baseModelId)])
+  const [firstAvailability, foundationModel] = baseModelId
+    ? await Promise.all([
+        readAvailability(clients, region, baseModelId),
+        readFoundationModel(clients, region, baseModelId)
+      ])
     : [notRead, notRead]
+  let availability = firstAvailability
 
   const marketplace = baseModelId ? isMarketplaceModel(baseModelId) : false
   const anthropic = baseModelId ? isAnthropicModel(baseModelId) : false
   const bootstrap: BootstrapEvidence = {}
 
   // Bootstrap: only when asked, only for third-party models whose agreement is not yet live.
-  if (ctx.inputs.createAgreement && ctx.bootstrapper && baseModelId && marketplace && availability.state === 'ok') {
+  if (
+    ctx.inputs.createAgreement &&
+    ctx.bootstrapper &&
+    baseModelId &&
+    marketplace &&
+    availability.state === 'ok'
+  ) {
     const status = availability.value.agreementStatus
     if (status === 'NOT_AVAILABLE' || status === 'PENDING') {
       const form = anthropic ? ctx.bootstrapper.formState(region) : undefined
@@ -107,8 +134,15 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
 
   let decision = decideGates(evidence)
   const regionCause = decision.gates.region.cause
-  if (baseModelId && decision.gates.region.status === 'fail' && regionCause && PROFILE_HINT_CAUSES.has(regionCause)) {
-    evidence.profilesContainingModel = (await ctx.profileLookup(region, baseModelId)).filter(id => id !== ref.input)
+  if (
+    baseModelId &&
+    decision.gates.region.status === 'fail' &&
+    regionCause &&
+    PROFILE_HINT_CAUSES.has(regionCause)
+  ) {
+    evidence.profilesContainingModel = (await ctx.profileLookup(region, baseModelId)).filter(
+      id => id !== ref.input
+    )
     decision = decideGates(evidence)
   }
 
@@ -125,10 +159,17 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
 }
 
 /** When no AWS call can succeed: the credentials verdict, every other gate skipped. */
-function skippedCheck(pair: Pair, credentials: GateResult, source?: { file: string; line: number }): CheckResult {
+function skippedCheck(
+  pair: Pair,
+  credentials: GateResult,
+  source?: { file: string; line: number }
+): CheckResult {
   const gates = {} as Gates
   for (const gate of GATES) {
-    gates[gate] = gate === 'credentials' ? credentials : { status: 'skip', cause: 'credentials', detail: 'Not checked: no usable credentials' }
+    gates[gate] =
+      gate === 'credentials'
+        ? credentials
+        : { status: 'skip', cause: 'credentials', detail: 'Not checked: no usable credentials' }
   }
   return {
     model: pair.ref.input,

@@ -43,8 +43,11 @@ export function decodeClaims(token: string): OidcClaims | undefined {
   if (!payload) return undefined
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
-    const pick = (key: string) => (typeof claims[key] === 'string' ? oneLine(claims[key] as string, 300) : undefined)
-    const aud = Array.isArray(claims.aud) ? claims.aud.filter(a => typeof a === 'string').map(a => oneLine(a, 200)) : pick('aud')
+    const pick = (key: string) =>
+      typeof claims[key] === 'string' ? oneLine(claims[key] as string, 300) : undefined
+    const aud = Array.isArray(claims.aud)
+      ? claims.aud.filter(a => typeof a === 'string').map(a => oneLine(a, 200))
+      : pick('aud')
     return {
       sub: pick('sub'),
       aud,
@@ -79,7 +82,9 @@ export async function establishCredentials(
     source = 'the default credential chain'
   }
 
-  const outcome = await attempt(() => clients.sts(region).send(new GetCallerIdentityCommand({}), clients.sendOptions()))
+  const outcome = await attempt(() =>
+    clients.sts(region).send(new GetCallerIdentityCommand({}), clients.sendOptions())
+  )
   if (!outcome.ok) {
     const gate = credentialsFailure(outcome.failure, 'GetCallerIdentity')
     // A fault leaves the question open: later calls may still succeed and will tell.
@@ -91,7 +96,10 @@ export async function establishCredentials(
     userId: outcome.value.UserId
   }
   return {
-    gate: { status: 'pass', detail: `Authenticated as ${identity.arn} (account ${identity.account}) via ${source}` },
+    gate: {
+      status: 'pass',
+      detail: `Authenticated as ${identity.arn} (account ${identity.account}) via ${source}`
+    },
     identity,
     clients,
     usable: true
@@ -107,14 +115,22 @@ async function assumeRoleWithOidc(
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     return {
       gate: credentialsFailure(
-        { kind: 'service', name: 'OidcUnavailable', message: 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable' },
+        {
+          kind: 'service',
+          name: 'OidcUnavailable',
+          message: 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable'
+        },
         'GitHub OIDC'
       )
     }
   }
   let token: string
   try {
-    token = await withDeadline(deps.getIDToken(inputs.audience), inputs.requestTimeoutMs * 3, 'the GitHub OIDC token request')
+    token = await withDeadline(
+      deps.getIDToken(inputs.audience),
+      inputs.requestTimeoutMs * 3,
+      'the GitHub OIDC token request'
+    )
   } catch (error) {
     const failure = describeAwsError(error)
     return {
@@ -122,7 +138,7 @@ async function assumeRoleWithOidc(
         status: /Unable to get ACTIONS_ID_TOKEN_REQUEST/.test(failure.message) ? 'fail' : 'warn',
         cause: 'oidc-token-unavailable',
         detail: `Could not get a GitHub OIDC token: ${failure.message}`,
-        fix: 'A fault at GitHub\'s token service, not a closed gate: re-run the job. If it persists, check `permissions: id-token: write`.'
+        fix: "A fault at GitHub's token service, not a closed gate: re-run the job. If it persists, check `permissions: id-token: write`."
       }
     }
   }
@@ -160,7 +176,8 @@ async function assumeRoleWithOidc(
       }
     }
   }
-  for (const secret of [creds.AccessKeyId, creds.SecretAccessKey, creds.SessionToken]) if (secret) deps.setSecret(secret)
+  for (const secret of [creds.AccessKeyId, creds.SecretAccessKey, creds.SessionToken])
+    if (secret) deps.setSecret(secret)
   return {
     credentials: {
       accessKeyId: creds.AccessKeyId,
@@ -204,10 +221,14 @@ function trustPolicyExample(roleArn: string, claims: OidcClaims): string {
   const partition = roleArn.split(':')[1]
   const statement = {
     Effect: 'Allow',
-    Principal: { Federated: `arn:${partition}:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
+    Principal: {
+      Federated: `arn:${partition}:iam::${account}:oidc-provider/token.actions.githubusercontent.com`
+    },
     Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: {
-      StringEquals: { 'token.actions.githubusercontent.com:aud': Array.isArray(claims.aud) ? claims.aud[0] : claims.aud },
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': Array.isArray(claims.aud) ? claims.aud[0] : claims.aud
+      },
       StringLike: { 'token.actions.githubusercontent.com:sub': claims.sub }
     }
   }
@@ -235,7 +256,11 @@ function maskingProvider(
 async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms / 1000} s`), { name: 'TimeoutError' })), ms)
+    timer = setTimeout(
+      () =>
+        reject(Object.assign(new Error(`${what} timed out after ${ms / 1000} s`), { name: 'TimeoutError' })),
+      ms
+    )
   })
   try {
     return await Promise.race([promise, deadline])

@@ -161,7 +161,10 @@ function decideRegion(e: Evidence): GateResult {
       status: 'fail',
       cause: 'region-not-offered',
       detail: `${e.baseModelId} is not offered in ${e.region} (regionAvailability ${offered ?? 'missing'})`,
-      fix: withProfiles('Use a region where the model is offered, or an inference profile that reaches it.', e)
+      fix: withProfiles(
+        'Use a region where the model is offered, or an inference profile that reaches it.',
+        e
+      )
     }
   }
   if (e.isProfile && e.profile.state === 'ok') {
@@ -179,13 +182,18 @@ function onDemandVerdict(e: Evidence): GateResult | undefined {
     status: 'fail',
     cause: 'on-demand-unsupported',
     detail: `${e.baseModelId} cannot be invoked on demand by its base ID (inference types: ${types.join(', ')})`,
-    fix: withProfiles('Call it through an inference profile that contains it, and allow that profile ARN in IAM.', e)
+    fix: withProfiles(
+      'Call it through an inference profile that contains it, and allow that profile ARN in IAM.',
+      e
+    )
   }
 }
 
 function withProfiles(fix: string, e: Evidence): string {
   const profiles = e.profilesContainingModel ?? []
-  return profiles.length > 0 ? `${fix} Profiles in ${e.region} that contain this model: ${profiles.join(', ')}.` : fix
+  return profiles.length > 0
+    ? `${fix} Profiles in ${e.region} that contain this model: ${profiles.join(', ')}.`
+    : fix
 }
 
 // --- Model access ------------------------------------------------------------------------------------
@@ -252,7 +260,8 @@ export function lifecycleDates(lifecycle: NonNullable<ModelInfo['lifecycle']>): 
   const parts: string[] = []
   const day = (date: Date) => date.toISOString().slice(0, 10)
   if (lifecycle.legacyTime) parts.push(`legacy since ${day(lifecycle.legacyTime)}`)
-  if (lifecycle.publicExtendedAccessTime) parts.push(`extended access from ${day(lifecycle.publicExtendedAccessTime)}`)
+  if (lifecycle.publicExtendedAccessTime)
+    parts.push(`extended access from ${day(lifecycle.publicExtendedAccessTime)}`)
   if (lifecycle.endOfLifeTime) parts.push(`end of life ${day(lifecycle.endOfLifeTime)}`)
   return parts.join(', ') || 'no dates published'
 }
@@ -262,13 +271,17 @@ export function lifecycleDates(lifecycle: NonNullable<ModelInfo['lifecycle']>): 
 function decideProviderTerms(e: Evidence): GateResult {
   const created = e.bootstrap.agreementCreated ? ' (agreement created by this run)' : ''
   if (!e.marketplace) {
-    return { status: 'pass', detail: 'Not sold through AWS Marketplace: no agreement or use-case form needed' }
+    return {
+      status: 'pass',
+      detail: 'Not sold through AWS Marketplace: no agreement or use-case form needed'
+    }
   }
   if (e.bootstrap.formMissing) {
     return {
       status: 'fail',
       cause: 'use-case-missing',
-      detail: "Anthropic's use-case form is not on file for this account, and no use-case-form input was given",
+      detail:
+        "Anthropic's use-case form is not on file for this account, and no use-case-form input was given",
       fix: 'Set use-case-form (inline JSON or a file) together with create-agreement: true.'
     }
   }
@@ -296,7 +309,8 @@ function decideProviderTerms(e: Evidence): GateResult {
       ? {
           status: 'fail',
           cause: 'use-case-missing',
-          detail: "Not authorized: Anthropic's use-case form is not on file (authorizationStatus NOT_AUTHORIZED)",
+          detail:
+            "Not authorized: Anthropic's use-case form is not on file (authorizationStatus NOT_AUTHORIZED)",
           fix:
             'Run with create-agreement: true and use-case-form (once per account or at the organisation management account), ' +
             'then allow up to 15 minutes.'
@@ -331,12 +345,16 @@ function decideProviderTerms(e: Evidence): GateResult {
         cause: 'agreement-missing',
         detail: `No agreement for ${e.baseModelId} in this account (agreementAvailability NOT_AVAILABLE)`,
         fix:
-          'Run with create-agreement: true (this accepts the provider EULA on the account\'s behalf), or have a role with ' +
+          "Run with create-agreement: true (this accepts the provider EULA on the account's behalf), or have a role with " +
           'aws-marketplace:Subscribe invoke the model once. The probe does not call the model here, because a first call ' +
           'would accept the EULA without being asked to.'
       }
     default:
-      return { status: 'warn', cause: 'agreement-unknown', detail: `Agreement status ${agreementStatus ?? 'missing'}` }
+      return {
+        status: 'warn',
+        cause: 'agreement-unknown',
+        detail: `Agreement status ${agreementStatus ?? 'missing'}`
+      }
   }
 }
 
@@ -355,7 +373,8 @@ function applyCall(gates: Gates, e: Evidence): void {
     gates['iam-permission'] = { status: 'pass', detail: `${how} succeeded` }
     for (const name of CONTROL_PLANE_GATES) {
       const gate = gates[name]
-      if (gate.status === 'skip') gates[name] = { status: 'pass', detail: `Proven by the call (${gate.detail})` }
+      if (gate.status === 'skip')
+        gates[name] = { status: 'pass', detail: `Proven by the call (${gate.detail})` }
       else if (gate.status === 'fail') {
         gates[name] = {
           status: 'warn',
@@ -376,7 +395,8 @@ function applyCall(gates: Gates, e: Evidence): void {
       fix: 'Nothing to fix for access. Re-run later, or raise the quota.'
     }
     for (const name of CONTROL_PLANE_GATES) {
-      if (gates[name].status === 'skip') gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
+      if (gates[name].status === 'skip')
+        gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
     }
     return
   }
@@ -414,7 +434,13 @@ function applyCall(gates: Gates, e: Evidence): void {
 /** A gate verdict from a catalogue row, enriched with what the evidence knows. */
 function fromDiagnosis(e: Evidence, failure: AwsFailure, { entry, groups }: Diagnosis): GateResult {
   const id = entry.id
-  let fix = entry.fix({ model: e.model, region: e.region, baseModelId: e.baseModelId, account: e.account, groups })
+  let fix = entry.fix({
+    model: e.model,
+    region: e.region,
+    baseModelId: e.baseModelId,
+    account: e.account,
+    groups
+  })
   let detail = `${entry.cause}: ${failure.message}`
   if (id === 'iam-scp-deny') {
     const blocked = blockedDestination(groups[1] ?? '', e)

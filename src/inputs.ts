@@ -86,11 +86,19 @@ export function parseBoolean(name: string, value: string): boolean {
 export function parseInteger(name: string, value: string, min: number, max: number): number {
   const normalized = value.trim()
   if (!/^\d+$/.test(normalized)) {
-    throw new InputError(name, `is "${normalized.slice(0, 40)}", not a whole number`, `Use a number from ${min} to ${max}.`)
+    throw new InputError(
+      name,
+      `is "${normalized.slice(0, 40)}", not a whole number`,
+      `Use a number from ${min} to ${max}.`
+    )
   }
   const parsed = Number(normalized)
   if (parsed < min || parsed > max) {
-    throw new InputError(name, `is ${parsed}, outside ${min} to ${max}`, `Use a number from ${min} to ${max}.`)
+    throw new InputError(
+      name,
+      `is ${parsed}, outside ${min} to ${max}`,
+      `Use a number from ${min} to ${max}.`
+    )
   }
   return parsed
 }
@@ -186,7 +194,11 @@ export function parseInputs(
   }
   const audience = get('audience')
   if (audience.length > 256 || /\s/.test(audience)) {
-    throw new InputError('audience', 'is not a valid OIDC audience', 'Leave it at sts.amazonaws.com unless your identity provider uses another.')
+    throw new InputError(
+      'audience',
+      'is not a valid OIDC audience',
+      'Leave it at sts.amazonaws.com unless your identity provider uses another.'
+    )
   }
 
   const failOn = get('fail-on')
@@ -258,6 +270,6 @@ function dedupe(values: string[]): string[] {
 
 /** An input echoed in an error message, with control characters made visible and length bounded. */
 function printable(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return JSON.stringify(value.slice(0, 80)).slice(1, -1).replace(/[\u0000-\u001f]/g, '?')
+  // JSON escapes control characters (\n, \u0007); the quotes it adds are dropped.
+  return JSON.stringify(value.slice(0, 80)).slice(1, -1)
 }

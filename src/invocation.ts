@@ -11,15 +11,27 @@ export type InvocationPlan =
   | { via: 'invoke-model'; body: Record<string, unknown> }
   | { via: 'none'; reason: string; cause: string }
 
-type PlanInput = Pick<Evidence, 'credentials' | 'profile' | 'availability' | 'foundationModel' | 'marketplace' | 'baseModelId' | 'isProfile'>
+type PlanInput = Pick<
+  Evidence,
+  'credentials' | 'profile' | 'availability' | 'foundationModel' | 'marketplace' | 'baseModelId' | 'isProfile'
+>
 
 export function chooseInvocation(e: PlanInput, invoke: boolean): InvocationPlan {
   if (!invoke) {
-    return { via: 'none', cause: 'invoke-disabled', reason: 'invoke is false; only a call proves bedrock:InvokeModel' }
+    return {
+      via: 'none',
+      cause: 'invoke-disabled',
+      reason: 'invoke is false; only a call proves bedrock:InvokeModel'
+    }
   }
-  if (e.credentials.status === 'fail') return { via: 'none', cause: 'credentials', reason: 'no usable credentials' }
+  if (e.credentials.status === 'fail')
+    return { via: 'none', cause: 'credentials', reason: 'no usable credentials' }
   if (e.profile.state === 'not-found') {
-    return { via: 'none', cause: 'profile-not-found', reason: 'the inference profile does not exist in this region' }
+    return {
+      via: 'none',
+      cause: 'profile-not-found',
+      reason: 'the inference profile does not exist in this region'
+    }
   }
   if (
     !e.isProfile &&
@@ -29,14 +41,23 @@ export function chooseInvocation(e: PlanInput, invoke: boolean): InvocationPlan 
   ) {
     return { via: 'none', cause: 'on-demand-unsupported', reason: 'the base ID cannot be invoked on demand' }
   }
-  if (!e.isProfile && e.availability.state === 'ok' && e.availability.value.regionAvailability === 'NOT_AVAILABLE') {
+  if (
+    !e.isProfile &&
+    e.availability.state === 'ok' &&
+    e.availability.value.regionAvailability === 'NOT_AVAILABLE'
+  ) {
     return { via: 'none', cause: 'region-not-offered', reason: 'the model is not offered in this region' }
   }
-  if (e.marketplace && e.availability.state === 'ok' && e.availability.value.agreementStatus === 'NOT_AVAILABLE') {
+  if (
+    e.marketplace &&
+    e.availability.state === 'ok' &&
+    e.availability.value.agreementStatus === 'NOT_AVAILABLE'
+  ) {
     return {
       via: 'none',
       cause: 'would-accept-eula',
-      reason: "no agreement exists, and a first call would accept the provider's EULA (set create-agreement: true to do that)"
+      reason:
+        "no agreement exists, and a first call would accept the provider's EULA (set create-agreement: true to do that)"
     }
   }
   const modality = modalityOf(e)
@@ -52,7 +73,11 @@ export function chooseInvocation(e: PlanInput, invoke: boolean): InvocationPlan 
       const body = embeddingBody(e.baseModelId ?? '')
       return body
         ? { via: 'invoke-model', body }
-        : { via: 'none', cause: 'embedding-unknown', reason: 'no minimal request body is known for this embedding model' }
+        : {
+            via: 'none',
+            cause: 'embedding-unknown',
+            reason: 'no minimal request body is known for this embedding model'
+          }
     }
     default:
       return { via: 'converse' }

@@ -16,7 +16,9 @@ export async function run(): Promise<void> {
   try {
     inputs = await readInputs()
   } catch (error) {
-    core.setFailed(error instanceof InputError ? error.message : `Could not read the inputs: ${messageOf(error)}`)
+    core.setFailed(
+      error instanceof InputError ? error.message : `Could not read the inputs: ${messageOf(error)}`
+    )
     return
   }
 
@@ -27,7 +29,9 @@ export async function run(): Promise<void> {
       env: process.env,
       log: { info: message => core.info(message), warning: message => core.warning(message) }
     })
-    const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome.report, outcome.iamPolicy) : outcome
+    const { report, iamPolicy } = inputs.maskAccountId
+      ? redactAccount(outcome.report, outcome.iamPolicy)
+      : outcome
 
     core.setOutput('result', report.result)
     core.setOutput('report', JSON.stringify(report))
@@ -65,7 +69,9 @@ async function readInputs(): Promise<ProbeInputs> {
   if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
     // The IDs a pull request adds are probed first, and annotated on the added line.
     const { pullRequestAddedIds } = await import('./comment.js')
-    const added = await pullRequestAddedIds(read('github-token') || undefined, { warning: message => core.warning(message) })
+    const added = await pullRequestAddedIds(read('github-token') || undefined, {
+      warning: message => core.warning(message)
+    })
     extra = preferAdded(extra, added)
   }
   return parseInputs(read, process.env, extra)

@@ -32,7 +32,16 @@ export type ModelRef =
     }
 
 const MODEL_ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9._:-]*$/i
-const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']
+const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc'
+]
 export const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?|-eusc)?-[a-z]+-\d{1,2}$/
 const ACCOUNT_ID = /^\d{12}$/
 const MAX_ID_LENGTH = 256
@@ -43,7 +52,8 @@ export class ModelIdError extends Error {}
 export function parseModelRef(raw: string): ModelRef {
   const input = raw.trim()
   if (input.length === 0) throw new ModelIdError('is empty')
-  if (input.length > MAX_ID_LENGTH * 2) throw new ModelIdError(`is longer than ${MAX_ID_LENGTH * 2} characters`)
+  if (input.length > MAX_ID_LENGTH * 2)
+    throw new ModelIdError(`is longer than ${MAX_ID_LENGTH * 2} characters`)
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(input)) throw new ModelIdError('contains spaces or control characters')
   if (input.startsWith('arn:')) return parseArn(input)
@@ -56,7 +66,8 @@ export function parseModelRef(raw: string): ModelRef {
   const [first] = input.split('.', 1)
   if (isProfilePrefix(first!)) {
     const base = input.slice(first!.length + 1)
-    if (!MODEL_ID.test(base)) throw new ModelIdError(`names the ${first}. profile prefix but no model after it`)
+    if (!MODEL_ID.test(base))
+      throw new ModelIdError(`names the ${first}. profile prefix but no model after it`)
     return { kind: 'inference-profile', input, profileId: input, baseModelGuess: base }
   }
   return { kind: 'foundation-model', input, baseModelId: input }
@@ -68,7 +79,8 @@ function isProfilePrefix(segment: string): boolean {
 
 function parseArn(input: string): ModelRef {
   const parts = input.split(':')
-  if (parts.length < 6) throw new ModelIdError('is not a valid ARN (arn:partition:bedrock:region:account:resource)')
+  if (parts.length < 6)
+    throw new ModelIdError('is not a valid ARN (arn:partition:bedrock:region:account:resource)')
   const [, partition, service, region, account] = parts
   const resource = parts.slice(5).join(':')
   if (!PARTITIONS.includes(partition!)) throw new ModelIdError(`has an unknown ARN partition "${partition}"`)
@@ -79,21 +91,33 @@ function parseArn(input: string): ModelRef {
   const id = slash < 0 ? '' : resource.slice(slash + 1)
   switch (type) {
     case 'foundation-model': {
-      if (account !== '') throw new ModelIdError('is a foundation-model ARN with an account ID (they have none)')
+      if (account !== '')
+        throw new ModelIdError('is a foundation-model ARN with an account ID (they have none)')
       const ref = parseModelRef(id)
-      if (ref.kind !== 'foundation-model') throw new ModelIdError('names a profile ID inside a foundation-model ARN')
+      if (ref.kind !== 'foundation-model')
+        throw new ModelIdError('names a profile ID inside a foundation-model ARN')
       return { kind: 'foundation-model', input, baseModelId: ref.baseModelId, pinnedRegion: region }
     }
     case 'inference-profile': {
-      if (!ACCOUNT_ID.test(account!)) throw new ModelIdError('is an inference-profile ARN without a 12-digit account ID')
+      if (!ACCOUNT_ID.test(account!))
+        throw new ModelIdError('is an inference-profile ARN without a 12-digit account ID')
       const ref = parseModelRef(id)
-      if (ref.kind !== 'inference-profile') throw new ModelIdError('names no profile ID after inference-profile/')
+      if (ref.kind !== 'inference-profile')
+        throw new ModelIdError('names no profile ID after inference-profile/')
       return { ...ref, input, pinnedRegion: region, pinnedAccount: account }
     }
     case 'application-inference-profile': {
-      if (!ACCOUNT_ID.test(account!)) throw new ModelIdError('is an application-inference-profile ARN without an account ID')
-      if (!/^[a-z0-9]{1,64}$/i.test(id)) throw new ModelIdError('has an invalid application-inference-profile ID')
-      return { kind: 'inference-profile', input, profileId: input, pinnedRegion: region, pinnedAccount: account }
+      if (!ACCOUNT_ID.test(account!))
+        throw new ModelIdError('is an application-inference-profile ARN without an account ID')
+      if (!/^[a-z0-9]{1,64}$/i.test(id))
+        throw new ModelIdError('has an invalid application-inference-profile ID')
+      return {
+        kind: 'inference-profile',
+        input,
+        profileId: input,
+        pinnedRegion: region,
+        pinnedAccount: account
+      }
     }
     default:
       throw new ModelIdError(

@@ -32,7 +32,8 @@ export const SCANNED_PROVIDERS = [
 
 const PREFIX = `(?:(?:${PROFILE_PREFIXES.join('|')})\\.)?`
 const BARE_ID = `${PREFIX}(?:${SCANNED_PROVIDERS.join('|')})\\.[a-z0-9][a-z0-9._:-]*-[a-z0-9._:-]*`
-const ARN = 'arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\\d{0,12}:(?:foundation-model|inference-profile|application-inference-profile)\\/[A-Za-z0-9._:-]+'
+const ARN =
+  'arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\\d{0,12}:(?:foundation-model|inference-profile|application-inference-profile)\\/[A-Za-z0-9._:-]+'
 /** Not preceded by an ID character, so `xamazon.nova…` or a URL path segment does not match. */
 export const MODEL_ID_PATTERN = new RegExp(`(?<![A-Za-z0-9_./:-])(?:${ARN}|${BARE_ID})`, 'g')
 
@@ -99,7 +100,10 @@ export function addedIdsFromPatch(patch: string): FoundId[] {
 }
 
 /** Put the IDs a pull request adds first (and point their sources at the added line). */
-export function preferAdded(extra: ExtraModels, added: { id: string; file: string; line: number }[]): ExtraModels {
+export function preferAdded(
+  extra: ExtraModels,
+  added: { id: string; file: string; line: number }[]
+): ExtraModels {
   const sources = new Map(extra.sources)
   const first: string[] = []
   for (const { id, file, line } of added) {

@@ -44,7 +44,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         ...new Set(
           inputs.pairs
             .filter(pair => {
-              const base = pair.ref.kind === 'foundation-model' ? pair.ref.baseModelId : pair.ref.baseModelGuess
+              const base =
+                pair.ref.kind === 'foundation-model' ? pair.ref.baseModelId : pair.ref.baseModelGuess
               return base !== undefined && isAnthropicModel(base)
             })
             .map(pair => pair.region)
@@ -92,7 +93,11 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
 }
 
 /** Run `task` over `items`, at most `limit` at a time, keeping the input order in the result. */
-export async function mapConcurrent<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
@@ -114,8 +119,13 @@ export function addRegionHints(checks: CheckResult[]): void {
     const region: GateResult = check.gates.region
     if (region.status !== 'fail' || region.cause !== 'region-not-offered') continue
     const elsewhere = checks
-      .filter(other => other.model === check.model && other.region !== check.region && other.gates.region.status === 'pass')
+      .filter(
+        other =>
+          other.model === check.model && other.region !== check.region && other.gates.region.status === 'pass'
+      )
       .map(other => other.region)
-    if (elsewhere.length > 0) region.fix = `${region.fix ?? ''} Of the requested regions, it is offered in ${elsewhere.join(', ')}.`.trim()
+    if (elsewhere.length > 0)
+      region.fix =
+        `${region.fix ?? ''} Of the requested regions, it is offered in ${elsewhere.join(', ')}.`.trim()
   }
 }

@@ -4,14 +4,25 @@
  * one-line text cannot forge one; HTML and table syntax are escaped where they would be interpreted.
  */
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029]+/g
+
 /** Collapse to one printable line, bounded in length. */
 export function oneLine(text: string, maxLength = 600): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim()
+  const flat = text
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim()
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
 
 /** For HTML contexts (the summary table is HTML). `|` is escaped too so markdown tables stay intact. */
 export function escapeHtml(text: string): string {
@@ -21,8 +32,4 @@ export function escapeHtml(text: string): string {
 /** Inline code in HTML: escaped text in <code>. */
 export function code(text: string): string {
   return `<code>${escapeHtml(text)}</code>`
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

@@ -65,7 +65,9 @@ export function validateUseCaseForm(value: unknown): UseCaseForm {
     if (typeof fieldValue !== 'string') throw new UseCaseFormError(`field ${field} must be a string`)
     if (rule.required && fieldValue.trim() === '') throw new UseCaseFormError(`field ${field} is empty`)
     if (fieldValue.length > rule.maxLength) {
-      throw new UseCaseFormError(`field ${field} is ${fieldValue.length} characters; the limit is ${rule.maxLength}`)
+      throw new UseCaseFormError(
+        `field ${field} is ${fieldValue.length} characters; the limit is ${rule.maxLength}`
+      )
     }
     form[field] = fieldValue
   }

@@ -37,7 +37,9 @@ interface RunOptions {
 }
 
 export function actionDefaults(): Record<string, string> {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
   const defaults: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs)) {
     if (spec.default !== undefined) defaults[name] = String(spec.default)
@@ -45,7 +47,11 @@ export function actionDefaults(): Record<string, string> {
   return defaults
 }
 
-export async function runAction(emulator: Emulator, inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+export async function runAction(
+  emulator: Emulator,
+  inputs: Record<string, string>,
+  options: RunOptions = {}
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'probe-e2e-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary.md')
@@ -80,7 +86,11 @@ export async function runAction(emulator: Emulator, inputs: Record<string, strin
     else env[name] = value
   }
 
-  const child = spawn(NODE, [options.script ?? join(ROOT, 'dist/index.js')], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(NODE, [options.script ?? join(ROOT, 'dist/index.js')], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
@@ -96,7 +106,15 @@ export async function runAction(emulator: Emulator, inputs: Record<string, strin
   const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   const report = outputs.report ? (JSON.parse(outputs.report) as Report) : undefined
-  return { code, stdout, stderr, outputs, summary, report, everything: [stdout, stderr, summary, ...Object.values(outputs)].join('\n') }
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs,
+    summary,
+    report,
+    everything: [stdout, stderr, summary, ...Object.values(outputs)].join('\n')
+  }
 }
 
 /** The runner's file-command format: name<<DELIMITER\nvalue\nDELIMITER */
@@ -107,8 +125,16 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
-export function gateOf(run: ActionRun, model: string, region: string, gate: keyof Report['checks'][number]['gates']) {
+export function gateOf(
+  run: ActionRun,
+  model: string,
+  region: string,
+  gate: keyof Report['checks'][number]['gates']
+) {
   const check = run.report?.checks.find(candidate => candidate.model === model && candidate.region === region)
-  if (!check) throw new Error(`no check for ${model} @ ${region}; report: ${JSON.stringify(run.report)}\nstdout: ${run.stdout}`)
+  if (!check)
+    throw new Error(
+      `no check for ${model} @ ${region}; report: ${JSON.stringify(run.report)}\nstdout: ${run.stdout}`
+    )
   return check.gates[gate]
 }

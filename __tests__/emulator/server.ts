@@ -6,7 +6,11 @@
  * and logs every call so tests can assert what the probe did (and did not) do.
  */
 import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http'
-import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2'
+import {
+  createServer as createHttp2Server,
+  type Http2ServerRequest,
+  type Http2ServerResponse
+} from 'node:http2'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { Duplex } from 'node:stream'
@@ -112,7 +116,13 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
   const url = new URL(req.url ?? '/', 'http://emulator')
   const auth = parseAuthorization(String(req.headers['authorization'] ?? ''))
   const route = identify(req.method ?? 'GET', url, body)
-  const call: LoggedCall = { operation: route.operation, region: auth?.region, modelId: route.modelId, accessKeyId: auth?.accessKeyId, status: 0 }
+  const call: LoggedCall = {
+    operation: route.operation,
+    region: auth?.region,
+    modelId: route.modelId,
+    accessKeyId: auth?.accessKeyId,
+    status: 0
+  }
   calls.push(call)
 
   if (state.latencyMs > 0) await new Promise(resolve => setTimeout(resolve, state.latencyMs))
@@ -136,7 +146,11 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
   } catch (error) {
     reply = jsonError(500, 'InternalServerException', `emulator bug: ${(error as Error).message}`)
   }
-  if (reply.status < 300 && route.operation !== 'OidcToken' && route.operation !== 'AssumeRoleWithWebIdentity') {
+  if (
+    reply.status < 300 &&
+    route.operation !== 'OidcToken' &&
+    route.operation !== 'AssumeRoleWithWebIdentity'
+  ) {
     call.body = body
   }
   send(res, call, reply)
@@ -144,7 +158,11 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
 
 function send(res: Res, call: LoggedCall, reply: Reply): void {
   call.status = reply.status
-  const headers = { 'content-type': 'application/json', 'x-amzn-requestid': randomBytes(8).toString('hex'), ...reply.headers }
+  const headers = {
+    'content-type': 'application/json',
+    'x-amzn-requestid': randomBytes(8).toString('hex'),
+    ...reply.headers
+  }
   res.writeHead(reply.status, headers)
   res.end(reply.body)
 }
@@ -190,9 +208,15 @@ function identify(method: string, url: URL, body: string): Route {
   if (path === '/_oidc/token') return { operation: 'OidcToken', protocol: 'oidc', answer: oidcToken }
   if (method === 'POST' && path === '/' && body.includes('Action=')) {
     const action = new URLSearchParams(body).get('Action') ?? ''
-    if (action === 'GetCallerIdentity') return { operation: action, protocol: 'query', answer: signed(getCallerIdentity, 'query') }
-    if (action === 'AssumeRoleWithWebIdentity') return { operation: action, protocol: 'query', answer: assumeRoleWithWebIdentity }
-    return { operation: action, protocol: 'query', answer: () => queryError(400, 'InvalidAction', `Unknown action ${action}`) }
+    if (action === 'GetCallerIdentity')
+      return { operation: action, protocol: 'query', answer: signed(getCallerIdentity, 'query') }
+    if (action === 'AssumeRoleWithWebIdentity')
+      return { operation: action, protocol: 'query', answer: assumeRoleWithWebIdentity }
+    return {
+      operation: action,
+      protocol: 'query',
+      answer: () => queryError(400, 'InvalidAction', `Unknown action ${action}`)
+    }
   }
   const segment = (prefix: string) => decodeURIComponent(path.slice(prefix.length))
   const json = (operation: string, answer: Route['answer'], modelId?: string): Route => ({
@@ -202,8 +226,10 @@ function identify(method: string, url: URL, body: string): Route {
     answer: signed(answer, 'json')
   })
   let match: RegExpExecArray | null
-  if ((match = /^\/model\/(.+)\/converse$/.exec(path))) return json('Converse', invoke('Converse'), decodeURIComponent(match[1]!))
-  if ((match = /^\/model\/(.+)\/invoke$/.exec(path))) return json('InvokeModel', invoke('InvokeModel'), decodeURIComponent(match[1]!))
+  if ((match = /^\/model\/(.+)\/converse$/.exec(path)))
+    return json('Converse', invoke('Converse'), decodeURIComponent(match[1]!))
+  if ((match = /^\/model\/(.+)\/invoke$/.exec(path)))
+    return json('InvokeModel', invoke('InvokeModel'), decodeURIComponent(match[1]!))
   if (path.startsWith('/foundation-model-availability/')) {
     const id = segment('/foundation-model-availability/')
     return json('GetFoundationModelAvailability', getAvailability(id), id)
@@ -221,8 +247,10 @@ function identify(method: string, url: URL, body: string): Route {
     const id = segment('/list-foundation-model-agreement-offers/')
     return json('ListFoundationModelAgreementOffers', listOffers(id), id)
   }
-  if (path === '/create-foundation-model-agreement') return json('CreateFoundationModelAgreement', createAgreement)
-  if (path === '/use-case-for-model-access' && method === 'GET') return json('GetUseCaseForModelAccess', getUseCase)
+  if (path === '/create-foundation-model-agreement')
+    return json('CreateFoundationModelAgreement', createAgreement)
+  if (path === '/use-case-for-model-access' && method === 'GET')
+    return json('GetUseCaseForModelAccess', getUseCase)
   if (path === '/use-case-for-model-access') return json('PutUseCaseForModelAccess', putUseCase)
   return json('Unknown', () => jsonError(404, 'UnknownOperationException', `No route for ${method} ${path}`))
 }
@@ -234,7 +262,12 @@ function signed(answer: Route['answer'], protocol: 'query' | 'json'): Route['ans
     const auth = ctx.auth
     const error = (status: number, code: string, message: string) =>
       protocol === 'query' ? queryError(status, code, message) : jsonError(status, code, message)
-    if (!auth) return error(403, protocol === 'query' ? 'MissingAuthenticationToken' : 'MissingAuthenticationTokenException', 'Missing Authentication Token')
+    if (!auth)
+      return error(
+        403,
+        protocol === 'query' ? 'MissingAuthenticationToken' : 'MissingAuthenticationTokenException',
+        'Missing Authentication Token'
+      )
     const key = state.accessKeys[auth.accessKeyId]
     if (!key) {
       return protocol === 'query'
@@ -242,10 +275,18 @@ function signed(answer: Route['answer'], protocol: 'query' | 'json'): Route['ans
         : error(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
     }
     if (key.sessionToken && ctx.req.headers['x-amz-security-token'] !== key.sessionToken) {
-      return error(403, protocol === 'query' ? 'InvalidClientTokenId' : 'UnrecognizedClientException', 'The security token included in the request is invalid.')
+      return error(
+        403,
+        protocol === 'query' ? 'InvalidClientTokenId' : 'UnrecognizedClientException',
+        'The security token included in the request is invalid.'
+      )
     }
     if (key.expired) {
-      return error(400, protocol === 'query' ? 'ExpiredToken' : 'ExpiredTokenException', 'The security token included in the request is expired')
+      return error(
+        400,
+        protocol === 'query' ? 'ExpiredToken' : 'ExpiredTokenException',
+        'The security token included in the request is expired'
+      )
     }
     return answer(state, ctx)
   }
@@ -282,12 +323,24 @@ function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): Reply {
   try {
     claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
   } catch {
-    return queryError(400, 'InvalidIdentityToken', 'Couldn\'t retrieve verification key from your identity provider')
+    return queryError(
+      400,
+      'InvalidIdentityToken',
+      "Couldn't retrieve verification key from your identity provider"
+    )
   }
   if (state.oidc.providerMissing) {
-    return queryError(400, 'InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com')
+    return queryError(
+      400,
+      'InvalidIdentityToken',
+      'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'
+    )
   }
-  if (params.get('RoleArn') !== state.oidc.roleArn || claims.sub !== state.oidc.trustedSub || claims.aud !== state.oidc.trustedAudience) {
+  if (
+    params.get('RoleArn') !== state.oidc.roleArn ||
+    claims.sub !== state.oidc.trustedSub ||
+    claims.aud !== state.oidc.trustedAudience
+  ) {
     return queryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
   }
   const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`
@@ -338,7 +391,10 @@ function agreementOf(state: EmulatorState, modelId: string): { status: string; e
   if (!isMarketplace(modelId)) return { status: 'AVAILABLE' }
   const agreement = state.agreements[modelId]
   if (!agreement) return { status: 'NOT_AVAILABLE' }
-  return { status: agreement.status, ...(agreement.errorMessage ? { errorMessage: agreement.errorMessage } : {}) }
+  return {
+    status: agreement.status,
+    ...(agreement.errorMessage ? { errorMessage: agreement.errorMessage } : {})
+  }
 }
 
 function getAvailability(id: string): Route['answer'] {
@@ -358,7 +414,8 @@ function getAvailability(id: string): Route['answer'] {
       modelId: model.id,
       agreementAvailability: current,
       authorizationStatus: anthropicWithoutForm ? 'NOT_AUTHORIZED' : 'AUTHORIZED',
-      entitlementAvailability: current.status === 'AVAILABLE' && !model.noAccess ? 'AVAILABLE' : 'NOT_AVAILABLE',
+      entitlementAvailability:
+        current.status === 'AVAILABLE' && !model.noAccess ? 'AVAILABLE' : 'NOT_AVAILABLE',
       regionAvailability: model.regions.includes(ctx.auth!.region) ? 'AVAILABLE' : 'NOT_AVAILABLE'
     })
   }
@@ -370,7 +427,8 @@ function getFoundationModel(id: string): Route['answer'] {
     if (refusal) return refusal
     const model = findModel(state, id)
     const region = ctx.auth!.region
-    if (!model || !model.regions.includes(region)) return jsonError(404, 'ResourceNotFoundException', `Could not find model ${id}.`)
+    if (!model || !model.regions.includes(region))
+      return jsonError(404, 'ResourceNotFoundException', `Could not find model ${id}.`)
     const seconds = (date?: Date) => (date ? date.getTime() / 1000 : undefined)
     return ok({
       modelDetails: {
@@ -403,7 +461,9 @@ function profileSummary(state: EmulatorState, region: string, profile: EmulatedP
     inferenceProfileName: profile.id,
     inferenceProfileArn: profileArn(state, region, profile),
     inferenceProfileId: profile.id,
-    models: profile.destinations.map(destination => ({ modelArn: `arn:aws:bedrock:${destination}::foundation-model/${profile.base}` })),
+    models: profile.destinations.map(destination => ({
+      modelArn: `arn:aws:bedrock:${destination}::foundation-model/${profile.base}`
+    })),
     status: 'ACTIVE',
     type: 'SYSTEM_DEFINED'
   }
@@ -428,7 +488,9 @@ function listInferenceProfiles(state: EmulatorState, ctx: Context): Reply {
   const refusal = denied(state, ctx, 'bedrock:ListInferenceProfiles')
   if (refusal) return refusal
   const region = ctx.auth!.region
-  const summaries = state.profiles.filter(profile => profile.regions.includes(region)).map(profile => profileSummary(state, region, profile))
+  const summaries = state.profiles
+    .filter(profile => profile.regions.includes(region))
+    .map(profile => profileSummary(state, region, profile))
   return ok({ inferenceProfileSummaries: summaries })
 }
 
@@ -436,8 +498,14 @@ function listOffers(id: string): Route['answer'] {
   return (state, ctx) => {
     const refusal = denied(state, ctx, 'bedrock:ListFoundationModelAgreementOffers')
     if (refusal) return refusal
-    if (!findModel(state, id)) return jsonError(404, 'ResourceNotFoundException', `The model ${id} does not exist.`)
-    return ok({ modelId: id, offers: [{ offerId: `offer-${id.split('.')[0]}-public`, offerToken: `offer-token-${id}`, termDetails: {} }] })
+    if (!findModel(state, id))
+      return jsonError(404, 'ResourceNotFoundException', `The model ${id} does not exist.`)
+    return ok({
+      modelId: id,
+      offers: [
+        { offerId: `offer-${id.split('.')[0]}-public`, offerToken: `offer-token-${id}`, termDetails: {} }
+      ]
+    })
   }
 }
 
@@ -452,9 +520,11 @@ function createAgreement(state: EmulatorState, ctx: Context): Reply {
       `User: ${callerArn(state, ctx)} is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the aws-marketplace:Subscribe action`
     )
   }
-  if (offerToken !== `offer-token-${modelId}`) return jsonError(400, 'ValidationException', 'The offer token is invalid.')
+  if (offerToken !== `offer-token-${modelId}`)
+    return jsonError(400, 'ValidationException', 'The offer token is invalid.')
   const existing = state.agreements[modelId]
-  if (existing && existing.status !== 'NOT_AVAILABLE') return jsonError(409, 'ConflictException', 'An agreement already exists.')
+  if (existing && existing.status !== 'NOT_AVAILABLE')
+    return jsonError(409, 'ConflictException', 'An agreement already exists.')
   state.agreements[modelId] = { status: 'PENDING', pendingPolls: state.newAgreementPendingPolls }
   return { status: 202, body: JSON.stringify({ modelId }) }
 }
@@ -462,7 +532,8 @@ function createAgreement(state: EmulatorState, ctx: Context): Reply {
 function getUseCase(state: EmulatorState, ctx: Context): Reply {
   const refusal = denied(state, ctx, 'bedrock:GetUseCaseForModelAccess')
   if (refusal) return refusal
-  if (!state.useCaseOnFile) return jsonError(404, 'ResourceNotFoundException', 'No use case details found for this account.')
+  if (!state.useCaseOnFile)
+    return jsonError(404, 'ResourceNotFoundException', 'No use case details found for this account.')
   const form = state.submittedForms.at(-1) ?? '{"companyName":"existing"}'
   return ok({ formData: Buffer.from(form).toString('base64') })
 }
@@ -520,7 +591,11 @@ function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
       )
     }
     if (model.endOfLife) {
-      return jsonError(404, 'ResourceNotFoundException', 'This model version has reached the end of its life. Please refer to the AWS documentation for more details.')
+      return jsonError(
+        404,
+        'ResourceNotFoundException',
+        'This model version has reached the end of its life. Please refer to the AWS documentation for more details.'
+      )
     }
     if (model.legacyDenied) {
       return jsonError(
@@ -529,7 +604,12 @@ function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
         'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 30 days. Please upgrade to an active model on Amazon Bedrock'
       )
     }
-    if (model.noAccess) return jsonError(403, 'AccessDeniedException', "You don't have access to the model with the specified model ID.")
+    if (model.noAccess)
+      return jsonError(
+        403,
+        'AccessDeniedException',
+        "You don't have access to the model with the specified model ID."
+      )
     if (model.id.startsWith('anthropic.') && !state.useCaseOnFile) {
       return jsonError(
         404,
@@ -551,7 +631,11 @@ function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
     const modalities = model.outputModalities ?? ['TEXT']
     if (operation === 'Converse') {
       if (!modalities.includes('TEXT')) {
-        return jsonError(400, 'ValidationException', "This action doesn't support the model that you provided. Try again with a supported text or chat model.")
+        return jsonError(
+          400,
+          'ValidationException',
+          "This action doesn't support the model that you provided. Try again with a supported text or chat model."
+        )
       }
       return ok({
         output: { message: { role: 'assistant', content: [{ text: 'OK' }] } },
@@ -585,15 +669,29 @@ function faultReply(fault: Fault, protocol: Route['protocol']): Reply {
         ? queryError(500, 'InternalFailure', 'We encountered an internal error. Please try again.')
         : jsonError(500, 'InternalServerException', 'We encountered an internal error. Please try again.')
     case 'html502':
-      return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }
+      return {
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><body><h1>502 Bad Gateway</h1></body></html>'
+      }
     case 'throttle':
       return protocol === 'query'
         ? queryError(400, 'Throttling', 'Rate exceeded')
         : jsonError(429, 'ThrottlingException', 'Too many requests, please wait before trying again.')
     case 'garbage':
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: protocol === 'query' ? '<<<not xml' : 'this is not json {{{' }
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: protocol === 'query' ? '<<<not xml' : 'this is not json {{{'
+      }
     case 'truncated':
-      return { status: 200, body: protocol === 'query' ? '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws' : '{"modelId": "x", "agreementAvailability": {"sta' }
+      return {
+        status: 200,
+        body:
+          protocol === 'query'
+            ? '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws'
+            : '{"modelId": "x", "agreementAvailability": {"sta'
+      }
     case 'empty200':
       return { status: 200, body: protocol === 'oidc' ? '{}' : '{}' }
     case 'expired':

@@ -31,7 +31,12 @@ export interface EmulatedModel {
   regions: string[]
   outputModalities?: string[]
   inferenceTypes?: string[]
-  lifecycle?: { status: 'ACTIVE' | 'LEGACY'; legacyTime?: Date; endOfLifeTime?: Date; publicExtendedAccessTime?: Date }
+  lifecycle?: {
+    status: 'ACTIVE' | 'LEGACY'
+    legacyTime?: Date
+    endOfLifeTime?: Date
+    publicExtendedAccessTime?: Date
+  }
   /** Invocation refused as Legacy-and-unused. */
   legacyDenied?: boolean
   /** Invocation refused as end of life. */
@@ -110,7 +115,10 @@ export function openAccount(): EmulatorState {
   return {
     account: ACCOUNT,
     accessKeys: {
-      [AMBIENT_KEY]: { secret: AMBIENT_SECRET, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/runner-instance/i-0abc` },
+      [AMBIENT_KEY]: {
+        secret: AMBIENT_SECRET,
+        arn: `arn:aws:sts::${ACCOUNT}:assumed-role/runner-instance/i-0abc`
+      },
       [EXPIRED_KEY]: { secret: AMBIENT_SECRET, arn: `arn:aws:iam::${ACCOUNT}:user/old`, expired: true }
     },
     oidc: {
@@ -121,9 +129,21 @@ export function openAccount(): EmulatorState {
       trustedAudience: 'sts.amazonaws.com'
     },
     models: [
-      { id: 'anthropic.claude-sonnet-4-6', regions: [...ALL_US, ...EU], inferenceTypes: ['INFERENCE_PROFILE'] },
-      { id: 'anthropic.claude-3-haiku-20240307-v1:0', regions: [...ALL_US, ...EU], inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'] },
-      { id: 'amazon.nova-lite-v1:0', regions: ['us-east-1', 'eu-central-1'], inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'] },
+      {
+        id: 'anthropic.claude-sonnet-4-6',
+        regions: [...ALL_US, ...EU],
+        inferenceTypes: ['INFERENCE_PROFILE']
+      },
+      {
+        id: 'anthropic.claude-3-haiku-20240307-v1:0',
+        regions: [...ALL_US, ...EU],
+        inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE']
+      },
+      {
+        id: 'amazon.nova-lite-v1:0',
+        regions: ['us-east-1', 'eu-central-1'],
+        inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE']
+      },
       { id: 'amazon.titan-embed-text-v2:0', regions: ALL_US, outputModalities: ['EMBEDDING'] },
       { id: 'cohere.embed-english-v3', regions: ALL_US, outputModalities: ['EMBEDDING'] },
       { id: 'stability.sd3-5-large-v1:0', regions: ['us-west-2'], outputModalities: ['IMAGE'] },
@@ -131,20 +151,44 @@ export function openAccount(): EmulatorState {
       {
         id: 'anthropic.claude-v2:1',
         regions: ALL_US,
-        lifecycle: { status: 'LEGACY', legacyTime: new Date('2025-01-21T00:00:00Z'), endOfLifeTime: new Date('2027-07-21T00:00:00Z') }
+        lifecycle: {
+          status: 'LEGACY',
+          legacyTime: new Date('2025-01-21T00:00:00Z'),
+          endOfLifeTime: new Date('2027-07-21T00:00:00Z')
+        }
       }
     ],
     profiles: [
-      { id: 'us.anthropic.claude-sonnet-4-6', regions: ALL_US, destinations: ALL_US, base: 'anthropic.claude-sonnet-4-6' },
-      { id: 'eu.anthropic.claude-sonnet-4-6', regions: EU, destinations: EU, base: 'anthropic.claude-sonnet-4-6' },
+      {
+        id: 'us.anthropic.claude-sonnet-4-6',
+        regions: ALL_US,
+        destinations: ALL_US,
+        base: 'anthropic.claude-sonnet-4-6'
+      },
+      {
+        id: 'eu.anthropic.claude-sonnet-4-6',
+        regions: EU,
+        destinations: EU,
+        base: 'anthropic.claude-sonnet-4-6'
+      },
       {
         id: 'global.anthropic.claude-sonnet-4-6',
         regions: [...ALL_US, ...EU],
         destinations: [...ALL_US, ...EU],
         base: 'anthropic.claude-sonnet-4-6'
       },
-      { id: 'us.amazon.nova-lite-v1:0', regions: ALL_US, destinations: ALL_US, base: 'amazon.nova-lite-v1:0' },
-      { id: 'us.anthropic.claude-3-haiku-20240307-v1:0', regions: ALL_US, destinations: ALL_US, base: 'anthropic.claude-3-haiku-20240307-v1:0' }
+      {
+        id: 'us.amazon.nova-lite-v1:0',
+        regions: ALL_US,
+        destinations: ALL_US,
+        base: 'amazon.nova-lite-v1:0'
+      },
+      {
+        id: 'us.anthropic.claude-3-haiku-20240307-v1:0',
+        regions: ALL_US,
+        destinations: ALL_US,
+        base: 'anthropic.claude-3-haiku-20240307-v1:0'
+      }
     ],
     agreements: {
       'anthropic.claude-sonnet-4-6': { status: 'AVAILABLE' },

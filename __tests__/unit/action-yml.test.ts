@@ -12,7 +12,9 @@ const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
   outputs: Record<string, unknown>
 }
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
-const sources = ['src/main.ts', 'src/inputs.ts'].map(file => readFileSync(join(root, file), 'utf8')).join('\n')
+const sources = ['src/main.ts', 'src/inputs.ts']
+  .map(file => readFileSync(join(root, file), 'utf8'))
+  .join('\n')
 
 describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {
@@ -20,11 +22,25 @@ describe('action.yml', () => {
   })
 
   it('has the defaults the code applies', () => {
-    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) expect(action.inputs[name]?.default).toBe(value)
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS))
+      expect(action.inputs[name]?.default).toBe(value)
   })
 
   it('keeps the public names', () => {
-    for (const name of ['models', 'regions', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'invoke', 'fail-on', 'request-timeout-seconds', 'create-agreement', 'use-case-form', 'wait-timeout-seconds']) {
+    for (const name of [
+      'models',
+      'regions',
+      'role-to-assume',
+      'audience',
+      'role-session-name',
+      'role-duration-seconds',
+      'invoke',
+      'fail-on',
+      'request-timeout-seconds',
+      'create-agreement',
+      'use-case-form',
+      'wait-timeout-seconds'
+    ]) {
       expect(action.inputs).toHaveProperty(name)
     }
     expect(Object.keys(action.outputs)).toEqual(['result', 'report', 'iam-policy'])

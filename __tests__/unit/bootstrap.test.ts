@@ -31,14 +31,22 @@ function fakeClock(): Clock & { sleeps: number[] } {
 }
 
 const log = { info: () => undefined, warning: () => undefined }
-const available = (agreementStatus: string): Read<AvailabilityInfo> => ({ state: 'ok', value: { agreementStatus, authorizationStatus: 'AUTHORIZED' } })
+const available = (agreementStatus: string): Read<AvailabilityInfo> => ({
+  state: 'ok',
+  value: { agreementStatus, authorizationStatus: 'AUTHORIZED' }
+})
 
 describe('waitUntilLive', () => {
   it('polls with backoff until the agreement is AVAILABLE', async () => {
     const clock = fakeClock()
     const answers = ['PENDING', 'PENDING', 'PENDING', 'AVAILABLE']
     const seen: string[] = []
-    const outcome = await waitUntilLive(async () => available(answers.shift()!), 900, clock, status => seen.push(status))
+    const outcome = await waitUntilLive(
+      async () => available(answers.shift()!),
+      900,
+      clock,
+      status => seen.push(status)
+    )
     expect(outcome.timedOut).toBeUndefined()
     expect(clock.sleeps).toEqual(POLL_SCHEDULE_MS.slice(0, 3))
     expect(outcome.waitedSeconds).toBe(7)
@@ -47,7 +55,12 @@ describe('waitUntilLive', () => {
 
   it('stops at the deadline with what it last saw', async () => {
     const clock = fakeClock()
-    const outcome = await waitUntilLive(async () => available('PENDING'), 60, clock, () => undefined)
+    const outcome = await waitUntilLive(
+      async () => available('PENDING'),
+      60,
+      clock,
+      () => undefined
+    )
     expect(outcome.timedOut).toMatch(/agreement PENDING/)
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000)
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(30_000)
@@ -71,7 +84,12 @@ describe('waitUntilLive', () => {
       { state: 'ok', value: { agreementStatus: 'AVAILABLE', authorizationStatus: 'NOT_AUTHORIZED' } },
       { state: 'ok', value: { agreementStatus: 'AVAILABLE', authorizationStatus: 'AUTHORIZED' } }
     ]
-    const outcome = await waitUntilLive(async () => answers.shift()!, 900, clock, () => undefined)
+    const outcome = await waitUntilLive(
+      async () => answers.shift()!,
+      900,
+      clock,
+      () => undefined
+    )
     expect(outcome.timedOut).toBeUndefined()
     expect(clock.sleeps).toHaveLength(1)
   })
@@ -83,7 +101,10 @@ describe('Bootstrapper', () => {
 
   beforeEach(() => {
     bedrock.reset()
-    clients = new AwsClients({ requestTimeoutMs: 1000, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+    clients = new AwsClients({
+      requestTimeoutMs: 1000,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+    })
   })
 
   it('submits the form once, where none is on file, and records the change', async () => {
@@ -114,7 +135,9 @@ describe('Bootstrapper', () => {
   })
 
   it('records a missing form when none was given, and submits nothing', async () => {
-    bedrock.on(GetUseCaseForModelAccessCommand).rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
+    bedrock
+      .on(GetUseCaseForModelAccessCommand)
+      .rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
     const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
     await bootstrapper.ensureUseCaseForm(['us-east-1'], undefined)
     expect(bootstrapper.formState('us-east-1')).toEqual({ state: 'missing' })
@@ -122,7 +145,9 @@ describe('Bootstrapper', () => {
   })
 
   it('does not submit blindly when the form cannot be read', async () => {
-    bedrock.on(GetUseCaseForModelAccessCommand).rejects(new AccessDeniedException({ message: 'no', $metadata: {} }))
+    bedrock
+      .on(GetUseCaseForModelAccessCommand)
+      .rejects(new AccessDeniedException({ message: 'no', $metadata: {} }))
     const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
     await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
@@ -131,12 +156,16 @@ describe('Bootstrapper', () => {
 
   it('creates one agreement per model even when several checks ask at once', async () => {
     let status = 'NOT_AVAILABLE'
-    bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ modelId: 'm', offers: [{ offerId: 'o-1', offerToken: 't-1', termDetails: undefined }] })
+    bedrock
+      .on(ListFoundationModelAgreementOffersCommand)
+      .resolves({ modelId: 'm', offers: [{ offerId: 'o-1', offerToken: 't-1', termDetails: undefined }] })
     bedrock.on(CreateFoundationModelAgreementCommand).callsFake(async () => {
       status = 'PENDING'
       return { modelId: 'anthropic.x-1' }
     })
-    bedrock.on(GetFoundationModelAvailabilityCommand).callsFake(async () => ({ agreementAvailability: { status } }))
+    bedrock
+      .on(GetFoundationModelAvailabilityCommand)
+      .callsFake(async () => ({ agreementAvailability: { status } }))
     const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
     const outcomes = await Promise.all([
       bootstrapper.ensureAgreement('us-east-1', 'anthropic.x-1'),
@@ -144,24 +173,40 @@ describe('Bootstrapper', () => {
       bootstrapper.ensureAgreement('eu-west-1', 'anthropic.x-1')
     ])
     expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)).toHaveLength(1)
-    expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)[0]!.args[0].input).toEqual({ modelId: 'anthropic.x-1', offerToken: 't-1' })
+    expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)[0]!.args[0].input).toEqual({
+      modelId: 'anthropic.x-1',
+      offerToken: 't-1'
+    })
     expect(outcomes.filter(outcome => outcome.created)).toHaveLength(1)
-    expect(bootstrapper.changes).toEqual([{ action: 'agreement-created', region: 'us-east-1', model: 'anthropic.x-1', offerId: 'o-1' }])
+    expect(bootstrapper.changes).toEqual([
+      { action: 'agreement-created', region: 'us-east-1', model: 'anthropic.x-1', offerId: 'o-1' }
+    ])
   })
 
   it('reports a Marketplace refusal instead of throwing', async () => {
-    bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ offers: [{ offerToken: 't', termDetails: undefined }] })
     bedrock
-      .on(CreateFoundationModelAgreementCommand)
-      .rejects(new AccessDeniedException({ message: 'is not authorized to perform: aws-marketplace:Subscribe on resource: *', $metadata: { httpStatusCode: 403 } }))
-    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement('us-east-1', 'cohere.x-1')
+      .on(ListFoundationModelAgreementOffersCommand)
+      .resolves({ offers: [{ offerToken: 't', termDetails: undefined }] })
+    bedrock.on(CreateFoundationModelAgreementCommand).rejects(
+      new AccessDeniedException({
+        message: 'is not authorized to perform: aws-marketplace:Subscribe on resource: *',
+        $metadata: { httpStatusCode: 403 }
+      })
+    )
+    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement(
+      'us-east-1',
+      'cohere.x-1'
+    )
     expect(outcome.created).toBe(false)
     expect(outcome.failure?.name).toBe('AccessDeniedException')
   })
 
   it('reports a model without a public offer', async () => {
     bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ offers: [] })
-    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement('us-east-1', 'cohere.x-1')
+    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement(
+      'us-east-1',
+      'cohere.x-1'
+    )
     expect(outcome).toEqual({ created: false, noOffer: true })
     expect(bedrock.commandCalls(CreateFoundationModelAgreementCommand)).toHaveLength(0)
   })

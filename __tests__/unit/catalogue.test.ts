@@ -54,7 +54,12 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'marketplace-permissions',
     'model-access'
   ],
-  ['AccessDeniedException', "You don't have access to the model with the specified model ID.", 'no-model-access', 'model-access'],
+  [
+    'AccessDeniedException',
+    "You don't have access to the model with the specified model ID.",
+    'no-model-access',
+    'model-access'
+  ],
   [
     'ResourceNotFoundException',
     'Model use case details have not been submitted for this account. Fill out the Anthropic use case details form before using the model. If you have already filled out the form, try again in 15 minutes.',
@@ -73,9 +78,19 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'on-demand-unsupported',
     'region'
   ],
-  ['ValidationException', "The provided model doesn't support on-demand throughput.", 'on-demand-unsupported', 'region'],
+  [
+    'ValidationException',
+    "The provided model doesn't support on-demand throughput.",
+    'on-demand-unsupported',
+    'region'
+  ],
   ['ValidationException', 'The provided model identifier is invalid.', 'invalid-model-id', 'region'],
-  ['InvalidSignatureException', 'Credential should be scoped to a valid region.', 'region-signature-scope', 'region'],
+  [
+    'InvalidSignatureException',
+    'Credential should be scoped to a valid region.',
+    'region-signature-scope',
+    'region'
+  ],
   [
     'AccessDeniedException',
     'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 30 days. Please upgrade to an active model on Amazon Bedrock',
@@ -94,19 +109,54 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'model-end-of-life',
     'model-access'
   ],
-  ['ExpiredTokenException', 'The security token included in the request is expired', 'credentials-expired', 'credentials'],
-  ['ExpiredToken', 'The security token included in the request is expired', 'credentials-expired', 'credentials'],
-  ['UnrecognizedClientException', 'The security token included in the request is invalid.', 'credentials-invalid', 'credentials'],
-  ['InvalidClientTokenId', 'The security token included in the request is invalid.', 'credentials-invalid', 'credentials'],
-  ['AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 'oidc-trust-policy', 'credentials'],
-  ['Error', 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable', 'oidc-no-token-permission', 'credentials'],
+  [
+    'ExpiredTokenException',
+    'The security token included in the request is expired',
+    'credentials-expired',
+    'credentials'
+  ],
+  [
+    'ExpiredToken',
+    'The security token included in the request is expired',
+    'credentials-expired',
+    'credentials'
+  ],
+  [
+    'UnrecognizedClientException',
+    'The security token included in the request is invalid.',
+    'credentials-invalid',
+    'credentials'
+  ],
+  [
+    'InvalidClientTokenId',
+    'The security token included in the request is invalid.',
+    'credentials-invalid',
+    'credentials'
+  ],
+  [
+    'AccessDenied',
+    'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    'oidc-trust-policy',
+    'credentials'
+  ],
+  [
+    'Error',
+    'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
+    'oidc-no-token-permission',
+    'credentials'
+  ],
   [
     'ValidationException',
     "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
     'not-text-model',
     'iam-permission'
   ],
-  ['CredentialsProviderError', 'Could not load credentials from any providers', 'credentials-missing', 'credentials']
+  [
+    'CredentialsProviderError',
+    'Could not load credentials from any providers',
+    'credentials-missing',
+    'credentials'
+  ]
 ]
 
 describe('error catalogue', () => {
@@ -119,7 +169,9 @@ describe('error catalogue', () => {
   it('gives every row a cause and a non-empty fix', () => {
     for (const entry of CATALOGUE) {
       expect(entry.cause.length).toBeGreaterThan(10)
-      expect(entry.fix({ model: 'm.x-1', region: 'us-east-1', groups: ['a', 'b', 'c'] }).length).toBeGreaterThan(10)
+      expect(
+        entry.fix({ model: 'm.x-1', region: 'us-east-1', groups: ['a', 'b', 'c'] }).length
+      ).toBeGreaterThan(10)
     }
   })
 
@@ -141,18 +193,37 @@ describe('error catalogue', () => {
         'User: u is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:eu-west-3::foundation-model/m.x with an explicit deny in a service control policy'
       )
     )!
-    expect(diagnosis.groups).toEqual(['bedrock:InvokeModel', 'arn:aws:bedrock:eu-west-3::foundation-model/m.x'])
-    expect(diagnosis.entry.fix({ model: '', region: '', groups: diagnosis.groups })).toMatch(/cannot override an SCP/)
+    expect(diagnosis.groups).toEqual([
+      'bedrock:InvokeModel',
+      'arn:aws:bedrock:eu-west-3::foundation-model/m.x'
+    ])
+    expect(diagnosis.entry.fix({ model: '', region: '', groups: diagnosis.groups })).toMatch(
+      /cannot override an SCP/
+    )
   })
 
   it('does not diagnose faults or unknown answers', () => {
     expect(diagnose({ kind: 'timeout', name: 'TimeoutError', message: 'timed out: socket' })).toBeUndefined()
-    expect(diagnose({ kind: 'fault', name: 'InternalServerException', message: 'service error 500' })).toBeUndefined()
-    expect(diagnose({ kind: 'throttled', name: 'ThrottlingException', message: 'Too many tokens, please wait before trying again.' })).toBeUndefined()
-    expect(diagnose(service('ValidationException', 'Malformed input request: extraneous key'))).toBeUndefined()
+    expect(
+      diagnose({ kind: 'fault', name: 'InternalServerException', message: 'service error 500' })
+    ).toBeUndefined()
+    expect(
+      diagnose({
+        kind: 'throttled',
+        name: 'ThrottlingException',
+        message: 'Too many tokens, please wait before trying again.'
+      })
+    ).toBeUndefined()
+    expect(
+      diagnose(service('ValidationException', 'Malformed input request: extraneous key'))
+    ).toBeUndefined()
   })
 
   it('applies an exception-specific row only to that exception', () => {
-    expect(diagnose(service('ValidationException', "You don't have access to the model with the specified model ID."))).toBeUndefined()
+    expect(
+      diagnose(
+        service('ValidationException', "You don't have access to the model with the specified model ID.")
+      )
+    ).toBeUndefined()
   })
 })

@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts'
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+  STSServiceException
+} from '@aws-sdk/client-sts'
 import { AwsClients } from '../../src/aws/clients.js'
 import { decodeClaims, establishCredentials } from '../../src/credentials.js'
 import { parseInputs } from '../../src/inputs.js'
@@ -12,7 +17,10 @@ const TOKEN = `${part({ alg: 'RS256' })}.${part({ sub: 'repo:Octo/Repo:ref:refs/
 const OIDC_ENV = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x/token?a=1', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'rt' }
 
 function setup(values: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
-  const inputs = parseInputs(name => ({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', ...values })[name] ?? '', {})
+  const inputs = parseInputs(
+    name => ({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', ...values })[name] ?? '',
+    {}
+  )
   const setSecret = jest.fn<(secret: string) => void>()
   const getIDToken = jest.fn<(audience: string) => Promise<string>>().mockResolvedValue(TOKEN)
   return { inputs, deps: { setSecret, getIDToken, env }, clients: new AwsClients({ requestTimeoutMs: 1000 }) }
@@ -22,19 +30,30 @@ const stsError = (name: string, message: string) =>
   new STSServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } })
 
 describe('credentials gate', () => {
-  beforeEach(() => sts.reset())
+  beforeEach(() => {
+    sts.reset()
+  })
 
   it('OIDC: assumes the role, masks every secret, and reports the caller', async () => {
     const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
     sts.on(AssumeRoleWithWebIdentityCommand).resolves({
-      Credentials: { AccessKeyId: 'ASIAXX', SecretAccessKey: 'secret', SessionToken: 'session', Expiration: new Date() }
+      Credentials: {
+        AccessKeyId: 'ASIAXX',
+        SecretAccessKey: 'secret',
+        SessionToken: 'session',
+        Expiration: new Date()
+      }
     })
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:sts::123456789012:assumed-role/bedrock-ci/s' })
+    sts
+      .on(GetCallerIdentityCommand)
+      .resolves({ Account: '123456789012', Arn: 'arn:aws:sts::123456789012:assumed-role/bedrock-ci/s' })
     const outcome = await establishCredentials(inputs, clients, deps)
     expect(outcome.gate.status).toBe('pass')
     expect(outcome.identity?.account).toBe('123456789012')
     expect(deps.getIDToken).toHaveBeenCalledWith('sts.amazonaws.com')
-    expect(deps.setSecret.mock.calls.map(call => call[0])).toEqual(expect.arrayContaining([TOKEN, 'ASIAXX', 'secret', 'session']))
+    expect(deps.setSecret.mock.calls.map(call => call[0])).toEqual(
+      expect.arrayContaining([TOKEN, 'ASIAXX', 'secret', 'session'])
+    )
     expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)[0]!.args[0].input).toMatchObject({
       RoleArn: ROLE,
       RoleSessionName: 'bedrock-access-probe',
@@ -55,12 +74,16 @@ describe('credentials gate', () => {
 
   it('a refused token shows its sub and aud claims (never the token) and a trust policy that admits it', async () => {
     const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
-    sts.on(AssumeRoleWithWebIdentityCommand).rejects(stsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'))
+    sts
+      .on(AssumeRoleWithWebIdentityCommand)
+      .rejects(stsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'))
     const outcome = await establishCredentials(inputs, clients, deps)
     expect(outcome.gate).toMatchObject({ status: 'fail', cause: 'oidc-trust-policy' })
     expect(outcome.gate.detail).toContain('sub="repo:Octo/Repo:ref:refs/heads/main"')
     expect(outcome.gate.detail).toContain('aud="sts.amazonaws.com"')
-    expect(outcome.gate.fix).toContain('"token.actions.githubusercontent.com:sub": "repo:Octo/Repo:ref:refs/heads/main"')
+    expect(outcome.gate.fix).toContain(
+      '"token.actions.githubusercontent.com:sub": "repo:Octo/Repo:ref:refs/heads/main"'
+    )
     expect(JSON.stringify(outcome.gate)).not.toContain(TOKEN)
   })
 
@@ -74,15 +97,23 @@ describe('credentials gate', () => {
 
   it('ambient credentials that STS does not recognise fail the gate', async () => {
     const { inputs, deps, clients } = setup({}, {})
-    sts.on(GetCallerIdentityCommand).rejects(stsError('InvalidClientTokenId', 'The security token included in the request is invalid.'))
-    const outcome = await establishCredentials(inputs, clients.withCredentials({ accessKeyId: 'a', secretAccessKey: 'b' }), deps)
+    sts
+      .on(GetCallerIdentityCommand)
+      .rejects(stsError('InvalidClientTokenId', 'The security token included in the request is invalid.'))
+    const outcome = await establishCredentials(
+      inputs,
+      clients.withCredentials({ accessKeyId: 'a', secretAccessKey: 'b' }),
+      deps
+    )
     expect(outcome.gate).toMatchObject({ status: 'fail', cause: 'credentials-invalid' })
     expect(outcome.usable).toBe(false)
   })
 
   it('an STS timeout leaves the checks running', async () => {
     const { inputs, deps, clients } = setup({}, {})
-    sts.on(GetCallerIdentityCommand).rejects(Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }))
+    sts
+      .on(GetCallerIdentityCommand)
+      .rejects(Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }))
     const outcome = await establishCredentials(inputs, clients, deps)
     expect(outcome.gate.status).toBe('warn')
     expect(outcome.gate.detail).toMatch(/timed out/)
@@ -92,7 +123,10 @@ describe('credentials gate', () => {
 
 describe('decodeClaims', () => {
   it('reads the payload claims', () => {
-    expect(decodeClaims(TOKEN)).toMatchObject({ sub: 'repo:Octo/Repo:ref:refs/heads/main', aud: 'sts.amazonaws.com' })
+    expect(decodeClaims(TOKEN)).toMatchObject({
+      sub: 'repo:Octo/Repo:ref:refs/heads/main',
+      aud: 'sts.amazonaws.com'
+    })
   })
   it('returns undefined for a token that is not a JWT', () => {
     expect(decodeClaims('garbage')).toBeUndefined()

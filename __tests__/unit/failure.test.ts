@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { AccessDeniedException, ThrottlingException, InternalServerException } from '@aws-sdk/client-bedrock-runtime'
+import {
+  AccessDeniedException,
+  ThrottlingException,
+  InternalServerException
+} from '@aws-sdk/client-bedrock-runtime'
 import { attempt, describeAwsError, isAccessDenied, isNotFound } from '../../src/aws/failure.js'
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } })
@@ -7,12 +11,20 @@ const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } })
 describe('describeAwsError', () => {
   it('keeps a service answer as a service failure with its name and message', () => {
     const error = new AccessDeniedException({ message: 'no', ...meta(403) })
-    expect(describeAwsError(error)).toEqual({ kind: 'service', name: 'AccessDeniedException', message: 'no', httpStatus: 403 })
+    expect(describeAwsError(error)).toEqual({
+      kind: 'service',
+      name: 'AccessDeniedException',
+      message: 'no',
+      httpStatus: 403
+    })
     expect(isAccessDenied(describeAwsError(error))).toBe(true)
   })
 
   it('reads throttling as throttled, never as a service verdict', () => {
-    const error = new ThrottlingException({ message: 'Too many requests, please wait before trying again.', ...meta(429) })
+    const error = new ThrottlingException({
+      message: 'Too many requests, please wait before trying again.',
+      ...meta(429)
+    })
     expect(describeAwsError(error).kind).toBe('throttled')
   })
 
@@ -36,13 +48,18 @@ describe('describeAwsError', () => {
   })
 
   it('reads unparseable 2xx answers as faults', () => {
-    const failure = describeAwsError(Object.assign(new SyntaxError('Unexpected token h in JSON at position 0'), meta(200)))
+    const failure = describeAwsError(
+      Object.assign(new SyntaxError('Unexpected token h in JSON at position 0'), meta(200))
+    )
     expect(failure).toMatchObject({ kind: 'fault', name: 'MalformedResponse' })
   })
 
   it('makes hostile messages one line', () => {
     const failure = describeAwsError(
-      Object.assign(new Error('line one\n::error::forged\r\nthree'), { name: 'AccessDeniedException', $fault: 'client' })
+      Object.assign(new Error('line one\n::error::forged\r\nthree'), {
+        name: 'AccessDeniedException',
+        $fault: 'client'
+      })
     )
     expect(failure.message).toBe('line one ::error::forged three')
   })

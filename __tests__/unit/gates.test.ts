@@ -18,7 +18,10 @@ describe('a successful call', () => {
 
   it('proves gates a runtime role could not read', () => {
     const { gates } = decideGates(
-      evidence({ availability: denied('bedrock:GetFoundationModelAvailability'), foundationModel: denied('bedrock:GetFoundationModel') })
+      evidence({
+        availability: denied('bedrock:GetFoundationModelAvailability'),
+        foundationModel: denied('bedrock:GetFoundationModel')
+      })
     )
     expect(gates.region.status).toBe('pass')
     expect(gates['model-access'].status).toBe('pass')
@@ -28,7 +31,16 @@ describe('a successful call', () => {
 
   it('turns a control-plane "closed" into a settling warning', () => {
     const { gates } = decideGates(
-      evidence({ availability: { state: 'ok', value: { regionAvailability: 'AVAILABLE', entitlementAvailability: 'NOT_AVAILABLE', agreementStatus: 'AVAILABLE' } } })
+      evidence({
+        availability: {
+          state: 'ok',
+          value: {
+            regionAvailability: 'AVAILABLE',
+            entitlementAvailability: 'NOT_AVAILABLE',
+            agreementStatus: 'AVAILABLE'
+          }
+        }
+      })
     )
     expect(gates['model-access'].status).toBe('warn')
     expect(gates['model-access'].fix).toMatch(/settling/)
@@ -41,7 +53,11 @@ describe('without control-plane reads and without a call', () => {
     const { gates } = decideGates(
       evidence({
         availability: denied('bedrock:GetFoundationModelAvailability'),
-        call: { state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false; only a call proves bedrock:InvokeModel' }
+        call: {
+          state: 'not-run',
+          cause: 'invoke-disabled',
+          reason: 'invoke is false; only a call proves bedrock:InvokeModel'
+        }
       })
     )
     expect(gates.region).toMatchObject({ status: 'skip', cause: 'read-denied' })
@@ -55,7 +71,14 @@ describe('region', () => {
   it('fails when the model is not offered there, and names profiles that reach it', () => {
     const { gates } = decideGates(
       evidence({
-        availability: { state: 'ok', value: { regionAvailability: 'NOT_AVAILABLE', entitlementAvailability: 'AVAILABLE', agreementStatus: 'AVAILABLE' } },
+        availability: {
+          state: 'ok',
+          value: {
+            regionAvailability: 'NOT_AVAILABLE',
+            entitlementAvailability: 'AVAILABLE',
+            agreementStatus: 'AVAILABLE'
+          }
+        },
         call: { state: 'not-run', cause: 'region-not-offered', reason: 'not offered' },
         profilesContainingModel: ['eu.anthropic.claude-3-haiku-20240307-v1:0']
       })
@@ -67,7 +90,14 @@ describe('region', () => {
   it('passes a profile whose base model is not offered in its source region (it routes elsewhere)', () => {
     const { gates } = decideGates(
       profileEvidence({
-        availability: { state: 'ok', value: { regionAvailability: 'NOT_AVAILABLE', entitlementAvailability: 'AVAILABLE', agreementStatus: 'AVAILABLE' } },
+        availability: {
+          state: 'ok',
+          value: {
+            regionAvailability: 'NOT_AVAILABLE',
+            entitlementAvailability: 'AVAILABLE',
+            agreementStatus: 'AVAILABLE'
+          }
+        },
         call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
       })
     )
@@ -79,7 +109,10 @@ describe('region', () => {
     const { gates } = decideGates(
       profileEvidence({
         region: 'eu-central-1',
-        profile: { state: 'not-found', failure: { kind: 'service', name: 'ResourceNotFoundException', message: 'not found' } },
+        profile: {
+          state: 'not-found',
+          failure: { kind: 'service', name: 'ResourceNotFoundException', message: 'not found' }
+        },
         call: { state: 'not-run', cause: 'profile-not-found', reason: 'missing' },
         profilesContainingModel: ['eu.anthropic.claude-sonnet-4-6']
       })
@@ -91,7 +124,10 @@ describe('region', () => {
   it('fails a base ID that only supports inference profiles', () => {
     const { gates } = decideGates(
       evidence({
-        foundationModel: { state: 'ok', value: { outputModalities: ['TEXT'], inferenceTypes: ['INFERENCE_PROFILE'] } },
+        foundationModel: {
+          state: 'ok',
+          value: { outputModalities: ['TEXT'], inferenceTypes: ['INFERENCE_PROFILE'] }
+        },
         call: { state: 'not-run', cause: 'on-demand-unsupported', reason: 'x' },
         profilesContainingModel: ['us.anthropic.claude-3-haiku-20240307-v1:0']
       })
@@ -105,7 +141,14 @@ describe('model access', () => {
   it('fails when the account is not entitled, with the Marketplace fix for third-party models', () => {
     const { gates } = decideGates(
       evidence({
-        availability: { state: 'ok', value: { regionAvailability: 'AVAILABLE', entitlementAvailability: 'NOT_AVAILABLE', agreementStatus: 'AVAILABLE' } },
+        availability: {
+          state: 'ok',
+          value: {
+            regionAvailability: 'AVAILABLE',
+            entitlementAvailability: 'NOT_AVAILABLE',
+            agreementStatus: 'AVAILABLE'
+          }
+        },
         call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
       })
     )
@@ -121,18 +164,28 @@ describe('model access', () => {
           value: {
             outputModalities: ['TEXT'],
             inferenceTypes: ['ON_DEMAND'],
-            lifecycle: { status: 'LEGACY', legacyTime: new Date('2025-01-21T00:00:00Z'), endOfLifeTime: new Date('2027-07-21T00:00:00Z') }
+            lifecycle: {
+              status: 'LEGACY',
+              legacyTime: new Date('2025-01-21T00:00:00Z'),
+              endOfLifeTime: new Date('2027-07-21T00:00:00Z')
+            }
           }
         }
       })
     )
     expect(legacy.gates['model-access'].status).toBe('warn')
-    expect(legacy.gates['model-access'].detail).toMatch(/Legacy \(legacy since 2025-01-21, end of life 2027-07-21\)/)
+    expect(legacy.gates['model-access'].detail).toMatch(
+      /Legacy \(legacy since 2025-01-21, end of life 2027-07-21\)/
+    )
     const ended = decideGates(
       evidence({
         foundationModel: {
           state: 'ok',
-          value: { outputModalities: ['TEXT'], inferenceTypes: ['ON_DEMAND'], lifecycle: { status: 'LEGACY', endOfLifeTime: new Date('2026-01-01T00:00:00Z') } }
+          value: {
+            outputModalities: ['TEXT'],
+            inferenceTypes: ['ON_DEMAND'],
+            lifecycle: { status: 'LEGACY', endOfLifeTime: new Date('2026-01-01T00:00:00Z') }
+          }
         },
         call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
       })
@@ -148,7 +201,8 @@ describe('model access', () => {
           agreementFailure: {
             kind: 'service',
             name: 'AccessDeniedException',
-            message: 'User: u is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the aws-marketplace:Subscribe action'
+            message:
+              'User: u is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the aws-marketplace:Subscribe action'
           }
         },
         call: { state: 'not-run', cause: 'bootstrap-incomplete', reason: 'x' }
@@ -161,11 +215,26 @@ describe('model access', () => {
 
 describe('provider terms', () => {
   const availability = (agreementStatus: string, extra: object = {}) =>
-    ({ state: 'ok', value: { regionAvailability: 'AVAILABLE', entitlementAvailability: 'AVAILABLE', agreementStatus, ...extra } }) as const
+    ({
+      state: 'ok',
+      value: {
+        regionAvailability: 'AVAILABLE',
+        entitlementAvailability: 'AVAILABLE',
+        agreementStatus,
+        ...extra
+      }
+    }) as const
   const noCall = { state: 'not-run', cause: 'x', reason: 'x' } as const
 
   it('passes models not sold through Marketplace without an agreement', () => {
-    const { gates } = decideGates(evidence({ marketplace: false, anthropic: false, availability: availability('NOT_AVAILABLE'), call: noCall }))
+    const { gates } = decideGates(
+      evidence({
+        marketplace: false,
+        anthropic: false,
+        availability: availability('NOT_AVAILABLE'),
+        call: noCall
+      })
+    )
     expect(gates['provider-terms'].status).toBe('pass')
   })
 
@@ -183,22 +252,38 @@ describe('provider terms', () => {
   })
 
   it('fails on ERROR and shows the errorMessage', () => {
-    const { gates } = decideGates(evidence({ availability: availability('ERROR', { agreementError: 'Payment instrument declined' }), call: noCall }))
+    const { gates } = decideGates(
+      evidence({
+        availability: availability('ERROR', { agreementError: 'Payment instrument declined' }),
+        call: noCall
+      })
+    )
     expect(gates['provider-terms']).toMatchObject({ status: 'fail', cause: 'agreement-error' })
     expect(gates['provider-terms'].detail).toContain('Payment instrument declined')
   })
 
   it('fails an Anthropic model without the use-case form', () => {
-    const { gates } = decideGates(evidence({ availability: availability('AVAILABLE', { authorizationStatus: 'NOT_AUTHORIZED' }), call: noCall }))
+    const { gates } = decideGates(
+      evidence({
+        availability: availability('AVAILABLE', { authorizationStatus: 'NOT_AUTHORIZED' }),
+        call: noCall
+      })
+    )
     expect(gates['provider-terms']).toMatchObject({ status: 'fail', cause: 'use-case-missing' })
   })
 
   it('fails when the bootstrap wait timed out, with what was last seen', () => {
     const { gates } = decideGates(
-      evidence({ availability: availability('PENDING'), bootstrap: { agreementCreated: true, waitedSeconds: 900, waitTimedOut: 'agreement PENDING' }, call: noCall })
+      evidence({
+        availability: availability('PENDING'),
+        bootstrap: { agreementCreated: true, waitedSeconds: 900, waitTimedOut: 'agreement PENDING' },
+        call: noCall
+      })
     )
     expect(gates['provider-terms']).toMatchObject({ status: 'fail', cause: 'wait-timed-out' })
-    expect(gates['provider-terms'].detail).toMatch(/within 900 s \(agreement created by this run\); last seen: agreement PENDING/)
+    expect(gates['provider-terms'].detail).toMatch(
+      /within 900 s \(agreement created by this run\); last seen: agreement PENDING/
+    )
   })
 })
 
@@ -221,7 +306,9 @@ describe('a refused call closes the gate its error names', () => {
 
   it('IAM for a base model: the foundation-model ARN in the region', () => {
     const decision = decideGates(evidence({ call: refused('AccessDeniedException', IAM_DENIAL) }))
-    expect(decision.iamStatement?.Resource).toEqual(['arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0'])
+    expect(decision.iamStatement?.Resource).toEqual([
+      'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0'
+    ])
   })
 
   it('SCP: no IAM statement, and the blocked destination region is named', () => {
@@ -253,14 +340,25 @@ describe('a refused call closes the gate its error names', () => {
   })
 
   it('expired credentials mid-run close the credentials gate', () => {
-    const { gates } = decideGates(evidence({ call: refused('ExpiredTokenException', 'The security token included in the request is expired') }))
+    const { gates } = decideGates(
+      evidence({
+        call: refused('ExpiredTokenException', 'The security token included in the request is expired')
+      })
+    )
     expect(gates.credentials).toMatchObject({ status: 'fail', cause: 'credentials-expired' })
   })
 
   it('expired credentials on a read close the credentials gate too', () => {
     const { gates } = decideGates(
       evidence({
-        availability: { state: 'failed', failure: { kind: 'service', name: 'ExpiredTokenException', message: 'The security token included in the request is expired' } },
+        availability: {
+          state: 'failed',
+          failure: {
+            kind: 'service',
+            name: 'ExpiredTokenException',
+            message: 'The security token included in the request is expired'
+          }
+        },
         call: { state: 'not-run', cause: 'x', reason: 'x' }
       })
     )
@@ -270,21 +368,39 @@ describe('a refused call closes the gate its error names', () => {
   it('keeps the control plane detail when both say the gate is closed', () => {
     const { gates } = decideGates(
       evidence({
-        availability: { state: 'ok', value: { regionAvailability: 'AVAILABLE', entitlementAvailability: 'NOT_AVAILABLE', agreementStatus: 'AVAILABLE' } },
-        call: refused('AccessDeniedException', "You don't have access to the model with the specified model ID.")
+        availability: {
+          state: 'ok',
+          value: {
+            regionAvailability: 'AVAILABLE',
+            entitlementAvailability: 'NOT_AVAILABLE',
+            agreementStatus: 'AVAILABLE'
+          }
+        },
+        call: refused(
+          'AccessDeniedException',
+          "You don't have access to the model with the specified model ID."
+        )
       })
     )
-    expect(gates['model-access'].detail).toMatch(/entitlementAvailability NOT_AVAILABLE.*the call said: You don't have access/)
+    expect(gates['model-access'].detail).toMatch(
+      /entitlementAvailability NOT_AVAILABLE.*the call said: You don't have access/
+    )
   })
 })
 
 describe('faults never close a gate', () => {
   it.each([
     ['timeout', { kind: 'timeout', name: 'TimeoutError', message: 'timed out: socket idle' }, /timed out/],
-    ['5xx', { kind: 'fault', name: 'InternalServerException', message: 'service error 500' }, /service error/],
+    [
+      '5xx',
+      { kind: 'fault', name: 'InternalServerException', message: 'service error 500' },
+      /service error/
+    ],
     ['garbage', { kind: 'fault', name: 'MalformedResponse', message: 'unreadable response: x' }, /unreadable/]
   ])('%s on the call is a warning', (_name, failure, words) => {
-    const { gates } = decideGates(evidence({ call: { state: 'failed', via: 'converse', failure: failure as AwsFailure } }))
+    const { gates } = decideGates(
+      evidence({ call: { state: 'failed', via: 'converse', failure: failure as AwsFailure } })
+    )
     expect(gates['iam-permission'].status).toBe('warn')
     expect(gates['iam-permission'].detail).toMatch(words)
     expect(checkResult(gates)).toBe('pass')
@@ -294,7 +410,15 @@ describe('faults never close a gate', () => {
     const { gates } = decideGates(
       evidence({
         availability: denied('bedrock:GetFoundationModelAvailability'),
-        call: { state: 'failed', via: 'converse', failure: { kind: 'throttled', name: 'ThrottlingException', message: 'Too many tokens, please wait before trying again.' } }
+        call: {
+          state: 'failed',
+          via: 'converse',
+          failure: {
+            kind: 'throttled',
+            name: 'ThrottlingException',
+            message: 'Too many tokens, please wait before trying again.'
+          }
+        }
       })
     )
     expect(gates['iam-permission']).toMatchObject({ status: 'warn', cause: 'throttled' })
@@ -305,7 +429,10 @@ describe('faults never close a gate', () => {
   it('a timed-out availability read is a warning on the control-plane gates', () => {
     const { gates } = decideGates(
       evidence({
-        availability: { state: 'failed', failure: { kind: 'timeout', name: 'TimeoutError', message: 'timed out: x' } },
+        availability: {
+          state: 'failed',
+          failure: { kind: 'timeout', name: 'TimeoutError', message: 'timed out: x' }
+        },
         call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
       })
     )
@@ -314,7 +441,9 @@ describe('faults never close a gate', () => {
   })
 
   it('an unrecognised answer is a warning that asks to be reported, not a verdict', () => {
-    const { gates } = decideGates(evidence({ call: refused('ValidationException', 'Malformed input request: 1 schema violations') }))
+    const { gates } = decideGates(
+      evidence({ call: refused('ValidationException', 'Malformed input request: 1 schema violations') })
+    )
     expect(gates['iam-permission']).toMatchObject({ status: 'warn', cause: 'unrecognised-error' })
   })
 })
@@ -322,7 +451,12 @@ describe('faults never close a gate', () => {
 describe('non-text models', () => {
   it('a Converse refusal for a non-text model is a skip with the reason, not an access failure', () => {
     const { gates } = decideGates(
-      evidence({ call: refused('ValidationException', "This action doesn't support the model that you provided. Try again with a supported text or chat model.") })
+      evidence({
+        call: refused(
+          'ValidationException',
+          "This action doesn't support the model that you provided. Try again with a supported text or chat model."
+        )
+      })
     )
     expect(gates['iam-permission']).toMatchObject({ status: 'skip', cause: 'not-text-model' })
     expect(checkResult(gates)).toBe('pass')

@@ -3,7 +3,8 @@ import { buildPairs, InputError, MAX_PAIRS, parseInputs, splitList } from '../..
 import { parseModelRef } from '../../src/model-id.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
-const parse = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) => parseInputs(reader(values), env)
+const parse = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+  parseInputs(reader(values), env)
 
 function refusal(values: Record<string, string>, env: NodeJS.ProcessEnv = {}): InputError {
   try {
@@ -21,7 +22,10 @@ describe('list inputs', () => {
   })
 
   it('build every model × region pair, deduplicated', () => {
-    const inputs = parse({ models: 'amazon.nova-lite-v1:0\namazon.nova-lite-v1:0, us.anthropic.claude-sonnet-4-6', regions: 'us-east-1, eu-central-1, us-east-1' })
+    const inputs = parse({
+      models: 'amazon.nova-lite-v1:0\namazon.nova-lite-v1:0, us.anthropic.claude-sonnet-4-6',
+      regions: 'us-east-1, eu-central-1, us-east-1'
+    })
     expect(inputs.pairs.map(pair => `${pair.ref.input}@${pair.region}`)).toEqual([
       'amazon.nova-lite-v1:0@us-east-1',
       'amazon.nova-lite-v1:0@eu-central-1',
@@ -31,7 +35,10 @@ describe('list inputs', () => {
   })
 
   it('probe an ARN in its own region only', () => {
-    const pairs = buildPairs([parseModelRef('arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0')], ['us-east-1', 'us-west-2'])
+    const pairs = buildPairs(
+      [parseModelRef('arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0')],
+      ['us-east-1', 'us-west-2']
+    )
     expect(pairs.map(pair => pair.region)).toEqual(['eu-west-1'])
   })
 })
@@ -56,12 +63,20 @@ describe('defaults', () => {
   })
 
   it('take regions from AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    expect(parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual(['eu-west-1'])
-    expect(parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual(['us-west-2'])
+    expect(
+      parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' })
+        .regions
+    ).toEqual(['eu-west-1'])
+    expect(parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual([
+      'us-west-2'
+    ])
   })
 
   it('accept GovCloud and China region shapes', () => {
-    expect(parse({ models: 'amazon.nova-lite-v1:0', regions: 'us-gov-west-1, cn-north-1' }).regions).toEqual(['us-gov-west-1', 'cn-north-1'])
+    expect(parse({ models: 'amazon.nova-lite-v1:0', regions: 'us-gov-west-1, cn-north-1' }).regions).toEqual([
+      'us-gov-west-1',
+      'cn-north-1'
+    ])
   })
 })
 
@@ -70,29 +85,114 @@ describe('bad inputs are refused with the input name and a fix', () => {
   const cases: [string, Record<string, string>, string, RegExp][] = [
     ['empty models', { ...base, models: '' }, 'models', /is empty/],
     ['whitespace-only models', { ...base, models: ' \n , \n' }, 'models', /is empty/],
-    ['a model ID with a space', { ...base, models: 'amazon.nova lite' }, 'models', /spaces or control characters/],
-    ['a model ID with a control character', { ...base, models: 'amazon.nova\u0007-lite' }, 'models', /control characters/],
-    ['a model ID without a provider', { ...base, models: 'claude-sonnet' }, 'models', /not a Bedrock model ID/],
-    ['an ARN of another service', { ...base, models: 'arn:aws:s3:us-east-1::foundation-model/x.y' }, 'models', /service "s3"/],
-    ['an ARN of an unknown partition', { ...base, models: 'arn:aws-mars:bedrock:us-east-1::foundation-model/x.y' }, 'models', /partition/],
+    [
+      'a model ID with a space',
+      { ...base, models: 'amazon.nova lite' },
+      'models',
+      /spaces or control characters/
+    ],
+    [
+      'a model ID with a control character',
+      { ...base, models: 'amazon.nova\u0007-lite' },
+      'models',
+      /control characters/
+    ],
+    [
+      'a model ID without a provider',
+      { ...base, models: 'claude-sonnet' },
+      'models',
+      /not a Bedrock model ID/
+    ],
+    [
+      'an ARN of another service',
+      { ...base, models: 'arn:aws:s3:us-east-1::foundation-model/x.y' },
+      'models',
+      /service "s3"/
+    ],
+    [
+      'an ARN of an unknown partition',
+      { ...base, models: 'arn:aws-mars:bedrock:us-east-1::foundation-model/x.y' },
+      'models',
+      /partition/
+    ],
     ['a truncated ARN', { ...base, models: 'arn:aws:bedrock:us-east-1' }, 'models', /not a valid ARN/],
-    ['an ARN of an unsupported type', { ...base, models: 'arn:aws:bedrock:us-east-1:111122223333:custom-model/abc' }, 'models', /custom-model/],
+    [
+      'an ARN of an unsupported type',
+      { ...base, models: 'arn:aws:bedrock:us-east-1:111122223333:custom-model/abc' },
+      'models',
+      /custom-model/
+    ],
     ['an unknown region shape', { ...base, regions: 'mars-north-1x' }, 'regions', /not an AWS region/],
     ['a region with a space', { ...base, regions: 'us east 1' }, 'regions', /not an AWS region/],
     ['no region at all', { models: 'amazon.nova-lite-v1:0' }, 'regions', /AWS_REGION/],
-    ['a role that is not a role ARN', { ...base, 'role-to-assume': 'arn:aws:iam::123456789012:user/bob' }, 'role-to-assume', /not an IAM role ARN/],
-    ['a role name instead of an ARN', { ...base, 'role-to-assume': 'bedrock-ci' }, 'role-to-assume', /not an IAM role ARN/],
-    ['a duration under STS bounds', { ...base, 'role-duration-seconds': '899' }, 'role-duration-seconds', /900 to 43200/],
-    ['a duration over STS bounds', { ...base, 'role-duration-seconds': '43201' }, 'role-duration-seconds', /900 to 43200/],
-    ['a non-numeric duration', { ...base, 'role-duration-seconds': '1h' }, 'role-duration-seconds', /not a whole number/],
+    [
+      'a role that is not a role ARN',
+      { ...base, 'role-to-assume': 'arn:aws:iam::123456789012:user/bob' },
+      'role-to-assume',
+      /not an IAM role ARN/
+    ],
+    [
+      'a role name instead of an ARN',
+      { ...base, 'role-to-assume': 'bedrock-ci' },
+      'role-to-assume',
+      /not an IAM role ARN/
+    ],
+    [
+      'a duration under STS bounds',
+      { ...base, 'role-duration-seconds': '899' },
+      'role-duration-seconds',
+      /900 to 43200/
+    ],
+    [
+      'a duration over STS bounds',
+      { ...base, 'role-duration-seconds': '43201' },
+      'role-duration-seconds',
+      /900 to 43200/
+    ],
+    [
+      'a non-numeric duration',
+      { ...base, 'role-duration-seconds': '1h' },
+      'role-duration-seconds',
+      /not a whole number/
+    ],
     ['a boolean that is not one', { ...base, invoke: 'yes' }, 'invoke', /not a boolean/],
-    ['create-agreement not a boolean', { ...base, 'create-agreement': '1' }, 'create-agreement', /not a boolean/],
+    [
+      'create-agreement not a boolean',
+      { ...base, 'create-agreement': '1' },
+      'create-agreement',
+      /not a boolean/
+    ],
     ['an unknown fail-on', { ...base, 'fail-on': 'sometimes' }, 'fail-on', /error .* warn or never/],
-    ['a zero request timeout', { ...base, 'request-timeout-seconds': '0' }, 'request-timeout-seconds', /1 to 300/],
-    ['a negative wait', { ...base, 'wait-timeout-seconds': '-5' }, 'wait-timeout-seconds', /not a whole number/],
-    ['a bad session name', { ...base, 'role-session-name': 'has spaces' }, 'role-session-name', /letters, digits/],
-    ['a use-case form that is not JSON', { ...base, 'use-case-form': '{nope' }, 'use-case-form', /not valid JSON/],
-    ['a use-case form file that does not exist', { ...base, 'use-case-form': '/nonexistent/form.json' }, 'use-case-form', /neither inline JSON nor a readable file/]
+    [
+      'a zero request timeout',
+      { ...base, 'request-timeout-seconds': '0' },
+      'request-timeout-seconds',
+      /1 to 300/
+    ],
+    [
+      'a negative wait',
+      { ...base, 'wait-timeout-seconds': '-5' },
+      'wait-timeout-seconds',
+      /not a whole number/
+    ],
+    [
+      'a bad session name',
+      { ...base, 'role-session-name': 'has spaces' },
+      'role-session-name',
+      /letters, digits/
+    ],
+    [
+      'a use-case form that is not JSON',
+      { ...base, 'use-case-form': '{nope' },
+      'use-case-form',
+      /not valid JSON/
+    ],
+    [
+      'a use-case form file that does not exist',
+      { ...base, 'use-case-form': '/nonexistent/form.json' },
+      'use-case-form',
+      /neither inline JSON nor a readable file/
+    ]
   ]
   it.each(cases)('%s', (_name, values, input, problem) => {
     const error = refusal(values)

@@ -27,7 +27,13 @@ function outcome(iam: GateResult): ProbeOutcome {
         region: 'us-east-1',
         result: failed ? 'fail' : 'pass',
         invocation: 'converse',
-        gates: { credentials: pass, region: pass, 'model-access': pass, 'provider-terms': pass, 'iam-permission': iam }
+        gates: {
+          credentials: pass,
+          region: pass,
+          'model-access': pass,
+          'provider-terms': pass,
+          'iam-permission': iam
+        }
       }
     ],
     changes: [],
@@ -57,7 +63,10 @@ describe('run', () => {
     expect(outputs()['iam-policy']).toBe('{"Version":"2012-10-17"}')
     expect(core.summary.addRaw).toHaveBeenCalledWith(expect.stringContaining('<table>'))
     expect(core.summary.write).toHaveBeenCalled()
-    expect(core.error).toHaveBeenCalledWith(expect.stringContaining('IAM permission: denied'), expect.objectContaining({ title: expect.any(String) }))
+    expect(core.error).toHaveBeenCalledWith(
+      expect.stringContaining('IAM permission: denied'),
+      expect.objectContaining({ title: expect.any(String) })
+    )
     expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/1 of 1 Bedrock access checks failed/))
   })
 
@@ -84,7 +93,9 @@ describe('run', () => {
     givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'role-duration-seconds': '60' })
     await run()
     expect(runProbe).not.toHaveBeenCalled()
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/^Input "role-duration-seconds" is 60, outside 900 to 43200/))
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(/^Input "role-duration-seconds" is 60, outside 900 to 43200/)
+    )
     expect(core.setOutput).not.toHaveBeenCalled()
   })
 

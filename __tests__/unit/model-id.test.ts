@@ -17,10 +17,17 @@ describe('parseModelRef', () => {
     })
   })
 
-  it.each(['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au'])('reads a %s. inference-profile ID', prefix => {
-    const ref = parseModelRef(`${prefix}.anthropic.claude-sonnet-4-6`)
-    expect(ref).toMatchObject({ kind: 'inference-profile', profileId: `${prefix}.anthropic.claude-sonnet-4-6`, baseModelGuess: 'anthropic.claude-sonnet-4-6' })
-  })
+  it.each(['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au'])(
+    'reads a %s. inference-profile ID',
+    prefix => {
+      const ref = parseModelRef(`${prefix}.anthropic.claude-sonnet-4-6`)
+      expect(ref).toMatchObject({
+        kind: 'inference-profile',
+        profileId: `${prefix}.anthropic.claude-sonnet-4-6`,
+        baseModelGuess: 'anthropic.claude-sonnet-4-6'
+      })
+    }
+  )
 
   it('reads a foundation-model ARN and pins its region', () => {
     expect(parseModelRef('arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0')).toMatchObject({
@@ -31,7 +38,9 @@ describe('parseModelRef', () => {
   })
 
   it('reads an inference-profile ARN with its account', () => {
-    expect(parseModelRef('arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6')).toMatchObject({
+    expect(
+      parseModelRef('arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6')
+    ).toMatchObject({
       kind: 'inference-profile',
       profileId: 'us.anthropic.claude-sonnet-4-6',
       pinnedRegion: 'us-east-1',
@@ -41,12 +50,22 @@ describe('parseModelRef', () => {
 
   it('reads an application-inference-profile ARN (the ARN is the identifier)', () => {
     const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz'
-    expect(parseModelRef(arn)).toMatchObject({ kind: 'inference-profile', profileId: arn, pinnedRegion: 'us-east-1' })
+    expect(parseModelRef(arn)).toMatchObject({
+      kind: 'inference-profile',
+      profileId: arn,
+      pinnedRegion: 'us-east-1'
+    })
   })
 
   it('accepts GovCloud and China partitions', () => {
-    expect(parseModelRef('arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0').kind).toBe('foundation-model')
-    expect(parseModelRef('arn:aws-cn:bedrock:cn-north-1::foundation-model/amazon.nova-lite-v1:0').kind).toBe('foundation-model')
+    expect(
+      parseModelRef(
+        'arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0'
+      ).kind
+    ).toBe('foundation-model')
+    expect(parseModelRef('arn:aws-cn:bedrock:cn-north-1::foundation-model/amazon.nova-lite-v1:0').kind).toBe(
+      'foundation-model'
+    )
   })
 
   it.each([
@@ -67,10 +86,22 @@ describe('parseModelRef', () => {
 
 describe('model facts', () => {
   it('knows which providers are sold through AWS Marketplace', () => {
-    for (const id of ['amazon.nova-lite-v1:0', 'meta.llama3-1-8b-instruct-v1:0', 'mistral.mistral-large-2402-v1:0', 'deepseek.r1-v1:0', 'qwen.qwen3-32b-v1:0', 'openai.gpt-oss-120b-1:0']) {
+    for (const id of [
+      'amazon.nova-lite-v1:0',
+      'meta.llama3-1-8b-instruct-v1:0',
+      'mistral.mistral-large-2402-v1:0',
+      'deepseek.r1-v1:0',
+      'qwen.qwen3-32b-v1:0',
+      'openai.gpt-oss-120b-1:0'
+    ]) {
       expect(isMarketplaceModel(id)).toBe(false)
     }
-    for (const id of ['anthropic.claude-sonnet-4-6', 'cohere.embed-english-v3', 'ai21.jamba-1-5-large-v1:0', 'stability.sd3-5-large-v1:0']) {
+    for (const id of [
+      'anthropic.claude-sonnet-4-6',
+      'cohere.embed-english-v3',
+      'ai21.jamba-1-5-large-v1:0',
+      'stability.sd3-5-large-v1:0'
+    ]) {
       expect(isMarketplaceModel(id)).toBe(true)
     }
   })
@@ -85,10 +116,14 @@ describe('model facts', () => {
   })
 
   it('builds and reads foundation-model ARNs in the right partition', () => {
-    expect(foundationModelArn('us-gov-west-1', 'a.b-1')).toBe('arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/a.b-1')
-    expect(foundationModelArn('cn-north-1', 'a.b-1')).toBe('arn:aws-cn:bedrock:cn-north-1::foundation-model/a.b-1')
-    expect(baseModelIdFromArn('arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0')).toBe(
-      'anthropic.claude-3-haiku-20240307-v1:0'
+    expect(foundationModelArn('us-gov-west-1', 'a.b-1')).toBe(
+      'arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/a.b-1'
     )
+    expect(foundationModelArn('cn-north-1', 'a.b-1')).toBe(
+      'arn:aws-cn:bedrock:cn-north-1::foundation-model/a.b-1'
+    )
+    expect(
+      baseModelIdFromArn('arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0')
+    ).toBe('anthropic.claude-3-haiku-20240307-v1:0')
   })
 })

@@ -8,7 +8,7 @@ describe('model ID pattern', () => {
   it('finds base IDs, profile IDs and ARNs with their lines', () => {
     const text = [
       'model_id = "anthropic.claude-3-haiku-20240307-v1:0"',
-      "MODEL: us.anthropic.claude-sonnet-4-6 # primary",
+      'MODEL: us.anthropic.claude-sonnet-4-6 # primary',
       'const arn = `arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0`;',
       'profile=arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-6',
       "embed: 'amazon.titan-embed-text-v2:0', apac.amazon.nova-lite-v1:0."
@@ -17,7 +17,10 @@ describe('model ID pattern', () => {
       { id: 'anthropic.claude-3-haiku-20240307-v1:0', line: 1 },
       { id: 'us.anthropic.claude-sonnet-4-6', line: 2 },
       { id: 'arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0', line: 3 },
-      { id: 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-6', line: 4 },
+      {
+        id: 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-6',
+        line: 4
+      },
       { id: 'amazon.titan-embed-text-v2:0', line: 5 },
       { id: 'apac.amazon.nova-lite-v1:0', line: 5 }
     ])
@@ -41,7 +44,10 @@ describe('models-from files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'models-from-'))
     mkdirSync(join(dir, 'src'))
     writeFileSync(join(dir, 'src/app.py'), 'x = 1\nMODEL = "us.anthropic.claude-sonnet-4-6"\n')
-    writeFileSync(join(dir, 'src/other.ts'), 'const m = "us.anthropic.claude-sonnet-4-6"; const e = "cohere.embed-english-v3"\n')
+    writeFileSync(
+      join(dir, 'src/other.ts'),
+      'const m = "us.anthropic.claude-sonnet-4-6"; const e = "cohere.embed-english-v3"\n'
+    )
     writeFileSync(join(dir, 'README.md'), 'anthropic.claude-3-haiku-20240307-v1:0\n')
     const found = await findModelIds(`${dir}/src/**`, dir)
     expect(found.ids).toEqual(['us.anthropic.claude-sonnet-4-6', 'cohere.embed-english-v3'])
@@ -52,7 +58,14 @@ describe('models-from files', () => {
 
 describe('pull requests', () => {
   it('reads IDs from added lines with their new line numbers', () => {
-    const patch = ['@@ -10,3 +10,4 @@ def f():', ' a = 1', '-MODEL = "anthropic.claude-3-haiku-20240307-v1:0"', '+MODEL = "us.anthropic.claude-sonnet-4-6"', '+EMBED = "amazon.titan-embed-text-v2:0"', ' b = 2'].join('\n')
+    const patch = [
+      '@@ -10,3 +10,4 @@ def f():',
+      ' a = 1',
+      '-MODEL = "anthropic.claude-3-haiku-20240307-v1:0"',
+      '+MODEL = "us.anthropic.claude-sonnet-4-6"',
+      '+EMBED = "amazon.titan-embed-text-v2:0"',
+      ' b = 2'
+    ].join('\n')
     expect(addedIdsFromPatch(patch)).toEqual([
       { id: 'us.anthropic.claude-sonnet-4-6', line: 11 },
       { id: 'amazon.titan-embed-text-v2:0', line: 12 }

@@ -10,8 +10,21 @@ import type { CheckResult, GateResult, Report } from '../../src/types.js'
 const pass: GateResult = { status: 'pass', detail: 'ok' }
 
 function check(model: string, region: string, overrides: Partial<CheckResult['gates']> = {}): CheckResult {
-  const gates = { credentials: pass, region: pass, 'model-access': pass, 'provider-terms': pass, 'iam-permission': pass, ...overrides }
-  return { model, region, gates, invocation: 'converse', result: Object.values(gates).some(g => g.status === 'fail') ? 'fail' : 'pass' }
+  const gates = {
+    credentials: pass,
+    region: pass,
+    'model-access': pass,
+    'provider-terms': pass,
+    'iam-permission': pass,
+    ...overrides
+  }
+  return {
+    model,
+    region,
+    gates,
+    invocation: 'converse',
+    result: Object.values(gates).some(g => g.status === 'fail') ? 'fail' : 'pass'
+  }
 }
 
 function report(checks: CheckResult[]): Report {
@@ -21,16 +34,30 @@ function report(checks: CheckResult[]): Report {
     identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
     checks,
     changes: [],
-    counts: { pass: checks.length - fail, fail, warn: checks.filter(c => Object.values(c.gates).some(g => g.status === 'warn')).length }
+    counts: {
+      pass: checks.length - fail,
+      fail,
+      warn: checks.filter(c => Object.values(c.gates).some(g => g.status === 'warn')).length
+    }
   }
 }
 
-const scp: GateResult = { status: 'fail', cause: 'iam-scp-deny', detail: 'SCP denies', fix: 'Ask the administrators.' }
+const scp: GateResult = {
+  status: 'fail',
+  cause: 'iam-scp-deny',
+  detail: 'SCP denies',
+  fix: 'Ask the administrators.'
+}
 
 describe('job summary', () => {
   it('has one row per check and a column per gate', () => {
-    const html = renderSummary(report([check('amazon.nova-lite-v1:0', 'us-east-1'), check('amazon.nova-lite-v1:0', 'eu-west-1')]), '')
-    expect(html).toContain('<th>Credentials</th><th>Region</th><th>Model access</th><th>Provider terms</th><th>IAM permission</th>')
+    const html = renderSummary(
+      report([check('amazon.nova-lite-v1:0', 'us-east-1'), check('amazon.nova-lite-v1:0', 'eu-west-1')]),
+      ''
+    )
+    expect(html).toContain(
+      '<th>Credentials</th><th>Region</th><th>Model access</th><th>Provider terms</th><th>IAM permission</th>'
+    )
     expect(html.match(/<tr><td>/g)).toHaveLength(2)
     expect(html).toContain('All 2 Bedrock access checks pass')
     expect(html).toContain('arn:aws:sts::111122223333:assumed-role/ci/x')
@@ -51,7 +78,9 @@ describe('job summary', () => {
   })
 
   it('groups identical failures: twenty checks, one finding', () => {
-    const checks = Array.from({ length: 20 }, (_, i) => check(`amazon.model-${i}-v1:0`, 'us-east-1', { 'iam-permission': scp }))
+    const checks = Array.from({ length: 20 }, (_, i) =>
+      check(`amazon.model-${i}-v1:0`, 'us-east-1', { 'iam-permission': scp })
+    )
     const findings = groupFindings(report(checks), 'fail')
     expect(findings).toHaveLength(1)
     expect(findings[0]!.checks).toHaveLength(20)
@@ -64,7 +93,12 @@ describe('job summary', () => {
     const r = report([check('anthropic.claude-sonnet-4-6', 'us-east-1')])
     r.changes = [
       { action: 'use-case-form-submitted', region: 'us-east-1' },
-      { action: 'agreement-created', region: 'us-east-1', model: 'anthropic.claude-sonnet-4-6', offerId: 'offer-1' }
+      {
+        action: 'agreement-created',
+        region: 'us-east-1',
+        model: 'anthropic.claude-sonnet-4-6',
+        offerId: 'offer-1'
+      }
     ]
     const html = renderSummary(r, '')
     expect(html).toContain('Changes made to the account')
@@ -78,14 +112,21 @@ describe('job summary', () => {
       { Sid: 'B', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: ['arn:a', 'arn:c'] }
     ])
     expect(JSON.parse(policy).Statement[0].Resource).toEqual(['arn:a', 'arn:b', 'arn:c'])
-    expect(renderSummary(report([check('a.b-1', 'us-east-1')]), policy)).toContain('Least-privilege IAM policy')
+    expect(renderSummary(report([check('a.b-1', 'us-east-1')]), policy)).toContain(
+      'Least-privilege IAM policy'
+    )
     expect(combinedPolicy([])).toBe('')
   })
 })
 
 describe('annotations', () => {
   it('one error per failing check naming model, region and gate, with the fix', () => {
-    const annotations = annotationsFor(report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp }), check('a.b-1', 'us-west-2')]))
+    const annotations = annotationsFor(
+      report([
+        check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp }),
+        check('a.b-1', 'us-west-2')
+      ])
+    )
     expect(annotations).toHaveLength(1)
     expect(annotations[0]).toMatchObject({
       level: 'error',
@@ -95,7 +136,9 @@ describe('annotations', () => {
   })
 
   it('warnings become warnings, and a found ID carries its file and line', () => {
-    const warned = check('a.b-1', 'us-east-1', { 'provider-terms': { status: 'warn', detail: 'PENDING', fix: 'wait' } })
+    const warned = check('a.b-1', 'us-east-1', {
+      'provider-terms': { status: 'warn', detail: 'PENDING', fix: 'wait' }
+    })
     warned.source = { file: 'src/app.ts', line: 12 }
     const [annotation] = annotationsFor(report([warned]))
     expect(annotation).toMatchObject({ level: 'warning', properties: { file: 'src/app.ts', startLine: 12 } })
@@ -108,9 +151,14 @@ describe('annotations', () => {
 
 describe('text rendering', () => {
   it('aligns the table and prints the findings', () => {
-    const text = renderText(report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })]), '')
+    const text = renderText(
+      report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })]),
+      ''
+    )
     expect(text).toMatch(/^1 of 1 Bedrock access check fail/)
-    expect(text).toMatch(/MODEL\s+REGION\s+CREDENTIALS\s+REGION\s+MODEL ACCESS\s+PROVIDER TERMS\s+IAM PERMISSION\s+RESULT/)
+    expect(text).toMatch(
+      /MODEL\s+REGION\s+CREDENTIALS\s+REGION\s+MODEL ACCESS\s+PROVIDER TERMS\s+IAM PERMISSION\s+RESULT/
+    )
     expect(text).toContain('fix:   Ask the administrators.')
   })
 })
@@ -131,9 +179,20 @@ describe('run helpers', () => {
   })
 
   it('names the requested regions where a model not offered here is offered', () => {
-    const missing: GateResult = { status: 'fail', cause: 'region-not-offered', detail: 'not offered', fix: 'Use another region.' }
-    const checks = [check('m.x-1', 'eu-west-3', { region: missing }), check('m.x-1', 'us-east-1'), check('m.x-1', 'us-west-2')]
+    const missing: GateResult = {
+      status: 'fail',
+      cause: 'region-not-offered',
+      detail: 'not offered',
+      fix: 'Use another region.'
+    }
+    const checks = [
+      check('m.x-1', 'eu-west-3', { region: missing }),
+      check('m.x-1', 'us-east-1'),
+      check('m.x-1', 'us-west-2')
+    ]
     addRegionHints(checks)
-    expect(checks[0]!.gates.region.fix).toBe('Use another region. Of the requested regions, it is offered in us-east-1, us-west-2.')
+    expect(checks[0]!.gates.region.fix).toBe(
+      'Use another region. Of the requested regions, it is offered in us-east-1, us-west-2.'
+    )
   })
 })

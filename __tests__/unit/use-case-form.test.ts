@@ -1,13 +1,19 @@
 import { describe, expect, it } from '@jest/globals'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
-import { encodeUseCaseForm, loadUseCaseForm, UseCaseFormError, validateUseCaseForm } from '../../src/use-case-form.js'
-
+import {
+  encodeUseCaseForm,
+  loadUseCaseForm,
+  UseCaseFormError,
+  validateUseCaseForm
+} from '../../src/use-case-form.js'
 
 describe('use-case form', () => {
   it('accepts a complete form, inline or from a file', () => {
     expect(validateUseCaseForm(GOOD_FORM)).toEqual(GOOD_FORM)
     expect(loadUseCaseForm(JSON.stringify(GOOD_FORM))).toEqual(GOOD_FORM)
-    expect(loadUseCaseForm('form.json', path => (path === 'form.json' ? JSON.stringify(GOOD_FORM) : ''))).toEqual(GOOD_FORM)
+    expect(
+      loadUseCaseForm('form.json', path => (path === 'form.json' ? JSON.stringify(GOOD_FORM) : ''))
+    ).toEqual(GOOD_FORM)
   })
 
   it('treats otherIndustryOption as optional', () => {
@@ -18,10 +24,26 @@ describe('use-case form', () => {
   it.each([
     ['a missing field', { ...GOOD_FORM, companyName: undefined }, /missing the field companyName/],
     ['an empty required field', { ...GOOD_FORM, useCases: '  ' }, /field useCases is empty/],
-    ['a companyName over 128 characters', { ...GOOD_FORM, companyName: 'x'.repeat(129) }, /companyName is 129 characters; the limit is 128/],
-    ['a companyWebsite over 128 characters', { ...GOOD_FORM, companyWebsite: 'x'.repeat(129) }, /limit is 128/],
-    ['an industryOption over 128 characters', { ...GOOD_FORM, industryOption: 'x'.repeat(129) }, /limit is 128/],
-    ['an otherIndustryOption over 128 characters', { ...GOOD_FORM, otherIndustryOption: 'x'.repeat(129) }, /limit is 128/],
+    [
+      'a companyName over 128 characters',
+      { ...GOOD_FORM, companyName: 'x'.repeat(129) },
+      /companyName is 129 characters; the limit is 128/
+    ],
+    [
+      'a companyWebsite over 128 characters',
+      { ...GOOD_FORM, companyWebsite: 'x'.repeat(129) },
+      /limit is 128/
+    ],
+    [
+      'an industryOption over 128 characters',
+      { ...GOOD_FORM, industryOption: 'x'.repeat(129) },
+      /limit is 128/
+    ],
+    [
+      'an otherIndustryOption over 128 characters',
+      { ...GOOD_FORM, otherIndustryOption: 'x'.repeat(129) },
+      /limit is 128/
+    ],
     ['useCases over 8192 characters', { ...GOOD_FORM, useCases: 'x'.repeat(8193) }, /limit is 8192/],
     ['intendedUsers out of range', { ...GOOD_FORM, intendedUsers: '3' }, /intendedUsers must be "0"/],
     ['intendedUsers as a number', { ...GOOD_FORM, intendedUsers: 0 }, /intendedUsers must be a string/],
@@ -33,10 +55,14 @@ describe('use-case form', () => {
   })
 
   it('accepts fields exactly at their limits', () => {
-    expect(() => validateUseCaseForm({ ...GOOD_FORM, companyName: 'x'.repeat(128), useCases: 'y'.repeat(8192) })).not.toThrow()
+    expect(() =>
+      validateUseCaseForm({ ...GOOD_FORM, companyName: 'x'.repeat(128), useCases: 'y'.repeat(8192) })
+    ).not.toThrow()
   })
 
   it('encodes the form as JSON bytes (the SDK base64-encodes them)', () => {
-    expect(JSON.parse(new TextDecoder().decode(encodeUseCaseForm(validateUseCaseForm(GOOD_FORM))))).toEqual(GOOD_FORM)
+    expect(JSON.parse(new TextDecoder().decode(encodeUseCaseForm(validateUseCaseForm(GOOD_FORM))))).toEqual(
+      GOOD_FORM
+    )
   })
 })

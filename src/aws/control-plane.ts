@@ -27,13 +27,21 @@ export function toRead<T>(outcome: Outcome<T>, permission: string): Read<T> {
   return { state: 'failed', failure }
 }
 
-export async function readProfile(clients: AwsClients, region: string, profileId: string): Promise<Read<ProfileInfo>> {
+export async function readProfile(
+  clients: AwsClients,
+  region: string,
+  profileId: string
+): Promise<Read<ProfileInfo>> {
   const outcome = await attempt(() =>
-    clients.bedrock(region).send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }), clients.sendOptions())
+    clients
+      .bedrock(region)
+      .send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }), clients.sendOptions())
   )
   const read = toRead(outcome, 'bedrock:GetInferenceProfile')
   if (read.state !== 'ok') return read
-  const modelArns = (read.value.models ?? []).map(model => model.modelArn).filter((arn): arn is string => !!arn)
+  const modelArns = (read.value.models ?? [])
+    .map(model => model.modelArn)
+    .filter((arn): arn is string => !!arn)
   const baseIds = modelArns.map(baseModelIdFromArn).filter((id): id is string => !!id)
   return {
     state: 'ok',
@@ -52,7 +60,9 @@ export async function readAvailability(
   baseModelId: string
 ): Promise<Read<AvailabilityInfo>> {
   const outcome = await attempt(() =>
-    clients.bedrock(region).send(new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }), clients.sendOptions())
+    clients
+      .bedrock(region)
+      .send(new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }), clients.sendOptions())
   )
   const read = toRead(outcome, 'bedrock:GetFoundationModelAvailability')
   if (read.state !== 'ok') return read
@@ -69,9 +79,15 @@ export async function readAvailability(
   }
 }
 
-export async function readFoundationModel(clients: AwsClients, region: string, baseModelId: string): Promise<Read<ModelInfo>> {
+export async function readFoundationModel(
+  clients: AwsClients,
+  region: string,
+  baseModelId: string
+): Promise<Read<ModelInfo>> {
   const outcome = await attempt(() =>
-    clients.bedrock(region).send(new GetFoundationModelCommand({ modelIdentifier: baseModelId }), clients.sendOptions())
+    clients
+      .bedrock(region)
+      .send(new GetFoundationModelCommand({ modelIdentifier: baseModelId }), clients.sendOptions())
   )
   const read = toRead(outcome, 'bedrock:GetFoundationModel')
   if (read.state !== 'ok') return read
@@ -87,18 +103,27 @@ export async function readFoundationModel(clients: AwsClients, region: string, b
 }
 
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
-export async function listProfilesContaining(clients: AwsClients, region: string, baseModelId: string): Promise<string[]> {
+export async function listProfilesContaining(
+  clients: AwsClients,
+  region: string,
+  baseModelId: string
+): Promise<string[]> {
   const found: string[] = []
   let nextToken: string | undefined
   for (let page = 0; page < 10; page++) {
     const outcome = await attempt(() =>
       clients
         .bedrock(region)
-        .send(new ListInferenceProfilesCommand({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }), clients.sendOptions())
+        .send(
+          new ListInferenceProfilesCommand({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }),
+          clients.sendOptions()
+        )
     )
     if (!outcome.ok) break
     for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
-      const routes = (profile.models ?? []).some(model => model.modelArn && baseModelIdFromArn(model.modelArn) === baseModelId)
+      const routes = (profile.models ?? []).some(
+        model => model.modelArn && baseModelIdFromArn(model.modelArn) === baseModelId
+      )
       if (routes && profile.inferenceProfileId) found.push(profile.inferenceProfileId)
     }
     nextToken = outcome.value.nextToken
@@ -120,7 +145,10 @@ export async function listPublicOffers(
   const outcome = await attempt(() =>
     clients
       .bedrock(region)
-      .send(new ListFoundationModelAgreementOffersCommand({ modelId: baseModelId, offerType: 'PUBLIC' }), clients.sendOptions())
+      .send(
+        new ListFoundationModelAgreementOffersCommand({ modelId: baseModelId, offerType: 'PUBLIC' }),
+        clients.sendOptions()
+      )
   )
   if (!outcome.ok) return outcome
   const offers = (outcome.value.offers ?? [])
@@ -138,7 +166,10 @@ export async function createAgreement(
   return attempt(async () => {
     await clients
       .bedrock(region)
-      .send(new CreateFoundationModelAgreementCommand({ modelId: baseModelId, offerToken }), clients.sendOptions())
+      .send(
+        new CreateFoundationModelAgreementCommand({ modelId: baseModelId, offerToken }),
+        clients.sendOptions()
+      )
   })
 }
 
@@ -152,9 +183,15 @@ export async function readUseCaseOnFile(clients: AwsClients, region: string): Pr
   return read.state === 'ok' ? { state: 'ok', value: (read.value.formData?.length ?? 0) > 0 } : read
 }
 
-export async function putUseCase(clients: AwsClients, region: string, formData: Uint8Array): Promise<Outcome<void>> {
+export async function putUseCase(
+  clients: AwsClients,
+  region: string,
+  formData: Uint8Array
+): Promise<Outcome<void>> {
   return attempt(async () => {
-    await clients.bedrock(region).send(new PutUseCaseForModelAccessCommand({ formData }), clients.sendOptions())
+    await clients
+      .bedrock(region)
+      .send(new PutUseCaseForModelAccessCommand({ formData }), clients.sendOptions())
   })
 }
 

@@ -54,13 +54,20 @@ interface SdkErrorLike {
 }
 
 export function describeAwsError(error: unknown): AwsFailure {
-  const err = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorLike
+  const err = (
+    typeof error === 'object' && error !== null ? error : { message: String(error) }
+  ) as SdkErrorLike
   const name = err.name ?? 'Error'
   const message = oneLine(err.message ?? String(error))
   const httpStatus = err.$metadata?.httpStatusCode
   const base = { name, message, ...(httpStatus !== undefined ? { httpStatus } : {}) }
 
-  if (name === 'TimeoutError' || name === 'AbortError' || err.code === 'ETIMEDOUT' || /timed out/i.test(message)) {
+  if (
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    err.code === 'ETIMEDOUT' ||
+    /timed out/i.test(message)
+  ) {
     return { ...base, kind: 'timeout', message: `timed out: ${message}` }
   }
   if (THROTTLING.has(name) || httpStatus === 429) return { ...base, kind: 'throttled' }
@@ -71,12 +78,18 @@ export function describeAwsError(error: unknown): AwsFailure {
     return { ...base, kind: 'fault', message: `connection failed: ${message}` }
   }
   if ((httpStatus !== undefined && httpStatus >= 500) || err.$fault === 'server') {
-    return { ...base, kind: 'fault', message: `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' ') }
+    return {
+      ...base,
+      kind: 'fault',
+      message: `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' ')
+    }
   }
   // An answer the SDK could not parse (HTML error pages, truncated JSON, XML garbage): a fault, not a verdict.
   if (
     name === 'SyntaxError' ||
-    /Deserialization error|Unexpected (token|end)|not valid JSON|Expected (property|',')|Unterminated string|Char 0|XML/i.test(message) ||
+    /Deserialization error|Unexpected (token|end)|not valid JSON|Expected (property|',')|Unterminated string|Char 0|XML/i.test(
+      message
+    ) ||
     (httpStatus !== undefined && httpStatus < 300)
   ) {
     return { ...base, kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` }

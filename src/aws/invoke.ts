@@ -31,7 +31,8 @@ export async function minimalCall(
       )
     )
     if (!outcome.ok) return { state: 'failed', via: 'converse', failure: outcome.failure }
-    if (!outcome.value.output?.message) return malformed('converse', 'Converse answered without an output message')
+    if (!outcome.value.output?.message)
+      return malformed('converse', 'Converse answered without an output message')
     return { state: 'ok', via: 'converse' }
   }
   const outcome = await attempt(() =>
@@ -53,5 +54,9 @@ export async function minimalCall(
 }
 
 function malformed(via: 'converse' | 'invoke-model', message: string): CallOutcome {
-  return { state: 'failed', via, failure: { kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` } }
+  return {
+    state: 'failed',
+    via,
+    failure: { kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` }
+  }
 }

@@ -65,7 +65,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'fail',
     cause: 'STS rejected the OIDC token',
     fix: () =>
-      'Create the IAM OIDC identity provider for https://token.actions.githubusercontent.com in the role\'s account, ' +
+      "Create the IAM OIDC identity provider for https://token.actions.githubusercontent.com in the role's account, " +
       'with the audience input (default sts.amazonaws.com) as a client ID.'
   },
   {
@@ -117,7 +117,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gate: 'region',
     status: 'fail',
     cause: 'The request was signed for a region this endpoint does not accept',
-    fix: ctx => `Check the regions input and AWS_REGION: "${ctx.region}" must be a region where Amazon Bedrock runs.`
+    fix: ctx =>
+      `Check the regions input and AWS_REGION: "${ctx.region}" must be a region where Amazon Bedrock runs.`
   },
   {
     id: 'credentials-bad-signature',
@@ -126,7 +127,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gate: 'credentials',
     status: 'fail',
     cause: 'AWS rejected the request signature',
-    fix: () => 'The secret access key does not match the access key ID, or the runner clock is skewed by more than 5 minutes.'
+    fix: () =>
+      'The secret access key does not match the access key ID, or the runner clock is skewed by more than 5 minutes.'
   },
   // --- Model access (Marketplace entitlement, lifecycle) ----------------------------------------------
   {
@@ -135,7 +137,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /Model access is denied due to .*(AWS Marketplace actions|aws-marketplace:)/i,
     gate: 'model-access',
     status: 'fail',
-    cause: 'The model is not subscribed in this account, and this identity may not subscribe it (AWS Marketplace)',
+    cause:
+      'The model is not subscribed in this account, and this identity may not subscribe it (AWS Marketplace)',
     fix: () => MARKETPLACE_FIX
   },
   {
@@ -185,14 +188,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'fail',
     cause: "Anthropic's use-case (first-time-use) form has not been submitted for this account",
     fix: () =>
-      'Run the probe with create-agreement: true and use-case-form (once per account, or once in the organisation\'s ' +
+      "Run the probe with create-agreement: true and use-case-form (once per account, or once in the organisation's " +
       'management account; again in opt-in regions), then allow up to 15 minutes.'
   },
   // --- IAM permission ------------------------------------------------------------------------------
   {
     id: 'iam-scp-deny',
     exceptions: ['AccessDeniedException'],
-    pattern: /not authorized to perform: (\S+) on resource: (\S+) with an explicit deny in a service control policy/i,
+    pattern:
+      /not authorized to perform: (\S+) on resource: (\S+) with an explicit deny in a service control policy/i,
     gate: 'iam-permission',
     status: 'fail',
     cause: 'A service control policy (SCP) explicitly denies this call',
@@ -203,7 +207,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'iam-explicit-deny',
     exceptions: ['AccessDeniedException'],
-    pattern: /not authorized to perform: (\S+) on resource: (\S+) with an explicit deny in an? ([\w -]+?) policy/i,
+    pattern:
+      /not authorized to perform: (\S+) on resource: (\S+) with an explicit deny in an? ([\w -]+?) policy/i,
     gate: 'iam-permission',
     status: 'fail',
     cause: 'A policy explicitly denies this call',
@@ -239,7 +244,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gate: 'region',
     status: 'fail',
     cause: 'This model cannot be invoked on demand by its base ID',
-    fix: () => 'Call it through an inference profile that contains it (IDs below), and allow that profile ARN in IAM.'
+    fix: () =>
+      'Call it through an inference profile that contains it (IDs below), and allow that profile ARN in IAM.'
   },
   {
     id: 'invalid-model-id',
@@ -259,7 +265,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gate: 'iam-permission',
     status: 'skip',
     cause: 'The model does not take Converse (not an access failure)',
-    fix: () => 'Nothing to fix for access; the probe could not prove the IAM gate with a call for this model type.'
+    fix: () =>
+      'Nothing to fix for access; the probe could not prove the IAM gate with a call for this model type.'
   },
   {
     id: 'model-not-found',

@@ -47,7 +47,14 @@ export function combinedPolicy(statements: IamStatement[]): string {
   const resources = [...new Set(statements.flatMap(statement => statement.Resource))].sort()
   const policy = {
     Version: '2012-10-17',
-    Statement: [{ Sid: 'BedrockAccessProbeInvoke', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: resources }]
+    Statement: [
+      {
+        Sid: 'BedrockAccessProbeInvoke',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel'],
+        Resource: resources
+      }
+    ]
   }
   return JSON.stringify(policy, null, 2)
 }

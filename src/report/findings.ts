@@ -2,7 +2,14 @@
  * Findings: every non-passing gate of every check, grouped so that twenty checks with the same problem
  * read as one finding with twenty places. Shared by the job summary, the CLI and the PR comment.
  */
-import { GATES, GATE_TITLES, type CheckResult, type GateName, type GateStatus, type Report } from '../types.js'
+import {
+  GATES,
+  GATE_TITLES,
+  type CheckResult,
+  type GateName,
+  type GateStatus,
+  type Report
+} from '../types.js'
 
 export interface Finding {
   gate: GateName

@@ -3,7 +3,7 @@
  * probe changed in the account, then the findings with their fixes. Rendered to an HTML/markdown string
  * (escaped: model IDs and AWS messages are untrusted) so the action and the PR comment share it.
  */
-import { code, escapeHtml, plural } from '../text.js'
+import { code, escapeHtml } from '../text.js'
 import { GATES, GATE_TITLES, type Report } from '../types.js'
 import { findingTitle, groupFindings, headline, STATUS_MARK, type Finding } from './findings.js'
 
@@ -64,7 +64,8 @@ function renderTable(report: Report): string {
 
 function renderFinding(finding: Finding): string {
   const places = finding.checks.map(check => `${code(check.model)} @ ${escapeHtml(check.region)}`)
-  const shown = places.slice(0, 12).join(', ') + (places.length > 12 ? `, and ${places.length - 12} more` : '')
+  const shown =
+    places.slice(0, 12).join(', ') + (places.length > 12 ? `, and ${places.length - 12} more` : '')
   const mark = STATUS_MARK[finding.status]
   return [
     `<h4>${mark} ${escapeHtml(findingTitle(finding))}</h4>`,

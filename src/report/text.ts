@@ -14,8 +14,14 @@ export function renderText(report: Report, iamPolicy: string): string {
     ...GATES.map(gate => SHORT[check.gates[gate].status]!),
     check.result === 'pass' ? 'pass' : 'FAIL'
   ])
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)))
-  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map(row => row[column]!.length))
+  )
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd()
   const out: string[] = [headline(report)]
   if (report.identity) out.push(`Caller: ${report.identity.arn} (account ${report.identity.account})`)
   out.push('', format(header), ...rows.map(format))

@@ -1,0 +1,282 @@
+/**
+ * The probe end to end: the committed bundle against the emulator, one test per gate failing on its own,
+ * the happy path with ambient credentials and with OIDC, fail-on and invoke, and no secret anywhere.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startEmulator, type Emulator } from '../emulator/server.js'
+import { AMBIENT_SECRET, EXPIRED_KEY, openAccount, type EmulatorState } from '../emulator/state.js'
+import { gateOf, runAction, type ActionRun } from './harness.js'
+
+let emulator: Emulator | undefined
+afterEach(async () => {
+  await emulator?.close()
+  emulator = undefined
+})
+
+async function probe(
+  state: EmulatorState,
+  inputs: Record<string, string>,
+  options: Parameters<typeof runAction>[2] = {}
+) {
+  emulator = await startEmulator(state)
+  return runAction(emulator, inputs, options)
+}
+
+/** What the runner would show, minus the add-mask commands that carry the secrets to the runner. */
+function visible(run: ActionRun): string {
+  return run.everything
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+}
+
+describe('the happy path', () => {
+  it('ambient credentials: every gate open, one identity check, one call per pair', async () => {
+    const run = await probe(openAccount(), {
+      models: 'us.anthropic.claude-sonnet-4-6\namazon.nova-lite-v1:0',
+      regions: 'us-east-1'
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('pass')
+    expect(run.report?.checks).toHaveLength(2)
+    for (const check of run.report!.checks) {
+      expect(Object.values(check.gates).map(gate => gate.status)).toEqual([
+        'pass',
+        'pass',
+        'pass',
+        'pass',
+        'pass'
+      ])
+    }
+    expect(run.report?.identity).toEqual({
+      account: '111122223333',
+      arn: 'arn:aws:sts::111122223333:assumed-role/runner-instance/i-0abc',
+      userId: 'AIDAEMULATOR'
+    })
+    expect(emulator!.count('GetCallerIdentity')).toBe(1)
+    expect(emulator!.count('Converse')).toBe(2)
+    expect(run.summary).toContain('<table>')
+    expect(run.summary).toContain('All 2 Bedrock access checks pass')
+    expect(run.outputs['iam-policy']).toBe('')
+    expect(visible(run)).not.toContain(AMBIENT_SECRET)
+  })
+
+  it('GitHub OIDC: assumes the role and uses only those credentials; no token or key leaks', async () => {
+    const run = await probe(
+      openAccount(),
+      {
+        models: 'us.anthropic.claude-sonnet-4-6',
+        regions: 'us-east-1',
+        'role-to-assume': 'arn:aws:iam::111122223333:role/bedrock-ci'
+      },
+      { oidc: true, env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined } }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('pass')
+    expect(emulator!.count('OidcToken')).toBe(1)
+    expect(emulator!.count('AssumeRoleWithWebIdentity')).toBe(1)
+    const signed = emulator!.calls.filter(call => call.accessKeyId)
+    expect(signed.length).toBeGreaterThan(2)
+    expect(signed.every(call => call.accessKeyId!.startsWith('ASIA'))).toBe(true)
+    expect(run.report?.identity?.arn).toBe(
+      'arn:aws:sts::111122223333:assumed-role/bedrock-ci/bedrock-access-probe'
+    )
+    // Every secret the run saw is masked and appears nowhere else.
+    const [key] = Object.entries(emulator!.state.accessKeys).find(([id]) => id.startsWith('ASIA'))!
+    const { secret, sessionToken } = emulator!.state.accessKeys[key]!
+    const masked = run.stdout
+      .split('\n')
+      .filter(line => line.startsWith('::add-mask::'))
+      .map(line => line.slice('::add-mask::'.length))
+    expect(masked).toEqual(expect.arrayContaining([key, secret, sessionToken]))
+    expect(masked.some(value => value.split('.').length === 3)).toBe(true) // the OIDC JWT
+    for (const value of masked) expect(visible(run)).not.toContain(value)
+  })
+})
+
+describe('each gate failing on its own', () => {
+  it('credentials: unknown access key', async () => {
+    const run = await probe(
+      openAccount(),
+      { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' },
+      { env: { AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000' } }
+    )
+    expect(run.code).toBe(1)
+    expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')).toMatchObject({
+      status: 'fail',
+      cause: 'credentials-invalid'
+    })
+    expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'iam-permission').status).toBe('skip')
+    expect(emulator!.calls.map(call => call.operation)).toEqual(['GetCallerIdentity'])
+  })
+
+  it('credentials: expired token', async () => {
+    const run = await probe(
+      openAccount(),
+      { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' },
+      { env: { AWS_ACCESS_KEY_ID: EXPIRED_KEY } }
+    )
+    expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')).toMatchObject({
+      status: 'fail',
+      cause: 'credentials-expired'
+    })
+  })
+
+  it('credentials: OIDC without `permissions: id-token: write` makes no AWS call', async () => {
+    const run = await probe(openAccount(), {
+      models: 'amazon.nova-lite-v1:0',
+      regions: 'us-east-1',
+      'role-to-assume': 'arn:aws:iam::111122223333:role/bedrock-ci'
+    })
+    const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'oidc-no-token-permission' })
+    expect(gate.fix).toContain('id-token: write')
+    expect(emulator!.calls).toEqual([])
+    expect(run.stdout).toMatch(
+      /::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A Credentials closed::/
+    )
+  })
+
+  it('credentials: a trust policy that refuses the token shows its sub and aud', async () => {
+    const state = openAccount()
+    state.oidc.trustedSub = 'repo:octo-org/octo-repo:environment:production'
+    const run = await probe(
+      state,
+      {
+        models: 'amazon.nova-lite-v1:0',
+        regions: 'us-east-1',
+        'role-to-assume': 'arn:aws:iam::111122223333:role/bedrock-ci'
+      },
+      { oidc: true }
+    )
+    const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'oidc-trust-policy' })
+    expect(gate.detail).toContain(
+      'sub="repo:octo-org/octo-repo:ref:refs/heads/main", aud="sts.amazonaws.com"'
+    )
+    expect(run.summary).toContain('sub=&quot;repo:octo-org/octo-repo:ref:refs/heads/main&quot;')
+  })
+
+  it('credentials: STS does not know the OIDC provider', async () => {
+    const state = openAccount()
+    state.oidc.providerMissing = true
+    const run = await probe(
+      state,
+      { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'role-to-assume': state.oidc.roleArn },
+      { oidc: true }
+    )
+    expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')).toMatchObject({
+      status: 'fail',
+      cause: 'oidc-invalid-token'
+    })
+  })
+
+  it('region: the model is not offered there (and the other requested region is named)', async () => {
+    const run = await probe(openAccount(), {
+      models: 'amazon.nova-lite-v1:0',
+      regions: 'us-east-1, us-west-2'
+    })
+    const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'us-west-2', 'region')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'region-not-offered' })
+    expect(gate.fix).toContain('Of the requested regions, it is offered in us-east-1')
+    expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'region').status).toBe('pass')
+    expect(
+      emulator!.calls.filter(call => call.operation === 'Converse' && call.region === 'us-west-2')
+    ).toEqual([])
+  })
+
+  it('model access: the account has no access to the model', async () => {
+    const state = openAccount()
+    state.models.find(model => model.id === 'meta.llama3-1-8b-instruct-v1:0')!.noAccess = true
+    const run = await probe(state, { models: 'meta.llama3-1-8b-instruct-v1:0', regions: 'us-east-1' })
+    const gate = gateOf(run, 'meta.llama3-1-8b-instruct-v1:0', 'us-east-1', 'model-access')
+    expect(gate.status).toBe('fail')
+    expect(gate.detail).toMatch(/entitlementAvailability NOT_AVAILABLE.*You don't have access to the model/)
+    expect(run.report?.result).toBe('fail')
+  })
+
+  it('provider terms: no agreement — and the probe does not accept the EULA by calling', async () => {
+    const state = openAccount()
+    delete state.agreements['cohere.embed-english-v3']
+    state.iam.marketplace = true // a call would subscribe the account: it must not be made
+    const run = await probe(state, { models: 'cohere.embed-english-v3', regions: 'us-east-1' })
+    const gate = gateOf(run, 'cohere.embed-english-v3', 'us-east-1', 'provider-terms')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'agreement-missing' })
+    expect(gateOf(run, 'cohere.embed-english-v3', 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'skip',
+      cause: 'would-accept-eula'
+    })
+    expect(emulator!.count('InvokeModel') + emulator!.count('Converse')).toBe(0)
+    expect(emulator!.state.agreements['cohere.embed-english-v3']).toBeUndefined()
+  })
+
+  it('provider terms: the Anthropic use-case form was never submitted', async () => {
+    const state = openAccount()
+    state.useCaseOnFile = false
+    const run = await probe(state, { models: 'us.anthropic.claude-sonnet-4-6', regions: 'us-east-1' })
+    const gate = gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'provider-terms')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'use-case-missing' })
+    expect(gate.detail).toContain('Model use case details have not been submitted for this account')
+    expect(gate.fix).toMatch(/use-case-form/)
+    expect(emulator!.count('PutUseCaseForModelAccess')).toBe(0)
+  })
+
+  it('IAM permission: no policy allows the profile; the fix and the iam-policy output name every ARN', async () => {
+    const state = openAccount()
+    state.iam.invokeAllowed = []
+    const run = await probe(state, { models: 'us.anthropic.claude-sonnet-4-6', regions: 'us-east-1' })
+    const gate = gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'iam-permission')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'iam-no-allow' })
+    expect(gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'model-access').status).toBe('pass')
+    const policy = JSON.parse(run.outputs['iam-policy']!)
+    expect(policy.Statement[0].Action).toEqual(['bedrock:InvokeModel'])
+    expect(policy.Statement[0].Resource).toEqual([
+      'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6',
+      'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6',
+      'arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-6',
+      'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6'
+    ])
+    expect(run.summary).toContain('Least-privilege IAM policy')
+  })
+})
+
+describe('modes', () => {
+  it('fail-on: never reports a closed gate without failing the step', async () => {
+    const state = openAccount()
+    state.iam.invokeAllowed = []
+    const run = await probe(state, {
+      models: 'amazon.nova-lite-v1:0',
+      regions: 'us-east-1',
+      'fail-on': 'never'
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.stdout).toContain(
+      '::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed::'
+    )
+  })
+
+  it('invoke: false makes no model call and says which gate it could not prove', async () => {
+    const run = await probe(openAccount(), {
+      models: 'us.anthropic.claude-sonnet-4-6',
+      regions: 'us-east-1',
+      invoke: 'false'
+    })
+    expect(run.code).toBe(0)
+    expect(emulator!.count('Converse')).toBe(0)
+    expect(gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'skip',
+      cause: 'invoke-disabled'
+    })
+    expect(gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'provider-terms').status).toBe('pass')
+  })
+
+  it('ARNs are probed in their own region', async () => {
+    const run = await probe(openAccount(), {
+      models: 'arn:aws:bedrock:eu-central-1::foundation-model/amazon.nova-lite-v1:0',
+      regions: 'us-east-1'
+    })
+    expect(run.report?.checks.map(check => check.region)).toEqual(['eu-central-1'])
+    expect(run.outputs.result).toBe('pass')
+  })
+})
