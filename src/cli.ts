@@ -1,1 +1,118 @@
-/** placeholder */ export {}
+#!/usr/bin/env node
+/**
+ * The same probe for terminals and runner bootstrap scripts outside GitHub Actions (RunsOn user data, cron).
+ * Flags carry the action's input names; the engine, the checks and the fixes are shared.
+ * Exit codes: 0 every check passes, 1 a gate is closed, 2 bad input (or an unexpected error).
+ */
+import { parseArgs } from 'node:util'
+import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
+import { runProbe } from './probe.js'
+import { shouldFail } from './report/verdict.js'
+import { redactAccount } from './report/redact.js'
+import { renderText } from './report/text.js'
+
+const STRING_FLAGS = [
+  'models',
+  'regions',
+  'role-to-assume',
+  'audience',
+  'role-session-name',
+  'role-duration-seconds',
+  'invoke',
+  'fail-on',
+  'request-timeout-seconds',
+  'timeout-seconds',
+  'use-case-form',
+  'wait-timeout-seconds',
+  'models-from'
+] as const
+const BOOLEAN_FLAGS = ['create-agreement', 'mask-account-id', 'no-invoke', 'json', 'help'] as const
+
+const USAGE = `Usage: bedrock-access-probe --models ID[,ID…] [--regions R[,R…]] [options]
+
+Checks that the current AWS identity can call each Amazon Bedrock model in each region, gate by gate:
+credentials, region, model access, provider terms and IAM permission.
+
+Options (the GitHub Action's inputs, as flags):
+  --models LIST                  model IDs, inference-profile IDs or ARNs (comma-separated)
+  --regions LIST                 default: AWS_REGION, then AWS_DEFAULT_REGION
+  --models-from GLOBS            also scan these files for model IDs
+  --no-invoke                    control-plane checks only, no model call
+  --create-agreement             bootstrap access (changes the account: form, agreement, wait)
+  --use-case-form FILE|JSON      Anthropic use-case form, submitted with --create-agreement when none is on file
+  --wait-timeout-seconds N       how long a bootstrap waits for access to go live (default 900)
+  --request-timeout-seconds N    per AWS request (default 30)
+  --timeout-seconds N            whole run, not counting the bootstrap wait (default 600)
+  --fail-on error|warn|never     which verdicts exit 1 (default error)
+  --mask-account-id              print *** instead of the account ID
+  --json                         print the report as JSON (stdout) instead of a table
+  --help
+
+Exit codes: 0 pass, 1 a gate is closed, 2 bad input.
+Credentials: the AWS SDK's default chain (environment, profile, SSO, instance or container role).`
+
+export async function main(argv: string[]): Promise<number> {
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>
+  try {
+    values = parseArgs({
+      args: argv,
+      options: Object.fromEntries([
+        ...STRING_FLAGS.map(name => [name, { type: 'string' as const }]),
+        ...BOOLEAN_FLAGS.map(name => [name, { type: 'boolean' as const }])
+      ]),
+      allowPositionals: false
+    }).values
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`)
+    return 2
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+
+  const read = (name: string): string => {
+    if (name === 'invoke' && values['no-invoke']) return 'false'
+    const value = values[name]
+    if (typeof value === 'boolean') return value ? 'true' : 'false'
+    return typeof value === 'string' ? value : ''
+  }
+  let inputs: ProbeInputs
+  try {
+    const patterns = read('models-from')
+    const extra = patterns
+      ? await (await import('./models-from.js')).findModelIds(patterns, process.cwd())
+      : undefined
+    inputs = parseInputs(read, process.env, extra)
+  } catch (error) {
+    process.stderr.write(
+      error instanceof InputError
+        ? `bedrock-access-probe: ${error.message}\n`
+        : `${(error as Error).message}\n`
+    )
+    return 2
+  }
+
+  const log = {
+    info: (message: string) => process.stderr.write(`${message}\n`),
+    warning: (message: string) => process.stderr.write(`warning: ${message}\n`)
+  }
+  const outcome = await runProbe(inputs, {
+    getIDToken: async () => {
+      throw new Error(
+        'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (GitHub OIDC exists only inside GitHub Actions)'
+      )
+    },
+    setSecret: () => undefined,
+    env: process.env,
+    log
+  })
+  const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
+  return shouldFail(report, inputs.failOn) ? 1 : 0
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch(error => {
+  process.stderr.write(`bedrock-access-probe failed unexpectedly: ${(error as Error).message}\n`)
+  return 2
+})

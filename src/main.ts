@@ -4,12 +4,12 @@
  */
 import * as core from '@actions/core'
 import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
-import { findModelIds, preferAdded } from './models-from.js'
 import { runProbe } from './probe.js'
+import { shouldFail } from './report/verdict.js'
 import { annotationsFor } from './report/annotations.js'
+import { redactAccount } from './report/redact.js'
 import { renderSummary } from './report/summary.js'
 import { renderText } from './report/text.js'
-import type { Report } from './types.js'
 
 export async function run(): Promise<void> {
   let inputs: ProbeInputs
@@ -29,9 +29,9 @@ export async function run(): Promise<void> {
       env: process.env,
       log: { info: message => core.info(message), warning: message => core.warning(message) }
     })
-    const { report, iamPolicy } = inputs.maskAccountId
-      ? redactAccount(outcome.report, outcome.iamPolicy)
-      : outcome
+    // mask-account-id: the runner masks the logs once told; outputs and the summary are redacted here.
+    if (inputs.maskAccountId && outcome.report.identity) core.setSecret(outcome.report.identity.account)
+    const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
 
     core.setOutput('result', report.result)
     core.setOutput('report', JSON.stringify(report))
@@ -46,8 +46,7 @@ export async function run(): Promise<void> {
     }
     if (inputs.comment) await postComment(summary, inputs)
 
-    const failing = report.result === 'fail' || (inputs.failOn === 'warn' && report.counts.warn > 0)
-    if (failing && inputs.failOn !== 'never') {
+    if (shouldFail(report, inputs.failOn)) {
       core.setFailed(
         report.result === 'fail'
           ? `${report.counts.fail} of ${report.checks.length} Bedrock access checks failed: see the job summary for the closed gates and their fixes.`
@@ -65,6 +64,8 @@ async function readInputs(): Promise<ProbeInputs> {
   const read = (name: string) => core.getInput(name)
   const patterns = read('models-from')
   if (!patterns.trim()) return parseInputs(read, process.env)
+  // Loaded only for models-from: the glob library is not needed by most runs.
+  const { findModelIds, preferAdded } = await import('./models-from.js')
   let extra = await findModelIds(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
   if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
     // The IDs a pull request adds are probed first, and annotated on the added line.
@@ -81,15 +82,6 @@ async function postComment(summary: string, inputs: ProbeInputs): Promise<void> 
   // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
   const { upsertPullRequestComment } = await import('./comment.js')
   await upsertPullRequestComment(summary, inputs.githubToken, { warning: message => core.warning(message) })
-}
-
-/** mask-account-id: the runner masks logs after setSecret, but outputs and the summary need it done here. */
-function redactAccount(report: Report, iamPolicy: string): { report: Report; iamPolicy: string } {
-  const account = report.identity?.account
-  if (!account) return { report, iamPolicy }
-  core.setSecret(account)
-  const redact = (text: string) => text.split(account).join('***')
-  return { report: JSON.parse(redact(JSON.stringify(report))) as Report, iamPolicy: redact(iamPolicy) }
 }
 
 function messageOf(error: unknown): string {

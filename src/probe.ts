@@ -12,8 +12,11 @@ import type { ProbeInputs } from './inputs.js'
 import { isAnthropicModel } from './model-id.js'
 import type { CheckResult, GateResult, Report } from './types.js'
 
-/** Checks in flight at once: enough to hide latency, few enough to stay clear of API rate limits. */
-export const CONCURRENCY = 8
+/**
+ * Checks in flight at once per region (Bedrock's API rate limits are per account and region): enough that a
+ * typical run finishes in one wave, few enough to stay clear of throttling. Regions run side by side.
+ */
+export const CONCURRENCY_PER_REGION = 12
 
 export interface ProbeDeps extends CredentialDeps {
   clock?: Clock
@@ -66,7 +69,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       clock,
       profileLookup: memoizedProfileLookup(clients)
     }
-    const checks = await mapConcurrent(inputs.pairs, CONCURRENCY, async pair => {
+    const checks = await mapPerRegion(inputs.pairs, CONCURRENCY_PER_REGION, async pair => {
       const check = await checkPair(pair, context)
       deps.log.info(`${check.result === 'pass' ? 'PASS' : 'FAIL'} ${check.model} @ ${check.region}`)
       return check
@@ -107,6 +110,25 @@ export async function mapConcurrent<T, R>(
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/** mapConcurrent within each region, all regions at once; results in input order. */
+export async function mapPerRegion<T extends { region: string }, R>(
+  items: T[],
+  limitPerRegion: number,
+  task: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  const byRegion = new Map<string, number[]>()
+  items.forEach((item, index) => byRegion.set(item.region, [...(byRegion.get(item.region) ?? []), index]))
+  await Promise.all(
+    [...byRegion.values()].map(indexes =>
+      mapConcurrent(indexes, limitPerRegion, async index => {
+        results[index] = await task(items[index]!)
+      })
+    )
+  )
   return results
 }
 
