@@ -63,6 +63,9 @@ export function validateUseCaseForm(value: unknown): UseCaseForm {
       continue
     }
     if (typeof fieldValue !== 'string') throw new UseCaseFormError(`field ${field} must be a string`)
+    if (field === 'intendedUsers' && !['0', '1', '2'].includes(fieldValue)) {
+      throw new UseCaseFormError('field intendedUsers must be "0" (internal), "1" (external) or "2" (both)')
+    }
     if (rule.required && fieldValue.trim() === '') throw new UseCaseFormError(`field ${field} is empty`)
     if (fieldValue.length > rule.maxLength) {
       throw new UseCaseFormError(
@@ -70,9 +73,6 @@ export function validateUseCaseForm(value: unknown): UseCaseForm {
       )
     }
     form[field] = fieldValue
-  }
-  if (!['0', '1', '2'].includes(form.intendedUsers!)) {
-    throw new UseCaseFormError('field intendedUsers must be "0" (internal), "1" (external) or "2" (both)')
   }
   return form as unknown as UseCaseForm
 }
