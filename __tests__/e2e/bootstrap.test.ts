@@ -18,7 +18,12 @@ afterEach(async () => {
 })
 
 const MODEL = 'us.anthropic.claude-sonnet-4-6'
-const BOOTSTRAP = { models: MODEL, regions: 'us-east-1', 'create-agreement': 'true', 'use-case-form': JSON.stringify(GOOD_FORM) }
+const BOOTSTRAP = {
+  models: MODEL,
+  regions: 'us-east-1',
+  'create-agreement': 'true',
+  'use-case-form': JSON.stringify(GOOD_FORM)
+}
 
 async function start(state: EmulatorState) {
   emulator = await startEmulator(state)
@@ -37,26 +42,49 @@ describe('bootstrap a fresh account', () => {
     // Order: form, then offers and agreement, then availability polls while PENDING, then the call.
     const writes = emu.calls
       .map(call => call.operation)
-      .filter(op => ['PutUseCaseForModelAccess', 'ListFoundationModelAgreementOffers', 'CreateFoundationModelAgreement', 'Converse'].includes(op))
-    expect(writes).toEqual(['PutUseCaseForModelAccess', 'ListFoundationModelAgreementOffers', 'CreateFoundationModelAgreement', 'Converse'])
+      .filter(op =>
+        [
+          'PutUseCaseForModelAccess',
+          'ListFoundationModelAgreementOffers',
+          'CreateFoundationModelAgreement',
+          'Converse'
+        ].includes(op)
+      )
+    expect(writes).toEqual([
+      'PutUseCaseForModelAccess',
+      'ListFoundationModelAgreementOffers',
+      'CreateFoundationModelAgreement',
+      'Converse'
+    ])
     const create = emu.calls.findIndex(call => call.operation === 'CreateFoundationModelAgreement')
     const converse = emu.calls.findIndex(call => call.operation === 'Converse')
-    const polls = emu.calls.slice(create, converse).filter(call => call.operation === 'GetFoundationModelAvailability')
+    const polls = emu.calls
+      .slice(create, converse)
+      .filter(call => call.operation === 'GetFoundationModelAvailability')
     expect(polls.length).toBeGreaterThanOrEqual(3) // two PENDING reads, then AVAILABLE
     expect(run.stdout).toMatch(/Waiting for anthropic.claude-sonnet-4-6 in us-east-1: agreement PENDING/)
     // The form sent is the one given, and the agreement is for the base model with the public offer's token.
     expect(JSON.parse(emu.state.submittedForms[0]!)).toEqual(GOOD_FORM)
-    expect(JSON.parse(emu.calls.find(call => call.operation === 'CreateFoundationModelAgreement')!.body!)).toEqual({
+    expect(
+      JSON.parse(emu.calls.find(call => call.operation === 'CreateFoundationModelAgreement')!.body!)
+    ).toEqual({
       modelId: 'anthropic.claude-sonnet-4-6',
       offerToken: 'offer-token-anthropic.claude-sonnet-4-6'
     })
     // What changed is on record for auditors.
     expect(run.report?.changes).toEqual([
       { action: 'use-case-form-submitted', region: 'us-east-1' },
-      { action: 'agreement-created', region: 'us-east-1', model: 'anthropic.claude-sonnet-4-6', offerId: 'offer-anthropic-public' }
+      {
+        action: 'agreement-created',
+        region: 'us-east-1',
+        model: 'anthropic.claude-sonnet-4-6',
+        offerId: 'offer-anthropic-public'
+      }
     ])
     expect(run.summary).toContain('Changes made to the account')
-    expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms').detail).toContain('agreement created by this run')
+    expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms').detail).toContain(
+      'agreement created by this run'
+    )
   })
 
   it('a second run changes nothing', async () => {
@@ -66,7 +94,15 @@ describe('bootstrap a fresh account', () => {
     const again = await runAction(emu, BOOTSTRAP)
     const second = emu.calls.slice(before)
     expect(again.outputs.result).toBe('pass')
-    expect(second.filter(call => ['PutUseCaseForModelAccess', 'CreateFoundationModelAgreement', 'ListFoundationModelAgreementOffers'].includes(call.operation))).toEqual([])
+    expect(
+      second.filter(call =>
+        [
+          'PutUseCaseForModelAccess',
+          'CreateFoundationModelAgreement',
+          'ListFoundationModelAgreementOffers'
+        ].includes(call.operation)
+      )
+    ).toEqual([])
     expect(again.report?.changes).toEqual([])
     expect(again.summary).not.toContain('Changes made to the account')
   })
@@ -85,7 +121,11 @@ describe('bootstrap a fresh account', () => {
 
   it('the same model in several regions is subscribed once', async () => {
     const emu = await start(freshAccount())
-    const run = await runAction(emu, { ...BOOTSTRAP, models: 'anthropic.claude-3-haiku-20240307-v1:0', regions: 'us-east-1, us-west-2, eu-west-1' })
+    const run = await runAction(emu, {
+      ...BOOTSTRAP,
+      models: 'anthropic.claude-3-haiku-20240307-v1:0',
+      regions: 'us-east-1, us-west-2, eu-west-1'
+    })
     expect(run.outputs.result).toBe('pass')
     expect(emu.count('CreateFoundationModelAgreement')).toBe(1)
     expect(emu.count('PutUseCaseForModelAccess')).toBe(1)
@@ -130,7 +170,9 @@ describe('bootstrap failures', () => {
     const run = await runAction(emu, { ...BOOTSTRAP, 'wait-timeout-seconds': '2' })
     const gate = gateOf(run, MODEL, 'us-east-1', 'provider-terms')
     expect(gate).toMatchObject({ status: 'fail', cause: 'wait-timed-out' })
-    expect(gate.detail).toMatch(/did not become live within 2 s \(agreement created by this run\); last seen: agreement PENDING/)
+    expect(gate.detail).toMatch(
+      /did not become live within 2 s \(agreement created by this run\); last seen: agreement PENDING/
+    )
     expect(gate.fix).toMatch(/nothing will be created twice/)
     expect(emu.count('Converse')).toBe(0)
   })
@@ -147,10 +189,15 @@ describe('bootstrap failures', () => {
 
   it('without create-agreement the account is never changed, even with a form given', async () => {
     const emu = await start(freshAccount())
-    const run = await runAction(emu, { models: MODEL, regions: 'us-east-1', 'use-case-form': JSON.stringify(GOOD_FORM) })
+    const run = await runAction(emu, {
+      models: MODEL,
+      regions: 'us-east-1',
+      'use-case-form': JSON.stringify(GOOD_FORM)
+    })
     expect(run.outputs.result).toBe('fail')
     expect(run.stdout).toMatch(/::warning::use-case-form is only submitted with create-agreement: true/)
-    for (const write of ['PutUseCaseForModelAccess', 'CreateFoundationModelAgreement', 'Converse']) expect(emu.count(write)).toBe(0)
+    for (const write of ['PutUseCaseForModelAccess', 'CreateFoundationModelAgreement', 'Converse'])
+      expect(emu.count(write)).toBe(0)
   })
 })
 
@@ -158,8 +205,16 @@ describe('bad forms are refused before any AWS call', () => {
   it.each([
     ['not JSON', '{"companyName": ', /not valid JSON/],
     ['a missing field', JSON.stringify({ ...GOOD_FORM, useCases: undefined }), /missing the field useCases/],
-    ['a field too long', JSON.stringify({ ...GOOD_FORM, companyWebsite: 'x'.repeat(200) }), /companyWebsite is 200 characters; the limit is 128/],
-    ['a wrong intendedUsers', JSON.stringify({ ...GOOD_FORM, intendedUsers: 'internal' }), /intendedUsers must be "0"/],
+    [
+      'a field too long',
+      JSON.stringify({ ...GOOD_FORM, companyWebsite: 'x'.repeat(200) }),
+      /companyWebsite is 200 characters; the limit is 128/
+    ],
+    [
+      'a wrong intendedUsers',
+      JSON.stringify({ ...GOOD_FORM, intendedUsers: 'internal' }),
+      /intendedUsers must be "0"/
+    ],
     ['a missing file', '/no/such/form.json', /neither inline JSON nor a readable file/]
   ])('%s', async (_name, form, problem) => {
     const emu = await start(freshAccount())

@@ -429,7 +429,8 @@ function getFoundationModel(id: string): Route['answer'] {
     const region = ctx.auth!.region
     if (!model || !model.regions.includes(region))
       return jsonError(404, 'ResourceNotFoundException', `Could not find model ${id}.`)
-    const seconds = (date?: Date) => (date ? date.getTime() / 1000 : undefined)
+    // Bedrock sends these timestamps as RFC 3339 date-time strings.
+    const timestamp = (date?: Date) => date?.toISOString()
     return ok({
       modelDetails: {
         modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.id}`,
@@ -442,9 +443,9 @@ function getFoundationModel(id: string): Route['answer'] {
         modelLifecycle: model.lifecycle
           ? {
               status: model.lifecycle.status,
-              legacyTime: seconds(model.lifecycle.legacyTime),
-              endOfLifeTime: seconds(model.lifecycle.endOfLifeTime),
-              publicExtendedAccessTime: seconds(model.lifecycle.publicExtendedAccessTime)
+              legacyTime: timestamp(model.lifecycle.legacyTime),
+              endOfLifeTime: timestamp(model.lifecycle.endOfLifeTime),
+              publicExtendedAccessTime: timestamp(model.lifecycle.publicExtendedAccessTime)
             }
           : { status: 'ACTIVE' }
       }
@@ -562,7 +563,11 @@ function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
       return jsonError(400, 'ValidationException', 'The provided model identifier is invalid.')
     }
     const caller = callerArn(state, ctx)
-    const destination = profile ? profile.destinations[0]! : region
+    // AWS routes a profile call to any destination; the emulator takes an SCP-blocked one when there is one.
+    const destination = profile
+      ? (profile.destinations.find(candidate => state.iam.scpDenyRegions.includes(candidate)) ??
+        profile.destinations[0]!)
+      : region
     const resources = profile
       ? [profileArn(state, region, profile), `arn:aws:bedrock:${destination}::foundation-model/${model.id}`]
       : [`arn:aws:bedrock:${region}::foundation-model/${model.id}`]
