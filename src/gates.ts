@@ -373,9 +373,10 @@ function applyCall(gates: Gates, e: Evidence): void {
     gates['iam-permission'] = { status: 'pass', detail: `${how} succeeded` }
     for (const name of CONTROL_PLANE_GATES) {
       const gate = gates[name]
-      if (gate.status === 'skip')
+      // A read that was denied or lost to a fault left the gate open to question; the call answers it.
+      if (gate.status === 'skip' || isFaultGate(gate)) {
         gates[name] = { status: 'pass', detail: `Proven by the call (${gate.detail})` }
-      else if (gate.status === 'fail') {
+      } else if (gate.status === 'fail') {
         gates[name] = {
           status: 'warn',
           cause: gate.cause,
@@ -459,6 +460,10 @@ function blockedDestination(resource: string, e: Evidence): string | undefined {
   const match = /^arn:[\w-]+:bedrock:([a-z0-9-]+)::foundation-model\//.exec(resource)
   if (!match || !e.isProfile) return undefined
   return match[1] !== e.region ? match[1] : undefined
+}
+
+function isFaultGate(gate: GateResult): boolean {
+  return gate.status === 'warn' && (gate.cause === 'fault' || gate.cause === 'timed-out')
 }
 
 function faultGate(operation: string, failure: AwsFailure): GateResult {
