@@ -85,7 +85,7 @@ async function pullRequestAddedIds(token, log) {
 /* harmony export */   gc: () => (/* binding */ SCANNED_PROVIDERS),
 /* harmony export */   preferAdded: () => (/* binding */ preferAdded)
 /* harmony export */ });
-/* unused harmony exports MODEL_ID_PATTERN, scanText */
+/* unused harmony exports MODEL_ID_PATTERN, scanText, anchorPatterns */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -147,7 +147,10 @@ function scanText(text) {
     return found;
 }
 async function findModelIds(patterns, workspace) {
-    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_2__/* .create */ .v(patterns, { matchDirectories: false, implicitDescendants: true });
+    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_2__/* .create */ .v(anchorPatterns(patterns, workspace), {
+        matchDirectories: false,
+        implicitDescendants: true
+    });
     const files = (await globber.glob()).slice(0, MAX_FILES);
     const sources = new Map();
     for (const file of files.sort()) {
@@ -163,6 +166,19 @@ async function findModelIds(patterns, workspace) {
         }
     }
     return { ids: [...sources.keys()], sources };
+}
+/** Relative patterns are relative to the workspace (the checkout), whatever the process's directory. */
+function anchorPatterns(patterns, workspace) {
+    return patterns
+        .split(/[\n,]/)
+        .map(line => line.trim())
+        .filter(line => line && !line.startsWith('#'))
+        .map(line => {
+        const negated = line.startsWith('!');
+        const pattern = negated ? line.slice(1) : line;
+        return `${negated ? '!' : ''}${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(pattern) ? pattern : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, pattern)}`;
+    })
+        .join('\n');
 }
 /** IDs first that appear on lines a pull request adds (the unified diff's `+` lines), in diff order. */
 function addedIdsFromPatch(patch) {

@@ -3,7 +3,7 @@
  * check probes exactly what the code calls and annotates the line that names it.
  */
 import { readFile, stat } from 'node:fs/promises'
-import { relative } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import * as glob from '@actions/glob'
 import { parseModelRef, PROFILE_PREFIXES } from './model-id.js'
 import type { ExtraModels } from './inputs.js'
@@ -64,7 +64,10 @@ export function scanText(text: string): FoundId[] {
 }
 
 export async function findModelIds(patterns: string, workspace: string): Promise<ExtraModels> {
-  const globber = await glob.create(patterns, { matchDirectories: false, implicitDescendants: true })
+  const globber = await glob.create(anchorPatterns(patterns, workspace), {
+    matchDirectories: false,
+    implicitDescendants: true
+  })
   const files = (await globber.glob()).slice(0, MAX_FILES)
   const sources = new Map<string, { file: string; line: number }>()
   for (const file of files.sort()) {
@@ -77,6 +80,20 @@ export async function findModelIds(patterns: string, workspace: string): Promise
     }
   }
   return { ids: [...sources.keys()], sources }
+}
+
+/** Relative patterns are relative to the workspace (the checkout), whatever the process's directory. */
+export function anchorPatterns(patterns: string, workspace: string): string {
+  return patterns
+    .split(/[\n,]/)
+    .map(line => line.trim())
+    .filter(line => line && !line.startsWith('#'))
+    .map(line => {
+      const negated = line.startsWith('!')
+      const pattern = negated ? line.slice(1) : line
+      return `${negated ? '!' : ''}${isAbsolute(pattern) ? pattern : join(workspace, pattern)}`
+    })
+    .join('\n')
 }
 
 /** IDs first that appear on lines a pull request adds (the unified diff's `+` lines), in diff order. */

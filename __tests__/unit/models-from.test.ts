@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { addedIdsFromPatch, findModelIds, preferAdded, scanText } from '../../src/models-from.js'
+import {
+  addedIdsFromPatch,
+  anchorPatterns,
+  findModelIds,
+  preferAdded,
+  scanText
+} from '../../src/models-from.js'
 
 describe('model ID pattern', () => {
   it('finds base IDs, profile IDs and ARNs with their lines', () => {
@@ -77,5 +83,13 @@ describe('pull requests', () => {
     const preferred = preferAdded(extra, [{ id: 'b.y-1', file: 'new.ts', line: 9 }])
     expect(preferred.ids).toEqual(['b.y-1', 'a.x-1'])
     expect(preferred.sources.get('b.y-1')).toEqual({ file: 'new.ts', line: 9 })
+  })
+})
+
+describe('anchorPatterns', () => {
+  it('anchors relative patterns (and negations) at the workspace, keeps absolute ones', () => {
+    expect(anchorPatterns('src/**\n!src/vendor/**, /etc/x.yml\n# comment', '/ws')).toBe(
+      '/ws/src/**\n!/ws/src/vendor/**\n/etc/x.yml'
+    )
   })
 })

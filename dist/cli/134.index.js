@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   MODEL_ID_PATTERN: () => (/* binding */ MODEL_ID_PATTERN),
 /* harmony export */   SCANNED_PROVIDERS: () => (/* binding */ SCANNED_PROVIDERS),
 /* harmony export */   addedIdsFromPatch: () => (/* binding */ addedIdsFromPatch),
+/* harmony export */   anchorPatterns: () => (/* binding */ anchorPatterns),
 /* harmony export */   findModelIds: () => (/* binding */ findModelIds),
 /* harmony export */   preferAdded: () => (/* binding */ preferAdded),
 /* harmony export */   scanText: () => (/* binding */ scanText)
@@ -75,7 +76,10 @@ function scanText(text) {
     return found;
 }
 async function findModelIds(patterns, workspace) {
-    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_2__/* .create */ .v(patterns, { matchDirectories: false, implicitDescendants: true });
+    const globber = await _actions_glob__WEBPACK_IMPORTED_MODULE_2__/* .create */ .v(anchorPatterns(patterns, workspace), {
+        matchDirectories: false,
+        implicitDescendants: true
+    });
     const files = (await globber.glob()).slice(0, MAX_FILES);
     const sources = new Map();
     for (const file of files.sort()) {
@@ -91,6 +95,19 @@ async function findModelIds(patterns, workspace) {
         }
     }
     return { ids: [...sources.keys()], sources };
+}
+/** Relative patterns are relative to the workspace (the checkout), whatever the process's directory. */
+function anchorPatterns(patterns, workspace) {
+    return patterns
+        .split(/[\n,]/)
+        .map(line => line.trim())
+        .filter(line => line && !line.startsWith('#'))
+        .map(line => {
+        const negated = line.startsWith('!');
+        const pattern = negated ? line.slice(1) : line;
+        return `${negated ? '!' : ''}${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(pattern) ? pattern : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, pattern)}`;
+    })
+        .join('\n');
 }
 /** IDs first that appear on lines a pull request adds (the unified diff's `+` lines), in diff order. */
 function addedIdsFromPatch(patch) {

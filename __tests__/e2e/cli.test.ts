@@ -1,0 +1,170 @@
+/**
+ * The CLI (dist/cli/index.js) and models-from, end to end against the emulator: same engine, other front end.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GOOD_FORM } from '../../__fixtures__/forms.js'
+import { startEmulator, type Emulator } from '../emulator/server.js'
+import {
+  AMBIENT_KEY,
+  AMBIENT_SECRET,
+  freshAccount,
+  openAccount,
+  type EmulatorState
+} from '../emulator/state.js'
+import { NODE, ROOT, runAction } from './harness.js'
+import type { Report } from '../../src/types.js'
+
+let emulator: Emulator | undefined
+afterEach(async () => {
+  await emulator?.close()
+  emulator = undefined
+})
+
+async function cli(
+  state: EmulatorState,
+  args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  emulator = await startEmulator(state)
+  const home = mkdtempSync(join(tmpdir(), 'cli-'))
+  const child = spawn(NODE, [join(ROOT, 'dist/cli/index.js'), ...args], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      AWS_ENDPOINT_URL: emulator.url,
+      AWS_ACCESS_KEY_ID: AMBIENT_KEY,
+      AWS_SECRET_ACCESS_KEY: AMBIENT_SECRET,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(home, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none')
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  return { code, stdout, stderr }
+}
+
+describe('CLI', () => {
+  it('exit 0 and a table when every gate is open', async () => {
+    const run = await cli(openAccount(), [
+      '--models',
+      'us.anthropic.claude-sonnet-4-6,amazon.nova-lite-v1:0',
+      '--regions',
+      'us-east-1'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^All 2 Bedrock access checks pass/)
+    expect(run.stdout).toMatch(
+      /us\.anthropic\.claude-sonnet-4-6\s+us-east-1\s+pass\s+pass\s+pass\s+pass\s+pass\s+pass/
+    )
+  })
+
+  it('exit 1 when a gate is closed, with the same fix as the action', async () => {
+    const state = openAccount()
+    state.iam.invokeAllowed = []
+    const run = await cli(state, ['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('IAM permission: closed (1 check)')
+    expect(run.stdout).toContain('"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"')
+  })
+
+  it('exit 2 on bad input, before any AWS call', async () => {
+    const run = await cli(openAccount(), ['--models', 'amazon.nova-lite-v1:0', '--regions', 'nowhere'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Input "regions" entry "nowhere" is not an AWS region')
+    expect(emulator!.calls).toEqual([])
+  })
+
+  it('exit 2 on an unknown flag, with the usage', async () => {
+    const run = await cli(openAccount(), ['--model', 'x'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Usage: bedrock-access-probe')
+  })
+
+  it('--json prints the report for machines', async () => {
+    const run = await cli(openAccount(), [
+      '--models',
+      'amazon.nova-lite-v1:0',
+      '--regions',
+      'us-east-1',
+      '--json',
+      '--no-invoke'
+    ])
+    const report = JSON.parse(run.stdout) as Report
+    expect(report.result).toBe('pass')
+    expect(report.checks[0]!.gates['iam-permission'].status).toBe('skip')
+    expect(emulator!.count('Converse')).toBe(0)
+  })
+
+  it('bootstraps a fresh account from a runner script', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-form-'))
+    writeFileSync(join(dir, 'form.json'), JSON.stringify(GOOD_FORM))
+    const run = await cli(freshAccount(), [
+      '--models',
+      'us.anthropic.claude-sonnet-4-6',
+      '--regions',
+      'us-east-1',
+      '--create-agreement',
+      '--use-case-form',
+      join(dir, 'form.json')
+    ])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Changed: submitted the Anthropic use-case form in us-east-1')
+    expect(run.stdout).toContain(
+      'Changed: created the model agreement for anthropic.claude-sonnet-4-6 in us-east-1'
+    )
+    expect(emulator!.count('CreateFoundationModelAgreement')).toBe(1)
+  })
+})
+
+describe('models-from', () => {
+  it('probes the IDs found in the repository and annotates the line that names a failing one', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+    mkdirSync(join(workspace, 'src'))
+    writeFileSync(
+      join(workspace, 'src/chat.py'),
+      'import boto3\n\nMODEL_ID = "amazon.nova-lite-v1:0"\nFALLBACK = "us.anthropic.claude-sonnet-4-6"\n'
+    )
+    const state = openAccount()
+    state.iam.invokeAllowed = [
+      `arn:aws:bedrock:us-east-1:${state.account}:inference-profile/us.anthropic.claude-sonnet-4-6`,
+      'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6'
+    ]
+    emulator = await startEmulator(state)
+    const run = await runAction(
+      emulator,
+      { models: '', 'models-from': 'src/**/*.py', regions: 'us-east-1' },
+      { env: { GITHUB_WORKSPACE: workspace } }
+    )
+    expect(run.report!.checks.map(check => check.model)).toEqual([
+      'amazon.nova-lite-v1:0',
+      'us.anthropic.claude-sonnet-4-6'
+    ])
+    expect(run.report!.checks[0]!.source).toEqual({ file: 'src/chat.py', line: 3 })
+    expect(run.stdout).toMatch(
+      /^::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed,file=src\/chat.py,line=3::/m
+    )
+    expect(run.report!.checks[1]!.result).toBe('pass')
+  })
+
+  it('says so when the globs find no model ID and none is given', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+    writeFileSync(join(workspace, 'a.txt'), 'nothing here')
+    emulator = await startEmulator(openAccount())
+    const run = await runAction(
+      emulator,
+      { models: '', 'models-from': '*.txt', regions: 'us-east-1' },
+      { env: { GITHUB_WORKSPACE: workspace } }
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Input "models" is empty and models-from found no model IDs')
+    expect(emulator.calls).toEqual([])
+  })
+})

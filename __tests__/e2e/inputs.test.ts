@@ -1,0 +1,168 @@
+/**
+ * Bad inputs end to end: each is refused with the input's name and a fix, before any AWS call. And hostile
+ * text (model IDs, AWS messages) never breaks the summary table or forges a workflow command.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startEmulator, type Emulator } from '../emulator/server.js'
+import { openAccount } from '../emulator/state.js'
+import { runAction } from './harness.js'
+
+let emulator: Emulator | undefined
+afterEach(async () => {
+  await emulator?.close()
+  emulator = undefined
+})
+
+const BASE = { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }
+
+describe('bad inputs are refused before any AWS call', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['empty models', { ...BASE, models: '' }, /Input "models" is empty/],
+    ['whitespace-only models', { ...BASE, models: '  \n ,\n ' }, /Input "models" is empty/],
+    [
+      'a model ID with a space',
+      { ...BASE, models: 'amazon.nova lite-v1:0' },
+      /Input "models" entry "amazon.nova lite-v1:0" contains spaces/
+    ],
+    [
+      'a model ID with a control character',
+      { ...BASE, models: 'amazon.nova\u0001-lite' },
+      /Input "models" entry .* contains spaces or control characters/
+    ],
+    [
+      'an ARN of the wrong service',
+      { ...BASE, models: 'arn:aws:sagemaker:us-east-1::foundation-model/x.y' },
+      /Input "models" .*service "sagemaker"/
+    ],
+    [
+      'an ARN of the wrong partition',
+      { ...BASE, models: 'arn:azure:bedrock:us-east-1::foundation-model/x.y' },
+      /Input "models" .*partition "azure"/
+    ],
+    [
+      'a malformed region',
+      { ...BASE, regions: 'us-east-1, useast1' },
+      /Input "regions" entry "useast1" is not an AWS region/
+    ],
+    [
+      'no region anywhere',
+      { models: 'amazon.nova-lite-v1:0' },
+      /Input "regions" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set/
+    ],
+    [
+      'a role that is not an IAM role ARN',
+      { ...BASE, 'role-to-assume': 'arn:aws:iam::123:role/x' },
+      /Input "role-to-assume" .*not an IAM role ARN/
+    ],
+    [
+      'a duration under 900',
+      { ...BASE, 'role-duration-seconds': '600' },
+      /Input "role-duration-seconds" is 600, outside 900 to 43200/
+    ],
+    [
+      'a duration over 43200',
+      { ...BASE, 'role-duration-seconds': '86400' },
+      /Input "role-duration-seconds" is 86400, outside 900 to 43200/
+    ],
+    [
+      'invoke that is not a boolean',
+      { ...BASE, invoke: 'maybe' },
+      /Input "invoke" is "maybe", not a boolean/
+    ],
+    [
+      'mask-account-id that is not a boolean',
+      { ...BASE, 'mask-account-id': 'on' },
+      /Input "mask-account-id" is "on", not a boolean/
+    ],
+    [
+      'an unknown fail-on',
+      { ...BASE, 'fail-on': 'always' },
+      /Input "fail-on" is "always". Use error \(default\), warn or never/
+    ],
+    [
+      'a request timeout that is not a number',
+      { ...BASE, 'request-timeout-seconds': '30s' },
+      /Input "request-timeout-seconds" is "30s", not a whole number/
+    ],
+    [
+      'a huge list',
+      {
+        models: Array.from({ length: 60 }, (_, i) => `amazon.m-${i}-v1:0`).join(','),
+        regions: 'us-east-1, us-west-2'
+      },
+      /Input "models" and regions make 120 model × region checks; the limit is 100/
+    ]
+  ]
+  it.each(cases)('%s', async (_name, inputs, message) => {
+    emulator = await startEmulator(openAccount())
+    const run = await runAction(emulator, inputs, { env: { AWS_REGION: undefined } })
+    expect(run.code).toBe(1)
+    const error = run.stdout.split('\n').find(line => line.startsWith('::error::'))
+    expect(error).toMatch(message)
+    expect(emulator.calls).toEqual([])
+    expect(run.outputs).toEqual({})
+  })
+
+  it('duplicate pairs are merged, not refused', async () => {
+    emulator = await startEmulator(openAccount())
+    const run = await runAction(emulator, {
+      models: 'amazon.nova-lite-v1:0\namazon.nova-lite-v1:0, amazon.nova-lite-v1:0',
+      regions: 'us-east-1, us-east-1'
+    })
+    expect(run.code).toBe(0)
+    expect(run.report!.checks).toHaveLength(1)
+  })
+})
+
+describe('hostile text', () => {
+  it('model IDs carrying markup, pipes or workflow commands are refused as input', async () => {
+    emulator = await startEmulator(openAccount())
+    for (const models of ['amazon.x|<script>', 'amazon.x\n::set-output name=result::pass', 'amazon.<b>x']) {
+      const run = await runAction(emulator, { ...BASE, models })
+      expect(run.code).toBe(1)
+      expect(run.stdout).not.toMatch(/^::set-output/m)
+    }
+    expect(emulator.calls).toEqual([])
+  })
+
+  it('an AWS message with newlines, ::commands, HTML and pipes cannot forge a command or break the table', async () => {
+    const state = openAccount()
+    state.faults = [
+      {
+        operation: 'Converse',
+        kind: 'injection',
+        message:
+          'denied\n::error title=forged::owned\r\n::add-mask::x | </td></tr><script>alert(1)</script> %0A::warning::also'
+      }
+    ]
+    emulator = await startEmulator(state)
+    const run = await runAction(emulator, {
+      ...BASE,
+      models: 'amazon.nova-lite-v1:0, meta.llama3-1-8b-instruct-v1:0'
+    })
+    expect(run.stdout).not.toMatch(/^::error title=forged/m)
+    expect(run.stdout).not.toMatch(/^::add-mask::x/m)
+    expect(run.stdout).not.toMatch(/^::warning::also/m)
+    expect(run.summary).not.toContain('<script>')
+    expect(run.summary).toContain('&lt;script&gt;')
+    // The table still has exactly one row per check and eight cells per row.
+    const rows = run.summary.match(/<tr><td>.*<\/tr>/g)!
+    expect(rows).toHaveLength(2)
+    for (const row of rows) expect(row.match(/<td>/g)).toHaveLength(8)
+    // The annotation carries the message escaped by the toolkit, on one line.
+    expect(run.stdout).toMatch(
+      /^::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed::.*denied ::error title=forged::owned/m
+    )
+  })
+})
+
+describe('mask-account-id', () => {
+  it('keeps the account ID out of outputs and the summary, and masks it in the log', async () => {
+    emulator = await startEmulator(openAccount())
+    const run = await runAction(emulator, { ...BASE, 'mask-account-id': 'true' })
+    expect(run.stdout).toContain('::add-mask::111122223333')
+    expect(run.summary).not.toContain('111122223333')
+    expect(run.outputs.report).not.toContain('111122223333')
+    expect(run.report!.identity!.account).toBe('***')
+  })
+})
