@@ -1,0 +1,12 @@
+/**
+ * npm run emulator: the local AWS emulator on 127.0.0.1 with an account where every gate is open, until
+ * Ctrl-C. Point the SDK at it to try the CLI or `npm run local-action` without AWS:
+ *   AWS_ENDPOINT_URL=<printed URL> AWS_ACCESS_KEY_ID=AKIAEMULATORAMBIENT1 AWS_SECRET_ACCESS_KEY=x
+ */
+import { startEmulator } from '../__tests__/emulator/server.js'
+import { AMBIENT_KEY, openAccount } from '../__tests__/emulator/state.js'
+
+const emulator = await startEmulator(openAccount())
+console.log(emulator.url)
+console.error(`AWS emulator listening. export AWS_ENDPOINT_URL=${emulator.url} AWS_ACCESS_KEY_ID=${AMBIENT_KEY} AWS_SECRET_ACCESS_KEY=x`)
+process.on('SIGINT', () => void emulator.close().then(() => process.exit(0)))
