@@ -52,20 +52,28 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   if (!ctx.credentialsUsable) return skippedCheck(pair, ctx.credentials, source)
 
   const { clients } = ctx
+  const readModel = (baseModelId: string) =>
+    Promise.all([
+      readAvailability(clients, region, baseModelId),
+      readFoundationModel(clients, region, baseModelId)
+    ])
+  const notRead = { state: 'not-read' as const, reason: 'the base model of this profile is unknown' }
+
   let profile: Read<ProfileInfo> = { state: 'not-read', reason: 'not a profile' }
-  let baseModelId = ref.kind === 'foundation-model' ? ref.baseModelId : ref.baseModelGuess
+  const guess = ref.kind === 'foundation-model' ? ref.baseModelId : ref.baseModelGuess
+  let baseModelId = guess
+  // A system-defined profile ID names its base model, so the model reads start with the profile read
+  // instead of after it (one round trip fewer); they are redone only if the profile says otherwise.
+  const guessedReads = guess ? readModel(guess) : undefined
   if (ref.kind === 'inference-profile') {
     profile = await readProfile(clients, region, ref.profileId)
     if (profile.state === 'ok' && profile.value.baseModelId) baseModelId = profile.value.baseModelId
   }
-
-  const notRead = { state: 'not-read' as const, reason: 'the base model of this profile is unknown' }
-  const [firstAvailability, foundationModel] = baseModelId
-    ? await Promise.all([
-        readAvailability(clients, region, baseModelId),
-        readFoundationModel(clients, region, baseModelId)
-      ])
-    : [notRead, notRead]
+  const [firstAvailability, foundationModel] = !baseModelId
+    ? [notRead, notRead]
+    : baseModelId === guess && guessedReads
+      ? await guessedReads
+      : await readModel(baseModelId)
   let availability = firstAvailability
 
   const marketplace = baseModelId ? isMarketplaceModel(baseModelId) : false
