@@ -6,12 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H1: () => (/* binding */ addedIdsFromPatch),
 /* harmony export */   findModelIds: () => (/* binding */ findModelIds),
-/* harmony export */   gc: () => (/* binding */ SCANNED_PROVIDERS),
-/* harmony export */   preferAdded: () => (/* binding */ preferAdded)
+/* harmony export */   preferAdded: () => (/* binding */ preferAdded),
+/* harmony export */   pullRequestAddedIds: () => (/* binding */ pullRequestAddedIds)
 /* harmony export */ });
-/* unused harmony exports MODEL_ID_PATTERN, scanText, anchorPatterns */
+/* unused harmony exports SCANNED_PROVIDERS, MODEL_ID_PATTERN, scanText, anchorPatterns, addedIdsFromPatch */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -137,6 +136,32 @@ function preferAdded(extra, added) {
         sources.set(id, { file, line });
     }
     return { ids: [...first, ...extra.ids.filter(id => !first.includes(id))], sources };
+}
+/** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
+async function pullRequestAddedIds(token, log) {
+    // Octokit is loaded only here, for pull requests.
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const pull = github.context.payload.pull_request;
+    if (!pull || !token)
+        return [];
+    try {
+        const octokit = github.getOctokit(token);
+        const { owner, repo } = github.context.repo;
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: pull.number,
+            per_page: 100
+        });
+        const providers = new RegExp(SCANNED_PROVIDERS.join('|'));
+        return files
+            .filter(file => file.patch && providers.test(file.patch))
+            .flatMap(file => addedIdsFromPatch(file.patch).map(found => ({ ...found, file: file.filename })));
+    }
+    catch (error) {
+        log.warning(`Could not read the pull request's files (${error.message}); probing in file order.`);
+        return [];
+    }
 }
 
 

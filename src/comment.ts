@@ -1,9 +1,8 @@
 /**
- * The optional sticky PR comment (comment: true), and the pull request's added lines for models-from.
- * Loaded with a dynamic import only when needed, so ordinary runs never load Octokit.
+ * The optional sticky PR comment (comment: true). Loaded with a dynamic import only when asked for, so
+ * ordinary runs never load Octokit.
  */
 import * as github from '@actions/github'
-import { addedIdsFromPatch, SCANNED_PROVIDERS } from './models-from.js'
 
 const MARKER = '<!-- bedrock-access-probe -->'
 
@@ -42,33 +41,5 @@ export async function upsertPullRequestComment(
     else await octokit.rest.issues.createComment({ owner, repo, issue_number: pull.number, body })
   } catch (error) {
     log.warning(`Could not post the PR comment (needs pull-requests: write): ${(error as Error).message}`)
-  }
-}
-
-/** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
-export async function pullRequestAddedIds(
-  token: string | undefined,
-  log: Warn
-): Promise<{ id: string; file: string; line: number }[]> {
-  const pull = github.context.payload.pull_request
-  if (!pull || !token) return []
-  try {
-    const octokit = github.getOctokit(token)
-    const { owner, repo } = github.context.repo
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-      owner,
-      repo,
-      pull_number: pull.number,
-      per_page: 100
-    })
-    const providers = new RegExp(SCANNED_PROVIDERS.join('|'))
-    return files
-      .filter(file => file.patch && providers.test(file.patch))
-      .flatMap(file => addedIdsFromPatch(file.patch!).map(found => ({ ...found, file: file.filename })))
-  } catch (error) {
-    log.warning(
-      `Could not read the pull request's files (${(error as Error).message}); probing in file order.`
-    )
-    return []
   }
 }

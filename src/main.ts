@@ -65,11 +65,10 @@ async function readInputs(): Promise<ProbeInputs> {
   const patterns = read('models-from')
   if (!patterns.trim()) return parseInputs(read, process.env)
   // Loaded only for models-from: the glob library is not needed by most runs.
-  const { findModelIds, preferAdded } = await import('./models-from.js')
+  const { findModelIds, preferAdded, pullRequestAddedIds } = await import('./models-from.js')
   let extra = await findModelIds(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
   if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
     // The IDs a pull request adds are probed first, and annotated on the added line.
-    const { pullRequestAddedIds } = await import('./comment.js')
     const added = await pullRequestAddedIds(read('github-token') || undefined, {
       warning: message => core.warning(message)
     })

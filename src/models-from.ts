@@ -129,3 +129,33 @@ export function preferAdded(
   }
   return { ids: [...first, ...extra.ids.filter(id => !first.includes(id))], sources }
 }
+
+/** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
+export async function pullRequestAddedIds(
+  token: string | undefined,
+  log: { warning(message: string): void }
+): Promise<{ id: string; file: string; line: number }[]> {
+  // Octokit is loaded only here, for pull requests.
+  const github = await import('@actions/github')
+  const pull = github.context.payload.pull_request
+  if (!pull || !token) return []
+  try {
+    const octokit = github.getOctokit(token)
+    const { owner, repo } = github.context.repo
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pull.number,
+      per_page: 100
+    })
+    const providers = new RegExp(SCANNED_PROVIDERS.join('|'))
+    return files
+      .filter(file => file.patch && providers.test(file.patch))
+      .flatMap(file => addedIdsFromPatch(file.patch!).map(found => ({ ...found, file: file.filename })))
+  } catch (error) {
+    log.warning(
+      `Could not read the pull request's files (${(error as Error).message}); probing in file order.`
+    )
+    return []
+  }
+}

@@ -13,6 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   anchorPatterns: () => (/* binding */ anchorPatterns),
 /* harmony export */   findModelIds: () => (/* binding */ findModelIds),
 /* harmony export */   preferAdded: () => (/* binding */ preferAdded),
+/* harmony export */   pullRequestAddedIds: () => (/* binding */ pullRequestAddedIds),
 /* harmony export */   scanText: () => (/* binding */ scanText)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -140,6 +141,32 @@ function preferAdded(extra, added) {
         sources.set(id, { file, line });
     }
     return { ids: [...first, ...extra.ids.filter(id => !first.includes(id))], sources };
+}
+/** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
+async function pullRequestAddedIds(token, log) {
+    // Octokit is loaded only here, for pull requests.
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const pull = github.context.payload.pull_request;
+    if (!pull || !token)
+        return [];
+    try {
+        const octokit = github.getOctokit(token);
+        const { owner, repo } = github.context.repo;
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: pull.number,
+            per_page: 100
+        });
+        const providers = new RegExp(SCANNED_PROVIDERS.join('|'));
+        return files
+            .filter(file => file.patch && providers.test(file.patch))
+            .flatMap(file => addedIdsFromPatch(file.patch).map(found => ({ ...found, file: file.filename })));
+    }
+    catch (error) {
+        log.warning(`Could not read the pull request's files (${error.message}); probing in file order.`);
+        return [];
+    }
 }
 
 
