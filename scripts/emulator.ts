@@ -8,5 +8,7 @@ import { AMBIENT_KEY, openAccount } from '../__tests__/emulator/state.js'
 
 const emulator = await startEmulator(openAccount())
 console.log(emulator.url)
-console.error(`AWS emulator listening. export AWS_ENDPOINT_URL=${emulator.url} AWS_ACCESS_KEY_ID=${AMBIENT_KEY} AWS_SECRET_ACCESS_KEY=x`)
+console.error(
+  `AWS emulator listening. export AWS_ENDPOINT_URL=${emulator.url} AWS_ACCESS_KEY_ID=${AMBIENT_KEY} AWS_SECRET_ACCESS_KEY=x`
+)
 process.on('SIGINT', () => void emulator.close().then(() => process.exit(0)))

@@ -206,6 +206,7 @@ interface Route {
 function identify(method: string, url: URL, body: string): Route {
   const path = url.pathname
   if (path === '/_oidc/token') return { operation: 'OidcToken', protocol: 'oidc', answer: oidcToken }
+  if (path.startsWith('/_github/')) return githubRoute(method, path.slice('/_github'.length), body)
   if (method === 'POST' && path === '/' && body.includes('Action=')) {
     const action = new URLSearchParams(body).get('Action') ?? ''
     if (action === 'GetCallerIdentity')
@@ -652,6 +653,48 @@ function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
     if (modalities.includes('EMBEDDING')) return ok({ embedding: [0.01, 0.02, 0.03], inputTextTokenCount: 1 })
     return ok({ completion: 'OK' })
   }
+}
+
+// --- GitHub REST (pull-request files and comments) ------------------------------------------------------
+
+function githubRoute(method: string, path: string, body: string): Route {
+  const answer = (operation: string, respond: (state: EmulatorState) => Reply): Route => ({
+    operation,
+    protocol: 'oidc',
+    answer: (state, ctx) =>
+      ctx.req.headers['authorization'] !== `token ${state.github.token}`
+        ? { status: 401, body: JSON.stringify({ message: 'Bad credentials' }) }
+        : respond(state)
+  })
+  if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/.test(path)) {
+    return answer('GitHubListPullFiles', state => ok(state.github.files))
+  }
+  if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(path)) {
+    return answer('GitHubListComments', state => ok(state.github.comments))
+  }
+  if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(path)) {
+    return answer('GitHubCreateComment', state => {
+      const comment = {
+        id: state.github.comments.length + 1,
+        body: (JSON.parse(body) as { body: string }).body
+      }
+      state.github.comments.push(comment)
+      return { status: 201, body: JSON.stringify(comment) }
+    })
+  }
+  const update = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path)
+  if (method === 'PATCH' && update) {
+    return answer('GitHubUpdateComment', state => {
+      const comment = state.github.comments.find(candidate => candidate.id === Number(update[1]))
+      if (!comment) return { status: 404, body: JSON.stringify({ message: 'Not Found' }) }
+      comment.body = (JSON.parse(body) as { body: string }).body
+      return ok(comment)
+    })
+  }
+  return answer('GitHubUnknown', () => ({
+    status: 404,
+    body: JSON.stringify({ message: `No route ${method} ${path}` })
+  }))
 }
 
 // --- Faults and wire formats ----------------------------------------------------------------------------

@@ -100,6 +100,12 @@ export interface EmulatorState {
   }
   faults: Fault[]
   latencyMs: number
+  /** A minimal GitHub REST API for pull-request files and comments (GITHUB_API_URL=<url>/_github). */
+  github: {
+    token: string
+    files: { filename: string; patch?: string }[]
+    comments: { id: number; body: string }[]
+  }
 }
 
 export const ACCOUNT = '111122223333'
@@ -202,7 +208,8 @@ export function openAccount(): EmulatorState {
     submittedForms: [],
     iam: { deniedActions: [], scpDenyRegions: [], marketplace: false },
     faults: [],
-    latencyMs: 0
+    latencyMs: 0,
+    github: { token: 'ghs_EMULATORTOKEN', files: [], comments: [] }
   }
 }
 
