@@ -15,6 +15,7 @@ import type { Bootstrapper, Clock } from './bootstrap.js'
 import {
   checkResult,
   decideGates,
+  type AvailabilityInfo,
   type BootstrapEvidence,
   type Evidence,
   type ProfileInfo,
@@ -69,49 +70,25 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     profile = await readProfile(clients, region, ref.profileId)
     if (profile.state === 'ok' && profile.value.baseModelId) baseModelId = profile.value.baseModelId
   }
-  const [firstAvailability, foundationModel] = !baseModelId
+  const [modelAvailability, foundationModel] = !baseModelId
     ? [notRead, notRead]
     : baseModelId === guess && guessedReads
       ? await guessedReads
       : await readModel(baseModelId)
-  let availability = firstAvailability
+  let availability = modelAvailability
 
   const marketplace = baseModelId ? isMarketplaceModel(baseModelId) : false
   const anthropic = baseModelId ? isAnthropicModel(baseModelId) : false
-  const bootstrap: BootstrapEvidence = {}
-
-  // Bootstrap: only when asked, only for third-party models whose agreement is not yet live.
-  if (
+  const bootstrapped =
     ctx.inputs.createAgreement &&
     ctx.bootstrapper &&
     baseModelId &&
     marketplace &&
     availability.state === 'ok'
-  ) {
-    const status = availability.value.agreementStatus
-    if (status === 'NOT_AVAILABLE' || status === 'PENDING') {
-      const form = anthropic ? ctx.bootstrapper.formState(region) : undefined
-      if (form?.state === 'missing') {
-        bootstrap.formMissing = true
-      } else {
-        if (status === 'NOT_AVAILABLE') {
-          const agreement = await ctx.bootstrapper.ensureAgreement(region, baseModelId)
-          bootstrap.agreementCreated = agreement.created
-          if (agreement.failure) bootstrap.agreementFailure = agreement.failure
-          if (agreement.noOffer) bootstrap.noOffer = true
-        }
-        const waitSeconds = ctx.inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
-        if (!bootstrap.agreementFailure && !bootstrap.noOffer && waitSeconds > 0) {
-          const waited = await ctx.bootstrapper.waitUntilLive(region, baseModelId, waitSeconds)
-          availability = waited.availability
-          bootstrap.waitedSeconds = waited.waitedSeconds
-          if (waited.timedOut !== undefined) bootstrap.waitTimedOut = waited.timedOut
-        } else if (!bootstrap.agreementFailure && !bootstrap.noOffer) {
-          availability = await readAvailability(clients, region, baseModelId)
-        }
-      }
-    }
-  }
+      ? await bootstrapAccess(ctx, ctx.bootstrapper, region, baseModelId, anthropic, availability)
+      : { availability, bootstrap: {} }
+  availability = bootstrapped.availability
+  const bootstrap = bootstrapped.bootstrap
 
   const evidence: Evidence = {
     model: ref.input,
@@ -164,6 +141,40 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     ...(source ? { source } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
   }
+}
+
+/**
+ * create-agreement for one third-party model whose agreement is not live: the agreement (once per model),
+ * then the wait. The use-case form was handled for the whole run before the checks started.
+ */
+async function bootstrapAccess(
+  ctx: CheckContext,
+  bootstrapper: Bootstrapper,
+  region: string,
+  baseModelId: string,
+  anthropic: boolean,
+  availability: Read<AvailabilityInfo> & { state: 'ok' }
+): Promise<{ availability: Read<AvailabilityInfo>; bootstrap: BootstrapEvidence }> {
+  const status = availability.value.agreementStatus
+  if (status !== 'NOT_AVAILABLE' && status !== 'PENDING') return { availability, bootstrap: {} }
+  if (anthropic && bootstrapper.formState(region)?.state === 'missing') {
+    return { availability, bootstrap: { formMissing: true } }
+  }
+  const bootstrap: BootstrapEvidence = {}
+  if (status === 'NOT_AVAILABLE') {
+    const agreement = await bootstrapper.ensureAgreement(region, baseModelId)
+    bootstrap.agreementCreated = agreement.created
+    if (agreement.failure)
+      return { availability, bootstrap: { ...bootstrap, agreementFailure: agreement.failure } }
+    if (agreement.noOffer) return { availability, bootstrap: { ...bootstrap, noOffer: true } }
+  }
+  const waitSeconds = ctx.inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
+  if (waitSeconds === 0)
+    return { availability: await readAvailability(ctx.clients, region, baseModelId), bootstrap }
+  const waited = await bootstrapper.waitUntilLive(region, baseModelId, waitSeconds)
+  bootstrap.waitedSeconds = waited.waitedSeconds
+  if (waited.timedOut !== undefined) bootstrap.waitTimedOut = waited.timedOut
+  return { availability: waited.availability, bootstrap }
 }
 
 /** When no AWS call can succeed: the credentials verdict, every other gate skipped. */

@@ -8,7 +8,7 @@ import { Bootstrapper, realClock, type Clock, type Logger } from './bootstrap.js
 import { checkPair, memoizedProfileLookup } from './check.js'
 import { establishCredentials, type CredentialDeps } from './credentials.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
-import type { ProbeInputs } from './inputs.js'
+import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from './inputs.js'
 import { isAnthropicModel } from './model-id.js'
 import type { CheckResult, GateResult, Report } from './types.js'
 
@@ -31,7 +31,9 @@ export interface ProbeOutcome {
 
 export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
   const clock = deps.clock ?? realClock
-  const waitBudgetMs = inputs.createAgreement ? (inputs.waitTimeoutSeconds ?? 900) * 1000 : 0
+  const waitBudgetMs = inputs.createAgreement
+    ? (inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS) * 1000
+    : 0
   const deadline = AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs)
   const baseClients = new AwsClients({ requestTimeoutMs: inputs.requestTimeoutMs, signal: deadline })
   let clients = baseClients
