@@ -73,7 +73,13 @@ export async function establishCredentials(
   if (inputs.roleToAssume) {
     const assumed = await assumeRoleWithOidc(inputs, baseClients, deps, region)
     if ('gate' in assumed) return { gate: assumed.gate, clients: baseClients, usable: false }
-    clients = baseClients.withCredentials(assumed.credentials)
+    clients = baseClients.withCredentials(
+      renewingProvider(assumed.credentials, async () => {
+        const renewed = await assumeRoleWithOidc(inputs, baseClients, deps, region)
+        if ('gate' in renewed) throw new Error(`Renewing the role session failed: ${renewed.gate.detail}`)
+        return renewed.credentials
+      })
+    )
     source = `OIDC → ${inputs.roleToAssume}`
   } else {
     // One memoised provider for every client, so the chain (and any instance-metadata call) runs once.
@@ -233,6 +239,30 @@ function trustPolicyExample(roleArn: string, claims: OidcClaims): string {
     }
   }
   return `Trust policy statement that admits this token:\n${JSON.stringify(statement, null, 2)}`
+}
+
+/** Renew this long before the session expires. */
+export const RENEW_BEFORE_MS = 5 * 60_000
+
+/**
+ * The assumed-role session as a provider that renews itself (a new OIDC token, a new AssumeRole) shortly
+ * before it expires: a bootstrap run may wait longer than role-duration-seconds.
+ */
+export function renewingProvider(
+  first: AwsCredentialIdentity,
+  renew: () => Promise<AwsCredentialIdentity>,
+  now: () => number = Date.now
+): AwsCredentialIdentityProvider {
+  let current = first
+  let renewal: Promise<AwsCredentialIdentity> | undefined
+  return async () => {
+    const expiresAt = current.expiration?.getTime()
+    if (expiresAt === undefined || expiresAt - now() > RENEW_BEFORE_MS) return current
+    renewal ??= renew()
+      .then(identity => (current = identity))
+      .finally(() => (renewal = undefined))
+    return renewal
+  }
 }
 
 /** Wrap a provider so every credential it yields is masked before anything can print it. */

@@ -7,7 +7,7 @@ import {
   STSServiceException
 } from '@aws-sdk/client-sts'
 import { AwsClients } from '../../src/aws/clients.js'
-import { decodeClaims, establishCredentials } from '../../src/credentials.js'
+import { decodeClaims, establishCredentials, renewingProvider } from '../../src/credentials.js'
 import { parseInputs } from '../../src/inputs.js'
 
 const sts = mockClient(STSClient)
@@ -131,5 +131,57 @@ describe('decodeClaims', () => {
   it('returns undefined for a token that is not a JWT', () => {
     expect(decodeClaims('garbage')).toBeUndefined()
     expect(decodeClaims('a.!!!.c')).toBeUndefined()
+  })
+})
+
+describe('renewingProvider', () => {
+  const identity = (id: string, expiresInMs: number, now: number) => ({
+    accessKeyId: id,
+    secretAccessKey: 's',
+    expiration: new Date(now + expiresInMs)
+  })
+
+  it('hands out the session until shortly before it expires, then renews it once for concurrent callers', async () => {
+    let now = 0
+    const renew = jest.fn(async () => identity('second', 3_600_000, now))
+    const provider = renewingProvider(identity('first', 15 * 60_000, 0), renew, () => now)
+    expect((await provider()).accessKeyId).toBe('first')
+    now = 11 * 60_000 // 4 minutes left: inside the renewal window
+    const [a, b] = await Promise.all([provider(), provider()])
+    expect([a.accessKeyId, b.accessKeyId]).toEqual(['second', 'second'])
+    expect(renew).toHaveBeenCalledTimes(1)
+    expect((await provider()).accessKeyId).toBe('second')
+  })
+
+  it('OIDC sessions are renewed through a new token and a new AssumeRoleWithWebIdentity', async () => {
+    sts.reset()
+    const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
+    sts
+      .on(AssumeRoleWithWebIdentityCommand)
+      .resolvesOnce({
+        Credentials: {
+          AccessKeyId: 'ASIA1',
+          SecretAccessKey: 's1',
+          SessionToken: 't1',
+          Expiration: new Date(Date.now() + 60_000)
+        }
+      })
+      .resolves({
+        Credentials: {
+          AccessKeyId: 'ASIA2',
+          SecretAccessKey: 's2',
+          SessionToken: 't2',
+          Expiration: new Date(Date.now() + 3_600_000)
+        }
+      })
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn' })
+    const outcome = await establishCredentials(inputs, clients, deps)
+    const provider = outcome.clients.settings.credentials as () => Promise<{ accessKeyId: string }>
+    expect((await provider()).accessKeyId).toBe('ASIA2')
+    expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(2)
+    expect(deps.getIDToken).toHaveBeenCalledTimes(2)
+    expect(deps.setSecret.mock.calls.map(call => call[0])).toEqual(
+      expect.arrayContaining(['ASIA2', 's2', 't2'])
+    )
   })
 })
