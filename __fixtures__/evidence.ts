@@ -1,5 +1,5 @@
 /** Evidence for decideGates: an open check by default; each test overrides what its case is about. */
-import type { Evidence } from '../src/gates.js'
+import type { AvailabilityInfo, Evidence } from '../src/gates.js'
 
 export const NOW = new Date('2026-11-22T00:00:00Z')
 
@@ -67,3 +67,19 @@ export const denied = (permission: string) =>
       message: `not authorized to perform: ${permission}`
     }
   }) as const
+
+/** A readable availability: everything AVAILABLE unless overridden. */
+export const available = (value: Partial<AvailabilityInfo> = {}) =>
+  ({
+    state: 'ok',
+    value: {
+      regionAvailability: 'AVAILABLE',
+      entitlementAvailability: 'AVAILABLE',
+      agreementStatus: 'AVAILABLE',
+      authorizationStatus: 'AUTHORIZED',
+      ...value
+    }
+  }) as const
+
+/** The minimal call was not made (invoke: false). */
+export const NO_CALL = { state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false' } as const

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { denied, evidence, profileEvidence } from '../../__fixtures__/evidence.js'
-import { checkResult, decideGates } from '../../src/gates.js'
+import { available, denied, evidence, NO_CALL, profileEvidence } from '../../__fixtures__/evidence.js'
+import { checkResult, decideGates, type AvailabilityInfo } from '../../src/gates.js'
 import type { AwsFailure } from '../../src/aws/failure.js'
 
 const refused = (name: string, message: string, via: 'converse' | 'invoke-model' = 'converse') =>
@@ -32,14 +32,11 @@ describe('a successful call', () => {
   it('turns a control-plane "closed" into a settling warning', () => {
     const { gates } = decideGates(
       evidence({
-        availability: {
-          state: 'ok',
-          value: {
-            regionAvailability: 'AVAILABLE',
-            entitlementAvailability: 'NOT_AVAILABLE',
-            agreementStatus: 'AVAILABLE'
-          }
-        }
+        availability: available({
+          regionAvailability: 'AVAILABLE',
+          entitlementAvailability: 'NOT_AVAILABLE',
+          agreementStatus: 'AVAILABLE'
+        })
       })
     )
     expect(gates['model-access'].status).toBe('warn')
@@ -71,14 +68,11 @@ describe('region', () => {
   it('fails when the model is not offered there, and names profiles that reach it', () => {
     const { gates } = decideGates(
       evidence({
-        availability: {
-          state: 'ok',
-          value: {
-            regionAvailability: 'NOT_AVAILABLE',
-            entitlementAvailability: 'AVAILABLE',
-            agreementStatus: 'AVAILABLE'
-          }
-        },
+        availability: available({
+          regionAvailability: 'NOT_AVAILABLE',
+          entitlementAvailability: 'AVAILABLE',
+          agreementStatus: 'AVAILABLE'
+        }),
         call: { state: 'not-run', cause: 'region-not-offered', reason: 'not offered' },
         profilesContainingModel: ['eu.anthropic.claude-3-haiku-20240307-v1:0']
       })
@@ -90,15 +84,12 @@ describe('region', () => {
   it('passes a profile whose base model is not offered in its source region (it routes elsewhere)', () => {
     const { gates } = decideGates(
       profileEvidence({
-        availability: {
-          state: 'ok',
-          value: {
-            regionAvailability: 'NOT_AVAILABLE',
-            entitlementAvailability: 'AVAILABLE',
-            agreementStatus: 'AVAILABLE'
-          }
-        },
-        call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
+        availability: available({
+          regionAvailability: 'NOT_AVAILABLE',
+          entitlementAvailability: 'AVAILABLE',
+          agreementStatus: 'AVAILABLE'
+        }),
+        call: NO_CALL
       })
     )
     expect(gates.region.status).toBe('pass')
@@ -141,15 +132,12 @@ describe('model access', () => {
   it('fails when the account is not entitled, with the Marketplace fix for third-party models', () => {
     const { gates } = decideGates(
       evidence({
-        availability: {
-          state: 'ok',
-          value: {
-            regionAvailability: 'AVAILABLE',
-            entitlementAvailability: 'NOT_AVAILABLE',
-            agreementStatus: 'AVAILABLE'
-          }
-        },
-        call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
+        availability: available({
+          regionAvailability: 'AVAILABLE',
+          entitlementAvailability: 'NOT_AVAILABLE',
+          agreementStatus: 'AVAILABLE'
+        }),
+        call: NO_CALL
       })
     )
     expect(gates['model-access']).toMatchObject({ status: 'fail', cause: 'not-entitled' })
@@ -187,7 +175,7 @@ describe('model access', () => {
             lifecycle: { status: 'LEGACY', endOfLifeTime: new Date('2026-01-01T00:00:00Z') }
           }
         },
-        call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
+        call: NO_CALL
       })
     )
     expect(ended.gates['model-access']).toMatchObject({ status: 'fail', cause: 'model-end-of-life' })
@@ -214,17 +202,9 @@ describe('model access', () => {
 })
 
 describe('provider terms', () => {
-  const availability = (agreementStatus: string, extra: object = {}) =>
-    ({
-      state: 'ok',
-      value: {
-        regionAvailability: 'AVAILABLE',
-        entitlementAvailability: 'AVAILABLE',
-        agreementStatus,
-        ...extra
-      }
-    }) as const
-  const noCall = { state: 'not-run', cause: 'x', reason: 'x' } as const
+  const availability = (agreementStatus: string, extra: Partial<AvailabilityInfo> = {}) =>
+    available({ agreementStatus, authorizationStatus: undefined, ...extra })
+  const noCall = NO_CALL
 
   it('passes models not sold through Marketplace without an agreement', () => {
     const { gates } = decideGates(
@@ -368,14 +348,11 @@ describe('a refused call closes the gate its error names', () => {
   it('keeps the control plane detail when both say the gate is closed', () => {
     const { gates } = decideGates(
       evidence({
-        availability: {
-          state: 'ok',
-          value: {
-            regionAvailability: 'AVAILABLE',
-            entitlementAvailability: 'NOT_AVAILABLE',
-            agreementStatus: 'AVAILABLE'
-          }
-        },
+        availability: available({
+          regionAvailability: 'AVAILABLE',
+          entitlementAvailability: 'NOT_AVAILABLE',
+          agreementStatus: 'AVAILABLE'
+        }),
         call: refused(
           'AccessDeniedException',
           "You don't have access to the model with the specified model ID."
@@ -433,7 +410,7 @@ describe('faults never close a gate', () => {
           state: 'failed',
           failure: { kind: 'timeout', name: 'TimeoutError', message: 'timed out: x' }
         },
-        call: { state: 'not-run', cause: 'invoke-disabled', reason: 'off' }
+        call: NO_CALL
       })
     )
     expect(gates.region.status).toBe('warn')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { evidence, profileEvidence } from '../../__fixtures__/evidence.js'
+import { available, evidence, profileEvidence } from '../../__fixtures__/evidence.js'
 import { chooseInvocation, embeddingBody } from '../../src/invocation.js'
 
 const model = (outputModalities: string[], inferenceTypes = ['ON_DEMAND']) =>
@@ -58,10 +58,7 @@ describe('chooseInvocation', () => {
   it("does not make a third-party model's first call (it would accept the EULA)", () => {
     const plan = chooseInvocation(
       evidence({
-        availability: {
-          state: 'ok',
-          value: { regionAvailability: 'AVAILABLE', agreementStatus: 'NOT_AVAILABLE' }
-        }
+        availability: available({ regionAvailability: 'AVAILABLE', agreementStatus: 'NOT_AVAILABLE' })
       }),
       true
     )
@@ -72,10 +69,7 @@ describe('chooseInvocation', () => {
     const plan = chooseInvocation(
       evidence({
         marketplace: false,
-        availability: {
-          state: 'ok',
-          value: { regionAvailability: 'AVAILABLE', agreementStatus: 'NOT_AVAILABLE' }
-        }
+        availability: available({ regionAvailability: 'AVAILABLE', agreementStatus: 'NOT_AVAILABLE' })
       }),
       true
     )
@@ -104,10 +98,7 @@ describe('chooseInvocation', () => {
     expect(
       chooseInvocation(
         evidence({
-          availability: {
-            state: 'ok',
-            value: { regionAvailability: 'NOT_AVAILABLE', agreementStatus: 'AVAILABLE' }
-          }
+          availability: available({ regionAvailability: 'NOT_AVAILABLE', agreementStatus: 'AVAILABLE' })
         }),
         true
       )
