@@ -40,11 +40,12 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   try {
     const credentials = await establishCredentials(inputs, baseClients, deps)
     clients = credentials.clients
-    deps.log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
+    const log = accountMaskingLog(deps, inputs.maskAccountId ? credentials.identity?.account : undefined)
+    log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
 
     let bootstrapper: Bootstrapper | undefined
     if (inputs.createAgreement && credentials.usable) {
-      bootstrapper = new Bootstrapper(clients, clock, deps.log)
+      bootstrapper = new Bootstrapper(clients, clock, log)
       const anthropicRegions = [
         ...new Set(
           inputs.pairs
@@ -58,7 +59,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       ]
       await bootstrapper.ensureUseCaseForm(anthropicRegions, inputs.useCaseForm)
     } else if (inputs.useCaseForm) {
-      deps.log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
+      log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
     }
 
     const context = {
@@ -73,7 +74,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
     }
     const checks = await mapPerRegion(inputs.pairs, CONCURRENCY_PER_REGION, async pair => {
       const check = await checkPair(pair, context)
-      deps.log.info(`${check.result === 'pass' ? 'PASS' : 'FAIL'} ${check.model} @ ${check.region}`)
+      log.info(`${check.result === 'pass' ? 'PASS' : 'FAIL'} ${check.model} @ ${check.region}`)
       return check
     })
     addRegionHints(checks)
@@ -113,6 +114,20 @@ export async function mapConcurrent<T, R>(
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
+}
+
+/**
+ * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines
+ * are redacted too, for front ends (the CLI) where no runner does the masking.
+ */
+function accountMaskingLog(deps: ProbeDeps, account: string | undefined): Logger {
+  if (!account) return deps.log
+  deps.setSecret(account)
+  const redact = (message: string) => message.split(account).join('***')
+  return {
+    info: message => deps.log.info(redact(message)),
+    warning: message => deps.log.warning(redact(message))
+  }
 }
 
 /** mapConcurrent within each region, all regions at once; results in input order. */

@@ -103,7 +103,6 @@ describe('run', () => {
     givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'mask-account-id': 'true' })
     runProbe.mockResolvedValue(outcome(fail))
     await run()
-    expect(core.setSecret).toHaveBeenCalledWith('111122223333')
     expect(String(outputs().report)).not.toContain('111122223333')
     expect(String(core.summary.addRaw.mock.calls[0]![0])).not.toContain('111122223333')
   })
