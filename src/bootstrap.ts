@@ -14,23 +14,9 @@ import {
 import type { AwsFailure } from './aws/failure.js'
 import type { AwsClients } from './aws/clients.js'
 import type { AvailabilityInfo, Read } from './gates.js'
+import type { Clock, Logger } from './clock.js'
 import { encodeUseCaseForm, type UseCaseForm } from './use-case-form.js'
 import type { AccountChange } from './types.js'
-
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
-}
-
-export interface Logger {
-  info(message: string): void
-  warning(message: string): void
-}
 
 /** Poll schedule while waiting for access to settle: quick at first, then every 30 s. */
 export const POLL_SCHEDULE_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]

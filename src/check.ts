@@ -11,7 +11,8 @@ import {
 } from './aws/control-plane.js'
 import { minimalCall } from './aws/invoke.js'
 import type { AwsClients } from './aws/clients.js'
-import type { Bootstrapper, Clock } from './bootstrap.js'
+import type { Bootstrapper } from './bootstrap.js'
+import type { Clock } from './clock.js'
 import {
   checkResult,
   decideGates,

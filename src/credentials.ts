@@ -3,7 +3,7 @@
  * AssumeRoleWithWebIdentity; without: the SDK's default chain (env, profile, web-identity file, container
  * or instance role). Then one GetCallerIdentity. Every secret is masked the moment it exists.
  */
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { attempt, describeAwsError, describeFault, type AwsFailure } from './aws/failure.js'
@@ -89,7 +89,7 @@ export async function establishCredentials(
   }
 
   const outcome = await attempt(() =>
-    clients.sts(region).send(new GetCallerIdentityCommand({}), clients.sendOptions())
+    clients.client(STSClient, region).send(new GetCallerIdentityCommand({}), clients.sendOptions())
   )
   if (!outcome.ok) {
     const gate = credentialsFailure(outcome.failure, 'GetCallerIdentity')
@@ -152,7 +152,7 @@ async function assumeRoleWithOidc(
   const claims = decodeClaims(token)
 
   const outcome = await attempt(() =>
-    baseClients.sts(region).send(
+    baseClients.client(STSClient, region).send(
       new AssumeRoleWithWebIdentityCommand({
         RoleArn: inputs.roleToAssume,
         RoleSessionName: inputs.roleSessionName,

@@ -4,8 +4,8 @@
  * every fault ends up in a check's gates, and the run always yields a report.
  */
 import { AwsClients } from './aws/clients.js'
-import { Bootstrapper, realClock, type Clock, type Logger } from './bootstrap.js'
-import { checkPair, memoizedProfileLookup } from './check.js'
+import type { Bootstrapper } from './bootstrap.js'
+import { realClock, type Clock, type Logger } from './clock.js'
 import { establishCredentials, type CredentialDeps } from './credentials.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from './inputs.js'
@@ -37,9 +37,13 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   const deadline = AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs)
   const baseClients = new AwsClients({ requestTimeoutMs: inputs.requestTimeoutMs, signal: deadline })
   let clients = baseClients
+  // The checks' code (and the Bedrock SDK clients with it) loads while the identity check is in flight:
+  // only STS and the credential chain stand between process start and the first request.
+  const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
   try {
     const credentials = await establishCredentials(inputs, baseClients, deps)
     clients = credentials.clients
+    const [{ checkPair, memoizedProfileLookup }, { Bootstrapper }] = await checksCode
     const log = accountMaskingLog(deps, inputs.maskAccountId ? credentials.identity?.account : undefined)
     log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
 

@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-bedrock'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { AwsClients } from '../../src/aws/clients.js'
-import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive, type Clock } from '../../src/bootstrap.js'
+import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive } from '../../src/bootstrap.js'
+import type { Clock } from '../../src/clock.js'
 import type { AvailabilityInfo, Read } from '../../src/gates.js'
 import { validateUseCaseForm } from '../../src/use-case-form.js'
 

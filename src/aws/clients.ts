@@ -4,10 +4,11 @@
  * on the SDK's own HTTP handlers, and an abort signal that ends every call when the run's deadline passes.
  * Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL and friends); nothing here special-cases them.
  */
-import { BedrockClient } from '@aws-sdk/client-bedrock'
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
-import { STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+
+interface Destroyable {
+  destroy(): void
+}
 
 export const USER_AGENT = 'bedrock-access-probe/1'
 export const MAX_ATTEMPTS = 3
@@ -21,21 +22,30 @@ export interface ClientSettings {
   signal?: AbortSignal
 }
 
+/** An SDK client class (STSClient, BedrockClient, BedrockRuntimeClient). */
+export type ClientClass<T> = new (config: ReturnType<AwsClients['config']>) => T
+
 export class AwsClients {
-  private readonly cache = new Map<string, STSClient | BedrockClient | BedrockRuntimeClient>()
+  private readonly cache = new Map<ClientClass<Destroyable>, Map<string, Destroyable>>()
 
   constructor(readonly settings: ClientSettings) {}
 
-  sts(region: string): STSClient {
-    return this.get(`sts:${region}`, () => new STSClient(this.config(region)))
-  }
-
-  bedrock(region: string): BedrockClient {
-    return this.get(`bedrock:${region}`, () => new BedrockClient(this.config(region)))
-  }
-
-  runtime(region: string): BedrockRuntimeClient {
-    return this.get(`runtime:${region}`, () => new BedrockRuntimeClient(this.config(region)))
+  /**
+   * The client of that class for a region, created once. The class is passed in by the module that uses it,
+   * so a service's SDK package is loaded only with the code that calls it (see probe.ts).
+   */
+  client<T extends Destroyable>(Client: ClientClass<T>, region: string): T {
+    let byRegion = this.cache.get(Client)
+    if (!byRegion) {
+      byRegion = new Map()
+      this.cache.set(Client, byRegion)
+    }
+    let client = byRegion.get(region)
+    if (!client) {
+      client = new Client(this.config(region))
+      byRegion.set(region, client)
+    }
+    return client as T
   }
 
   withCredentials(credentials: ClientSettings['credentials']): AwsClients {
@@ -54,20 +64,11 @@ export class AwsClients {
   }
 
   destroy(): void {
-    for (const client of this.cache.values()) client.destroy()
+    for (const byRegion of this.cache.values()) for (const client of byRegion.values()) client.destroy()
     this.cache.clear()
   }
 
-  private get<T extends STSClient | BedrockClient | BedrockRuntimeClient>(key: string, create: () => T): T {
-    let client = this.cache.get(key)
-    if (!client) {
-      client = create()
-      this.cache.set(key, client)
-    }
-    return client as T
-  }
-
-  private config(region: string) {
+  config(region: string) {
     const { credentials, requestTimeoutMs, maxAttempts = MAX_ATTEMPTS } = this.settings
     return {
       region,

@@ -3,6 +3,7 @@
  * A read the identity may not make comes back "denied" (evidence missing), never as a closed gate.
  */
 import {
+  BedrockClient,
   CreateFoundationModelAgreementCommand,
   GetFoundationModelAvailabilityCommand,
   GetFoundationModelCommand,
@@ -16,6 +17,8 @@ import { baseModelIdFromArn, regionFromArn } from '../model-id.js'
 import type { AvailabilityInfo, ModelInfo, ProfileInfo, Read } from '../gates.js'
 import { attempt, isAccessDenied, isNotFound, type AwsFailure, type Outcome } from './failure.js'
 import type { AwsClients } from './clients.js'
+
+const bedrock = (clients: AwsClients, region: string) => clients.client(BedrockClient, region)
 
 export function toRead<T>(outcome: Outcome<T>, permission: string): Read<T> {
   if (outcome.ok) return { state: 'ok', value: outcome.value }
@@ -33,9 +36,10 @@ export async function readProfile(
   profileId: string
 ): Promise<Read<ProfileInfo>> {
   const outcome = await attempt(() =>
-    clients
-      .bedrock(region)
-      .send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }), clients.sendOptions())
+    bedrock(clients, region).send(
+      new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }),
+      clients.sendOptions()
+    )
   )
   const read = toRead(outcome, 'bedrock:GetInferenceProfile')
   if (read.state !== 'ok') return read
@@ -60,9 +64,10 @@ export async function readAvailability(
   baseModelId: string
 ): Promise<Read<AvailabilityInfo>> {
   const outcome = await attempt(() =>
-    clients
-      .bedrock(region)
-      .send(new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }), clients.sendOptions())
+    bedrock(clients, region).send(
+      new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }),
+      clients.sendOptions()
+    )
   )
   const read = toRead(outcome, 'bedrock:GetFoundationModelAvailability')
   if (read.state !== 'ok') return read
@@ -85,9 +90,10 @@ export async function readFoundationModel(
   baseModelId: string
 ): Promise<Read<ModelInfo>> {
   const outcome = await attempt(() =>
-    clients
-      .bedrock(region)
-      .send(new GetFoundationModelCommand({ modelIdentifier: baseModelId }), clients.sendOptions())
+    bedrock(clients, region).send(
+      new GetFoundationModelCommand({ modelIdentifier: baseModelId }),
+      clients.sendOptions()
+    )
   )
   const read = toRead(outcome, 'bedrock:GetFoundationModel')
   if (read.state !== 'ok') return read
@@ -112,12 +118,10 @@ export async function listProfilesContaining(
   let nextToken: string | undefined
   for (let page = 0; page < 10; page++) {
     const outcome = await attempt(() =>
-      clients
-        .bedrock(region)
-        .send(
-          new ListInferenceProfilesCommand({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }),
-          clients.sendOptions()
-        )
+      bedrock(clients, region).send(
+        new ListInferenceProfilesCommand({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }),
+        clients.sendOptions()
+      )
     )
     if (!outcome.ok) break
     for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
@@ -143,12 +147,10 @@ export async function listPublicOffers(
   baseModelId: string
 ): Promise<Outcome<Offer[]>> {
   const outcome = await attempt(() =>
-    clients
-      .bedrock(region)
-      .send(
-        new ListFoundationModelAgreementOffersCommand({ modelId: baseModelId, offerType: 'PUBLIC' }),
-        clients.sendOptions()
-      )
+    bedrock(clients, region).send(
+      new ListFoundationModelAgreementOffersCommand({ modelId: baseModelId, offerType: 'PUBLIC' }),
+      clients.sendOptions()
+    )
   )
   if (!outcome.ok) return outcome
   const offers = (outcome.value.offers ?? [])
@@ -164,19 +166,17 @@ export async function createAgreement(
   offerToken: string
 ): Promise<Outcome<void>> {
   return attempt(async () => {
-    await clients
-      .bedrock(region)
-      .send(
-        new CreateFoundationModelAgreementCommand({ modelId: baseModelId, offerToken }),
-        clients.sendOptions()
-      )
+    await bedrock(clients, region).send(
+      new CreateFoundationModelAgreementCommand({ modelId: baseModelId, offerToken }),
+      clients.sendOptions()
+    )
   })
 }
 
 /** Whether the account has a use-case form on file: ResourceNotFound means none (as observed). */
 export async function readUseCaseOnFile(clients: AwsClients, region: string): Promise<Read<boolean>> {
   const outcome = await attempt(() =>
-    clients.bedrock(region).send(new GetUseCaseForModelAccessCommand({}), clients.sendOptions())
+    bedrock(clients, region).send(new GetUseCaseForModelAccessCommand({}), clients.sendOptions())
   )
   if (!outcome.ok && isNotFound(outcome.failure)) return { state: 'ok', value: false }
   const read = toRead(outcome, 'bedrock:GetUseCaseForModelAccess')
@@ -189,9 +189,10 @@ export async function putUseCase(
   formData: Uint8Array
 ): Promise<Outcome<void>> {
   return attempt(async () => {
-    await clients
-      .bedrock(region)
-      .send(new PutUseCaseForModelAccessCommand({ formData }), clients.sendOptions())
+    await bedrock(clients, region).send(
+      new PutUseCaseForModelAccessCommand({ formData }),
+      clients.sendOptions()
+    )
   })
 }
 

@@ -3,7 +3,7 @@
  * Converse with one short message, at most 16 output tokens, temperature 0; for embedding models an
  * InvokeModel with a one-word body. A 2xx answer without the expected shape is a fault, not a pass.
  */
-import { ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
+import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
 import type { CallOutcome } from '../gates.js'
 import type { InvocationPlan } from '../invocation.js'
 import { attempt } from './failure.js'
@@ -18,7 +18,7 @@ export async function minimalCall(
   modelId: string,
   plan: Exclude<InvocationPlan, { via: 'none' }>
 ): Promise<CallOutcome> {
-  const runtime = clients.runtime(region)
+  const runtime = clients.client(BedrockRuntimeClient, region)
   if (plan.via === 'converse') {
     const outcome = await attempt(() =>
       runtime.send(
