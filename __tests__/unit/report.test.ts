@@ -89,6 +89,33 @@ describe('job summary', () => {
     expect(html).toContain('and 8 more<')
   })
 
+  it('shows one "Seen" when the grouped checks saw the same, and each place when they saw different things', () => {
+    const same = renderSummary(
+      report([
+        check('a.x-1', 'us-east-1', { 'iam-permission': scp }),
+        check('b.y-1', 'us-east-1', { 'iam-permission': scp })
+      ]),
+      ''
+    )
+    expect(same).toContain('<p><b>Seen:</b> SCP denies</p>')
+    const offered = (model: string): GateResult => ({
+      status: 'fail',
+      cause: 'region-not-offered',
+      detail: `${model} is not offered`,
+      fix: 'Move.'
+    })
+    const different = renderSummary(
+      report([
+        check('a.x-1', 'eu-west-3', { region: offered('a.x-1') }),
+        check('b.y-1', 'eu-west-3', { region: offered('b.y-1') })
+      ]),
+      ''
+    )
+    expect(different.match(/<h4>/g)).toHaveLength(1)
+    expect(different).toContain('<li><code>a.x-1 @ eu-west-3</code>: a.x-1 is not offered</li>')
+    expect(different).toContain('<li><code>b.y-1 @ eu-west-3</code>: b.y-1 is not offered</li>')
+  })
+
   it('lists the changes the probe made to the account', () => {
     const r = report([check('anthropic.claude-sonnet-4-6', 'us-east-1')])
     r.changes = [

@@ -15,8 +15,8 @@ export interface Finding {
   gate: GateName
   status: Extract<GateStatus, 'fail' | 'warn'>
   cause: string
-  /** Detail of the first check in the group (details differ only in IDs and ARNs within a group). */
-  detail: string
+  /** What was seen, per check; often the same words with other IDs and ARNs. */
+  seen: { check: CheckResult; detail: string }[]
   /** Fix text without the per-check IAM statement (the combined policy covers those). */
   fix: string
   checks: CheckResult[]
@@ -35,8 +35,11 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       // IAM statements differ per check but share one cause and one fix: group on the cause alone there.
       const key = `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}`
       const group = groups.get(key)
-      if (group) group.checks.push(check)
-      else groups.set(key, { gate, status, cause, detail: result.detail, fix, checks: [check] })
+      const seen = { check, detail: result.detail }
+      if (group) {
+        group.checks.push(check)
+        group.seen.push(seen)
+      } else groups.set(key, { gate, status, cause, seen: [seen], fix, checks: [check] })
     }
   }
   return [...groups.values()].sort((a, b) => GATES.indexOf(a.gate) - GATES.indexOf(b.gate))
@@ -47,6 +50,21 @@ export function fixText(fix: string | undefined): string {
   if (!fix) return ''
   const json = fix.indexOf('\n{')
   return json < 0 ? fix : fix.slice(0, json)
+}
+
+/** Details shown for a finding: one line when every check saw the same, else the first few with their place. */
+export const SEEN_SHOWN = 5
+
+export function distinctSeen(finding: Finding): {
+  lines: { where?: string; detail: string }[]
+  more: number
+} {
+  const details = new Set(finding.seen.map(seen => seen.detail))
+  if (details.size === 1) return { lines: [{ detail: finding.seen[0]!.detail }], more: 0 }
+  const lines = finding.seen
+    .slice(0, SEEN_SHOWN)
+    .map(({ check, detail }) => ({ where: `${check.model} @ ${check.region}`, detail }))
+  return { lines, more: Math.max(0, finding.seen.length - SEEN_SHOWN) }
 }
 
 export function findingTitle(finding: Finding): string {

@@ -5,7 +5,7 @@
  */
 import { code, escapeHtml } from '../text.js'
 import { GATES, GATE_TITLES, type Report } from '../types.js'
-import { findingTitle, groupFindings, headline, STATUS_MARK, type Finding } from './findings.js'
+import { distinctSeen, findingTitle, groupFindings, headline, STATUS_MARK, type Finding } from './findings.js'
 
 export function renderSummary(report: Report, iamPolicy: string): string {
   const lines: string[] = []
@@ -62,6 +62,14 @@ function renderTable(report: Report): string {
   return `<table>\n<tr>${header.map(cell => `<th>${cell}</th>`).join('')}</tr>\n${rows.join('\n')}\n</table>`
 }
 
+function renderSeen(finding: Finding): string {
+  const { lines, more } = distinctSeen(finding)
+  if (lines.length === 1 && !lines[0]!.where) return `<p><b>Seen:</b> ${escapeHtml(lines[0]!.detail)}</p>`
+  const items = lines.map(line => `<li>${code(line.where ?? '')}: ${escapeHtml(line.detail)}</li>`)
+  if (more > 0) items.push(`<li>… and ${more} more alike</li>`)
+  return `<p><b>Seen:</b></p>\n<ul>\n${items.join('\n')}\n</ul>`
+}
+
 function renderFinding(finding: Finding): string {
   const places = finding.checks.map(check => `${code(check.model)} @ ${escapeHtml(check.region)}`)
   const shown =
@@ -70,7 +78,7 @@ function renderFinding(finding: Finding): string {
   return [
     `<h4>${mark} ${escapeHtml(findingTitle(finding))}</h4>`,
     `<p><b>Where:</b> ${shown}</p>`,
-    `<p><b>Seen:</b> ${escapeHtml(finding.detail)}</p>`,
+    renderSeen(finding),
     finding.fix ? `<p><b>Fix:</b> ${escapeHtml(finding.fix)}</p>` : ''
   ]
     .filter(Boolean)

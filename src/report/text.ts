@@ -2,7 +2,7 @@
  * Plain-text rendering for terminals (the CLI and `npm run demo`): the gate table, then the findings.
  */
 import { GATES, GATE_TITLES, type Report } from '../types.js'
-import { findingTitle, groupFindings, headline } from './findings.js'
+import { distinctSeen, findingTitle, groupFindings, headline } from './findings.js'
 
 const SHORT: Record<string, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: '-' }
 
@@ -36,7 +36,9 @@ export function renderText(report: Report, iamPolicy: string): string {
     for (const finding of groupFindings(report, status)) {
       out.push('', `${status === 'fail' ? '✗' : '!'} ${findingTitle(finding)}`)
       out.push(`  where: ${finding.checks.map(check => `${check.model} @ ${check.region}`).join(', ')}`)
-      out.push(`  seen:  ${finding.detail}`)
+      const { lines, more } = distinctSeen(finding)
+      for (const line of lines) out.push(`  seen:  ${line.where ? `${line.where}: ` : ''}${line.detail}`)
+      if (more > 0) out.push(`  seen:  … and ${more} more alike`)
       if (finding.fix) out.push(`  fix:   ${finding.fix}`)
     }
   }
