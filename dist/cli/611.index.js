@@ -796,6 +796,8 @@ async function checkPair(pair, ctx) {
         plan.via === 'none'
             ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
             : await minimalCall(clients, region, ref.input, plan);
+    // The profile list is an extra call, made only when the region gate's fix would name profiles: decide,
+    // look them up if so, decide again (deciding is pure and cheap).
     let decision = decideGates(evidence);
     const regionCause = decision.gates.region.cause;
     if (baseModelId &&
