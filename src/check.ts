@@ -24,7 +24,7 @@ import {
 } from './gates.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type Pair, type ProbeInputs } from './inputs.js'
 import { chooseInvocation } from './invocation.js'
-import { isAnthropicModel, isMarketplaceModel } from './model-id.js'
+import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from './model-id.js'
 import type { CheckResult, GateResult, Gates } from './types.js'
 import { GATES } from './types.js'
 
@@ -62,7 +62,7 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   const notRead = { state: 'not-read' as const, reason: 'the base model of this profile is unknown' }
 
   let profile: Read<ProfileInfo> = { state: 'not-read', reason: 'not a profile' }
-  const guess = ref.kind === 'foundation-model' ? ref.baseModelId : ref.baseModelGuess
+  const guess = baseModelGuessOf(ref)
   let baseModelId = guess
   // A system-defined profile ID names its base model, so the model reads start with the profile read
   // instead of after it (one round trip fewer); they are redone only if the profile says otherwise.

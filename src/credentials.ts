@@ -6,9 +6,10 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
-import { attempt, describeAwsError, describeFault, type AwsFailure } from './aws/failure.js'
+import { attempt, describeAwsError, type AwsFailure } from './aws/failure.js'
 import type { AwsClients } from './aws/clients.js'
 import { diagnose } from './diagnosis/catalogue.js'
+import { faultGate } from './gates.js'
 import type { ProbeInputs } from './inputs.js'
 import { oneLine } from './text.js'
 import type { CallerIdentity, GateResult } from './types.js'
@@ -214,12 +215,7 @@ export function credentialsFailure(failure: AwsFailure, operation: string): Gate
       fix: 'Check the credentials this job uses.'
     }
   }
-  return {
-    status: 'warn',
-    cause: failure.kind === 'timeout' ? 'timed-out' : 'fault',
-    detail: `Could not be decided: ${operation} ${describeFault(failure)}`,
-    fix: 'A fault, not a closed gate: re-run the probe. Raise request-timeout-seconds if STS is slow from this runner.'
-  }
+  return faultGate(operation, failure)
 }
 
 function trustPolicyExample(roleArn: string, claims: OidcClaims): string {

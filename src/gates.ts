@@ -466,7 +466,8 @@ function isFaultGate(gate: GateResult): boolean {
   return gate.status === 'warn' && (gate.cause === 'fault' || gate.cause === 'timed-out')
 }
 
-function faultGate(operation: string, failure: AwsFailure): GateResult {
+/** A gate a fault left undecided: a warning, never a verdict. */
+export function faultGate(operation: string, failure: AwsFailure): GateResult {
   return {
     status: 'warn',
     cause: failure.kind === 'timeout' ? 'timed-out' : 'fault',

@@ -126,6 +126,11 @@ function parseArn(input: string): ModelRef {
   }
 }
 
+/** The base model the identifier names: the ID itself, or the one a system profile ID is built on. */
+export function baseModelGuessOf(ref: ModelRef): string | undefined {
+  return ref.kind === 'foundation-model' ? ref.baseModelId : ref.baseModelGuess
+}
+
 /** The provider segment of a base model ID: `anthropic` for `anthropic.claude-sonnet-4-6`. */
 export function providerOf(baseModelId: string): string {
   return baseModelId.split('.', 1)[0]!.toLowerCase()

@@ -9,7 +9,8 @@ import { realClock, type Clock, type Logger } from './clock.js'
 import { establishCredentials, type CredentialDeps } from './credentials.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from './inputs.js'
-import { isAnthropicModel } from './model-id.js'
+import { baseModelGuessOf, isAnthropicModel } from './model-id.js'
+import { redact } from './report/redact.js'
 import type { CheckResult, GateResult, Report } from './types.js'
 
 /**
@@ -54,8 +55,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         ...new Set(
           inputs.pairs
             .filter(pair => {
-              const base =
-                pair.ref.kind === 'foundation-model' ? pair.ref.baseModelId : pair.ref.baseModelGuess
+              const base = baseModelGuessOf(pair.ref)
               return base !== undefined && isAnthropicModel(base)
             })
             .map(pair => pair.region)
@@ -127,10 +127,9 @@ export async function mapConcurrent<T, R>(
 function accountMaskingLog(deps: ProbeDeps, account: string | undefined): Logger {
   if (!account) return deps.log
   deps.setSecret(account)
-  const redact = (message: string) => message.split(account).join('***')
   return {
-    info: message => deps.log.info(redact(message)),
-    warning: message => deps.log.warning(redact(message))
+    info: message => deps.log.info(redact(message, account)),
+    warning: message => deps.log.warning(redact(message, account))
   }
 }
 

@@ -741,7 +741,7 @@ function faultReply(fault: Fault, protocol: Route['protocol']): Reply {
             : '{"modelId": "x", "agreementAvailability": {"sta'
       }
     case 'empty200':
-      return { status: 200, body: protocol === 'oidc' ? '{}' : '{}' }
+      return { status: 200, body: '{}' }
     case 'expired':
       return protocol === 'query'
         ? queryError(400, 'ExpiredToken', 'The security token included in the request is expired')

@@ -32,11 +32,7 @@ describe('a successful call', () => {
   it('turns a control-plane "closed" into a settling warning', () => {
     const { gates } = decideGates(
       evidence({
-        availability: available({
-          regionAvailability: 'AVAILABLE',
-          entitlementAvailability: 'NOT_AVAILABLE',
-          agreementStatus: 'AVAILABLE'
-        })
+        availability: available({ regionAvailability: 'AVAILABLE', entitlementAvailability: 'NOT_AVAILABLE' })
       })
     )
     expect(gates['model-access'].status).toBe('warn')
@@ -68,11 +64,7 @@ describe('region', () => {
   it('fails when the model is not offered there, and names profiles that reach it', () => {
     const { gates } = decideGates(
       evidence({
-        availability: available({
-          regionAvailability: 'NOT_AVAILABLE',
-          entitlementAvailability: 'AVAILABLE',
-          agreementStatus: 'AVAILABLE'
-        }),
+        availability: available({ regionAvailability: 'NOT_AVAILABLE' }),
         call: { state: 'not-run', cause: 'region-not-offered', reason: 'not offered' },
         profilesContainingModel: ['eu.anthropic.claude-3-haiku-20240307-v1:0']
       })
@@ -84,11 +76,7 @@ describe('region', () => {
   it('passes a profile whose base model is not offered in its source region (it routes elsewhere)', () => {
     const { gates } = decideGates(
       profileEvidence({
-        availability: available({
-          regionAvailability: 'NOT_AVAILABLE',
-          entitlementAvailability: 'AVAILABLE',
-          agreementStatus: 'AVAILABLE'
-        }),
+        availability: available({ regionAvailability: 'NOT_AVAILABLE' }),
         call: NO_CALL
       })
     )
@@ -134,8 +122,7 @@ describe('model access', () => {
       evidence({
         availability: available({
           regionAvailability: 'AVAILABLE',
-          entitlementAvailability: 'NOT_AVAILABLE',
-          agreementStatus: 'AVAILABLE'
+          entitlementAvailability: 'NOT_AVAILABLE'
         }),
         call: NO_CALL
       })
@@ -350,8 +337,7 @@ describe('a refused call closes the gate its error names', () => {
       evidence({
         availability: available({
           regionAvailability: 'AVAILABLE',
-          entitlementAvailability: 'NOT_AVAILABLE',
-          agreementStatus: 'AVAILABLE'
+          entitlementAvailability: 'NOT_AVAILABLE'
         }),
         call: refused(
           'AccessDeniedException',

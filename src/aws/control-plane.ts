@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-bedrock'
 import { baseModelIdFromArn, regionFromArn } from '../model-id.js'
 import type { AvailabilityInfo, ModelInfo, ProfileInfo, Read } from '../gates.js'
-import { attempt, isAccessDenied, isNotFound, type AwsFailure, type Outcome } from './failure.js'
+import { attempt, isAccessDenied, isNotFound, type Outcome } from './failure.js'
 import type { AwsClients } from './clients.js'
 
 const bedrock = (clients: AwsClients, region: string) => clients.client(BedrockClient, region)
@@ -195,5 +195,3 @@ export async function putUseCase(
     )
   })
 }
-
-export type { AwsFailure }

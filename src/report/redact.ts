@@ -2,12 +2,15 @@
 import type { ProbeOutcome } from '../probe.js'
 import type { Report } from '../types.js'
 
+export function redact(text: string, account: string): string {
+  return text.split(account).join('***')
+}
+
 export function redactAccount(outcome: ProbeOutcome): ProbeOutcome {
   const account = outcome.report.identity?.account
   if (!account) return outcome
-  const redact = (text: string) => text.split(account).join('***')
   return {
-    report: JSON.parse(redact(JSON.stringify(outcome.report))) as Report,
-    iamPolicy: redact(outcome.iamPolicy)
+    report: JSON.parse(redact(JSON.stringify(outcome.report), account)) as Report,
+    iamPolicy: redact(outcome.iamPolicy, account)
   }
 }
