@@ -1,10 +1,11 @@
-// Jest in ESM mode (the toolkit packages are ESM-only), TypeScript through ts-jest.
-export default {
+// Jest in ESM mode (the toolkit packages are ESM-only), TypeScript through ts-jest. Two projects: unit tests
+// run the sources in-process; end-to-end tests run a bundle built from the current sources (global-setup.ts,
+// which runs only when an end-to-end test is selected) against the emulator.
+const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['**/__tests__/**/*.test.ts'],
-  testPathIgnorePatterns: ['/dist/', '/node_modules/'],
+  testPathIgnorePatterns: ['/dist/', '/node_modules/', '/build/'],
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
@@ -14,4 +15,16 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // End-to-end tests start processes and an emulator; a generous ceiling keeps a hang from stalling CI.
   testTimeout: 60000
+}
+
+export default {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts'
+    }
+  ]
 }

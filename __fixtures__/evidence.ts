@@ -1,7 +1,24 @@
-/** Evidence for decideGates: an open check by default; each test overrides what its case is about. */
-import type { AvailabilityInfo, Evidence } from '../src/gates.js'
+/** Evidence for the gate rules: an open check by default; each test overrides what its case is about. */
+import type { Read } from '../src/aws/failure.js'
+import type { Availability, CallOutcome, CallVia, Evidence, ModelDetails } from '../src/evidence.js'
+import { decide, decideControlPlane, type Decision } from '../src/gates/index.js'
+import type { GateResult } from '../src/types.js'
 
 export const NOW = new Date('2026-11-22T00:00:00Z')
+
+export const AUTHENTICATED: GateResult = { status: 'pass', detail: 'Authenticated' }
+
+/** Model details of an on-demand text model unless overridden. */
+export const details = (value: Partial<ModelDetails> = {}): Read<ModelDetails> => ({
+  state: 'ok',
+  value: { modality: 'text', onDemand: 'supported', inferenceTypes: ['ON_DEMAND'], ...value }
+})
+
+/** A readable availability: offered, entitled, agreement live and authorized unless overridden. */
+export const available = (value: Partial<Availability> = {}): Read<Availability> => ({
+  state: 'ok',
+  value: { offered: true, entitled: true, agreement: 'live', authorized: true, ...value }
+})
 
 export function evidence(overrides: Partial<Evidence> = {}): Evidence {
   return {
@@ -13,20 +30,10 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
     anthropic: true,
     account: '111122223333',
     now: NOW,
-    credentials: { status: 'pass', detail: 'Authenticated' },
     profile: { state: 'not-read', reason: 'not a profile' },
-    availability: {
-      state: 'ok',
-      value: {
-        regionAvailability: 'AVAILABLE',
-        entitlementAvailability: 'AVAILABLE',
-        agreementStatus: 'AVAILABLE',
-        authorizationStatus: 'AUTHORIZED'
-      }
-    },
-    foundationModel: { state: 'ok', value: { outputModalities: ['TEXT'], inferenceTypes: ['ON_DEMAND'] } },
+    availability: available(),
+    details: details(),
     bootstrap: {},
-    call: { state: 'ok', via: 'converse' },
     ...overrides
   }
 }
@@ -49,10 +56,7 @@ export function profileEvidence(overrides: Partial<Evidence> = {}): Evidence {
         ]
       }
     },
-    foundationModel: {
-      state: 'ok',
-      value: { outputModalities: ['TEXT'], inferenceTypes: ['INFERENCE_PROFILE'] }
-    },
+    details: details({ onDemand: 'not-supported', inferenceTypes: ['INFERENCE_PROFILE'] }),
     ...overrides
   })
 }
@@ -68,18 +72,22 @@ export const denied = (permission: string) =>
     }
   }) as const
 
-/** A readable availability: everything AVAILABLE unless overridden. */
-export const available = (value: Partial<AvailabilityInfo> = {}) =>
-  ({
-    state: 'ok',
-    value: {
-      regionAvailability: 'AVAILABLE',
-      entitlementAvailability: 'AVAILABLE',
-      agreementStatus: 'AVAILABLE',
-      authorizationStatus: 'AUTHORIZED',
-      ...value
-    }
-  }) as const
-
+export const CALL_OK: CallOutcome = { state: 'ok', via: 'converse' }
 /** The minimal call was not made (invoke: false). */
 export const NO_CALL = { state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false' } as const
+
+/** The call was refused with this AWS answer. */
+export const refused = (name: string, message: string, via: CallVia = 'converse'): CallOutcome => ({
+  state: 'failed',
+  via,
+  failure: { kind: 'service', name, message }
+})
+
+/** Both passes of the verdict, as a check makes them: the control plane, then the call's outcome. */
+export function judge(
+  e: Evidence,
+  call: CallOutcome = CALL_OK,
+  credentials: GateResult = AUTHENTICATED
+): Decision {
+  return decide(e, decideControlPlane(e, credentials), call)
+}

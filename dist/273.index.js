@@ -15,7 +15,6 @@ export const modules = {
 /* harmony export */   sq: () => (/* binding */ readAvailability),
 /* harmony export */   tx: () => (/* binding */ createAgreement)
 /* harmony export */ });
-/* unused harmony export toRead */
 /* harmony import */ var _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6082);
 /* harmony import */ var _model_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8994);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9551);
@@ -26,21 +25,9 @@ export const modules = {
 
 
 
-const bedrock = (clients, region) => clients.client(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region);
-function toRead(outcome, permission) {
-    if (outcome.ok)
-        return { state: 'ok', value: outcome.value };
-    const failure = outcome.failure;
-    if ((0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .isAccessDenied */ .w7)(failure))
-        return { state: 'denied', failure, permission };
-    if ((0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(failure) || (failure.kind === 'service' && failure.name === 'ValidationException')) {
-        return { state: 'not-found', failure };
-    }
-    return { state: 'failed', failure };
-}
 async function readProfile(clients, region, profileId) {
-    const outcome = await (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(() => bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetInferenceProfileCommand */ .Yjh({ inferenceProfileIdentifier: profileId }), clients.sendOptions()));
-    const read = toRead(outcome, 'bedrock:GetInferenceProfile');
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetInferenceProfileCommand */ .Yjh({ inferenceProfileIdentifier: profileId }));
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetInferenceProfile');
     if (read.state !== 'ok')
         return read;
     const modelArns = (read.value.models ?? [])
@@ -57,44 +44,84 @@ async function readProfile(clients, region, profileId) {
         }
     };
 }
+// The availability states are documented only by name in the API reference (GetFoundationModelAvailability:
+// AVAILABLE | NOT_AVAILABLE, agreement AVAILABLE | PENDING | NOT_AVAILABLE | ERROR, AUTHORIZED | NOT_AUTHORIZED).
+const AGREEMENT_STATES = {
+    AVAILABLE: 'live',
+    PENDING: 'pending',
+    NOT_AVAILABLE: 'missing',
+    ERROR: 'error'
+};
+function yesNo(value, yes, no) {
+    return value === yes ? true : value === no ? false : undefined;
+}
 async function readAvailability(clients, region, baseModelId) {
-    const outcome = await (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(() => bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelAvailabilityCommand */ .Rai({ modelId: baseModelId }), clients.sendOptions()));
-    const read = toRead(outcome, 'bedrock:GetFoundationModelAvailability');
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelAvailabilityCommand */ .Rai({ modelId: baseModelId }));
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetFoundationModelAvailability');
     if (read.state !== 'ok')
         return read;
     const value = read.value;
-    return {
-        state: 'ok',
-        value: {
-            regionAvailability: value.regionAvailability,
-            entitlementAvailability: value.entitlementAvailability,
-            agreementStatus: value.agreementAvailability?.status,
-            agreementError: value.agreementAvailability?.errorMessage,
-            authorizationStatus: value.authorizationStatus
-        }
+    const reported = value.agreementAvailability?.status;
+    const agreement = (reported && AGREEMENT_STATES[reported]) || 'unknown';
+    const availability = {
+        offered: yesNo(value.regionAvailability, 'AVAILABLE', 'NOT_AVAILABLE'),
+        entitled: yesNo(value.entitlementAvailability, 'AVAILABLE', 'NOT_AVAILABLE'),
+        agreement,
+        authorized: yesNo(value.authorizationStatus, 'AUTHORIZED', 'NOT_AUTHORIZED')
     };
+    if (agreement === 'error' && value.agreementAvailability?.errorMessage)
+        availability.agreementError = value.agreementAvailability.errorMessage;
+    if (agreement === 'unknown' && reported)
+        availability.agreementReported = reported;
+    return { state: 'ok', value: availability };
+}
+/** The model's kind from its output modalities (a text model may also list others; text wins). */
+function modalityOf(outputs) {
+    if (outputs.includes('TEXT'))
+        return 'text';
+    if (outputs.includes('EMBEDDING'))
+        return 'embedding';
+    if (outputs.includes('VIDEO'))
+        return 'video';
+    if (outputs.includes('IMAGE'))
+        return 'image';
+    return undefined;
+}
+function onDemandOf(types) {
+    if (types.length === 0)
+        return 'unknown';
+    return types.includes('ON_DEMAND') ? 'supported' : 'not-supported';
 }
 async function readFoundationModel(clients, region, baseModelId) {
-    const outcome = await (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(() => bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelCommand */ .kFc({ modelIdentifier: baseModelId }), clients.sendOptions()));
-    const read = toRead(outcome, 'bedrock:GetFoundationModel');
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelCommand */ .kFc({ modelIdentifier: baseModelId }));
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetFoundationModel');
     if (read.state !== 'ok')
         return read;
-    const details = read.value.modelDetails;
-    return {
-        state: 'ok',
-        value: {
-            outputModalities: details?.outputModalities ?? [],
-            inferenceTypes: details?.inferenceTypesSupported ?? [],
-            lifecycle: details?.modelLifecycle
-        }
+    const model = read.value.modelDetails;
+    const inferenceTypes = model?.inferenceTypesSupported ?? [];
+    const details = {
+        modality: modalityOf(model?.outputModalities ?? []),
+        onDemand: onDemandOf(inferenceTypes),
+        inferenceTypes
     };
+    const lifecycle = model?.modelLifecycle;
+    if (lifecycle?.status === 'LEGACY') {
+        details.legacy = {
+            ...(lifecycle.legacyTime ? { legacyTime: lifecycle.legacyTime } : {}),
+            ...(lifecycle.endOfLifeTime ? { endOfLifeTime: lifecycle.endOfLifeTime } : {}),
+            ...(lifecycle.publicExtendedAccessTime
+                ? { publicExtendedAccessTime: lifecycle.publicExtendedAccessTime }
+                : {})
+        };
+    }
+    return { state: 'ok', value: details };
 }
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
 async function listProfilesContaining(clients, region, baseModelId) {
     const found = [];
     let nextToken;
     for (let page = 0; page < 10; page++) {
-        const outcome = await (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(() => bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }), clients.sendOptions()));
+        const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }));
         if (!outcome.ok)
             break;
         for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
@@ -109,7 +136,7 @@ async function listProfilesContaining(clients, region, baseModelId) {
     return found.sort();
 }
 async function listPublicOffers(clients, region, baseModelId) {
-    const outcome = await (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(() => bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListFoundationModelAgreementOffersCommand */ .nPP({ modelId: baseModelId, offerType: 'PUBLIC' }), clients.sendOptions()));
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListFoundationModelAgreementOffersCommand */ .nPP({ modelId: baseModelId, offerType: 'PUBLIC' }));
     if (!outcome.ok)
         return outcome;
     const offers = (outcome.value.offers ?? [])
@@ -118,22 +145,22 @@ async function listPublicOffers(clients, region, baseModelId) {
     return { ok: true, value: offers };
 }
 async function createAgreement(clients, region, baseModelId, offerToken) {
-    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(async () => {
-        await bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .CreateFoundationModelAgreementCommand */ .opG({ modelId: baseModelId, offerToken }), clients.sendOptions());
-    });
+    return done(await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .CreateFoundationModelAgreementCommand */ .opG({ modelId: baseModelId, offerToken })));
 }
 /** Whether the account has a use-case form on file: ResourceNotFound means none (as observed). */
 async function readUseCaseOnFile(clients, region) {
-    const outcome = await (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(() => bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetUseCaseForModelAccessCommand */ .X$J({}), clients.sendOptions()));
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetUseCaseForModelAccessCommand */ .X$J({}));
     if (!outcome.ok && (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(outcome.failure))
         return { state: 'ok', value: false };
-    const read = toRead(outcome, 'bedrock:GetUseCaseForModelAccess');
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetUseCaseForModelAccess');
     return read.state === 'ok' ? { state: 'ok', value: (read.value.formData?.length ?? 0) > 0 } : read;
 }
 async function putUseCase(clients, region, formData) {
-    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .attempt */ .CD)(async () => {
-        await bedrock(clients, region).send(new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .PutUseCaseForModelAccessCommand */ .Yr_({ formData }), clients.sendOptions());
-    });
+    return done(await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .PutUseCaseForModelAccessCommand */ .Yr_({ formData })));
+}
+/** A write whose answer carries nothing the probe uses. */
+function done(outcome) {
+    return outcome.ok ? { ok: true, value: undefined } : outcome;
 }
 
 
@@ -220,7 +247,7 @@ class Bootstrapper {
         if (first) {
             const result = await first;
             const again = await (0,_aws_control_plane_js__WEBPACK_IMPORTED_MODULE_0__/* .readAvailability */ .sq)(this.clients, region, baseModelId);
-            if (again.state === 'ok' && again.value.agreementStatus !== 'NOT_AVAILABLE')
+            if (again.state === 'ok' && again.value.agreement !== 'missing')
                 return { created: false };
             if (result.failure || result.noOffer)
                 return result;
@@ -258,16 +285,17 @@ class Bootstrapper {
     }
 }
 function isLive(availability) {
-    return availability.agreementStatus === 'AVAILABLE' && availability.authorizationStatus !== 'NOT_AUTHORIZED';
+    return availability.agreement === 'live' && availability.authorized !== false;
 }
+/** What was last seen while waiting, for the log and the verdict. */
 function describeAvailability(availability) {
-    const parts = [`agreement ${availability.agreementStatus ?? '?'}`];
+    const parts = [`agreement ${availability.agreementReported ?? availability.agreement}`];
     if (availability.agreementError)
         parts.push(`(${availability.agreementError})`);
-    if (availability.authorizationStatus)
-        parts.push(`authorization ${availability.authorizationStatus}`);
-    if (availability.entitlementAvailability)
-        parts.push(`entitlement ${availability.entitlementAvailability}`);
+    if (availability.authorized !== undefined)
+        parts.push(`authorization ${availability.authorized ? 'granted' : 'not granted'}`);
+    if (availability.entitled !== undefined)
+        parts.push(`entitlement ${availability.entitled ? 'available' : 'not available'}`);
     return parts.join(', ');
 }
 /** The wait loop itself, separate from AWS so tests drive it with a fake clock and scripted reads. */
@@ -282,7 +310,7 @@ async function waitUntilLive(read, timeoutSeconds, clock, report) {
         if (isLive(availability.value))
             return { availability, waitedSeconds: elapsed() };
         const status = describeAvailability(availability.value);
-        if (availability.value.agreementStatus === 'ERROR')
+        if (availability.value.agreement === 'error')
             return { availability, waitedSeconds: elapsed() };
         const delay = POLL_SCHEDULE_MS[Math.min(poll, POLL_SCHEDULE_MS.length - 1)];
         const remaining = deadline - clock.now();

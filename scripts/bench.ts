@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startEmulator } from '../__tests__/emulator/server.js'
-import { openAccount } from '../__tests__/emulator/state.js'
-import { NODE, ROOT, runAction } from '../__tests__/e2e/harness.js'
+import { startEmulator } from '../emulator/server.js'
+import { openAccount } from '../emulator/state.js'
+import { NODE, ROOT, runAction } from '../emulator/runner.js'
 
 const LATENCY_MS = 200
 const RUNS = 5

@@ -2,10 +2,10 @@
  * npm run demo: the committed bundle (dist/index.js) against the local emulator, on an account with a few
  * gates closed, printed as the job summary's content in text form. No AWS account needed.
  */
-import { startEmulator } from '../__tests__/emulator/server.js'
-import { openAccount } from '../__tests__/emulator/state.js'
-import { runAction } from '../__tests__/e2e/harness.js'
-import { renderText } from '../src/report/text.js'
+import { startEmulator } from '../emulator/server.js'
+import { openAccount } from '../emulator/state.js'
+import { runAction } from '../emulator/runner.js'
+import { renderText } from '../src/report/terminal.js'
 
 const state = openAccount()
 // IAM allows the Claude profile but not Nova Lite.

@@ -3,8 +3,8 @@
  * Ctrl-C. Point the SDK at it to try the CLI or `npm run local-action` without AWS:
  *   AWS_ENDPOINT_URL=<printed URL> AWS_ACCESS_KEY_ID=AKIAEMULATORAMBIENT1 AWS_SECRET_ACCESS_KEY=x
  */
-import { startEmulator } from '../__tests__/emulator/server.js'
-import { AMBIENT_KEY, openAccount } from '../__tests__/emulator/state.js'
+import { startEmulator } from '../emulator/server.js'
+import { AMBIENT_KEY, openAccount } from '../emulator/state.js'
 
 const emulator = await startEmulator(openAccount())
 console.log(emulator.url)

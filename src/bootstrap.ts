@@ -11,10 +11,11 @@ import {
   readAvailability,
   readUseCaseOnFile
 } from './aws/control-plane.js'
-import type { AwsFailure } from './aws/failure.js'
+import type { AwsFailure, Read } from './aws/failure.js'
 import type { AwsClients } from './aws/clients.js'
-import type { AvailabilityInfo, Read } from './gates.js'
-import type { Clock, Logger } from './clock.js'
+import type { Availability } from './evidence.js'
+import type { Clock } from './clock.js'
+import type { Logger } from './logger.js'
 import { encodeUseCaseForm, type UseCaseForm } from './use-case-form.js'
 import type { AccountChange } from './types.js'
 
@@ -34,7 +35,7 @@ export interface AgreementOutcome {
 }
 
 export interface WaitOutcome {
-  availability: Read<AvailabilityInfo>
+  availability: Read<Availability>
   waitedSeconds: number
   /** Set when the wait ended before access was live: what was last seen. */
   timedOut?: string
@@ -104,7 +105,7 @@ export class Bootstrapper {
     if (first) {
       const result = await first
       const again = await readAvailability(this.clients, region, baseModelId)
-      if (again.state === 'ok' && again.value.agreementStatus !== 'NOT_AVAILABLE') return { created: false }
+      if (again.state === 'ok' && again.value.agreement !== 'missing') return { created: false }
       if (result.failure || result.noOffer) return result
     }
     const key = first ? `${baseModelId}@${region}` : baseModelId
@@ -146,21 +147,24 @@ export class Bootstrapper {
   }
 }
 
-export function isLive(availability: AvailabilityInfo): boolean {
-  return availability.agreementStatus === 'AVAILABLE' && availability.authorizationStatus !== 'NOT_AUTHORIZED'
+export function isLive(availability: Availability): boolean {
+  return availability.agreement === 'live' && availability.authorized !== false
 }
 
-export function describeAvailability(availability: AvailabilityInfo): string {
-  const parts = [`agreement ${availability.agreementStatus ?? '?'}`]
+/** What was last seen while waiting, for the log and the verdict. */
+export function describeAvailability(availability: Availability): string {
+  const parts = [`agreement ${availability.agreementReported ?? availability.agreement}`]
   if (availability.agreementError) parts.push(`(${availability.agreementError})`)
-  if (availability.authorizationStatus) parts.push(`authorization ${availability.authorizationStatus}`)
-  if (availability.entitlementAvailability) parts.push(`entitlement ${availability.entitlementAvailability}`)
+  if (availability.authorized !== undefined)
+    parts.push(`authorization ${availability.authorized ? 'granted' : 'not granted'}`)
+  if (availability.entitled !== undefined)
+    parts.push(`entitlement ${availability.entitled ? 'available' : 'not available'}`)
   return parts.join(', ')
 }
 
 /** The wait loop itself, separate from AWS so tests drive it with a fake clock and scripted reads. */
 export async function waitUntilLive(
-  read: () => Promise<Read<AvailabilityInfo>>,
+  read: () => Promise<Read<Availability>>,
   timeoutSeconds: number,
   clock: Clock,
   report: (status: string) => void
@@ -173,7 +177,7 @@ export async function waitUntilLive(
     if (availability.state !== 'ok') return { availability, waitedSeconds: elapsed() }
     if (isLive(availability.value)) return { availability, waitedSeconds: elapsed() }
     const status = describeAvailability(availability.value)
-    if (availability.value.agreementStatus === 'ERROR') return { availability, waitedSeconds: elapsed() }
+    if (availability.value.agreement === 'error') return { availability, waitedSeconds: elapsed() }
     const delay = POLL_SCHEDULE_MS[Math.min(poll, POLL_SCHEDULE_MS.length - 1)]!
     const remaining = deadline - clock.now()
     if (remaining <= 0) return { availability, waitedSeconds: elapsed(), timedOut: status }

@@ -1,8 +1,10 @@
 /**
- * One model × region check: gather the evidence (profile → availability and model details → bootstrap →
- * minimal call), then hand it to decideGates. The dependency chain is as short as the facts allow: reads
- * that do not depend on each other run together.
+ * One model × region check: gather the evidence (profile → availability and model details → bootstrap),
+ * decide the control-plane gates, make the call their verdicts allow, decide once more with its outcome,
+ * then look up hints for the reader. Reads that do not depend on each other run together.
  */
+import type { Read } from './aws/failure.js'
+import type { AwsClients } from './aws/clients.js'
 import {
   listProfilesContaining,
   readAvailability,
@@ -10,56 +12,65 @@ import {
   readProfile
 } from './aws/control-plane.js'
 import { minimalCall } from './aws/invoke.js'
-import type { AwsClients } from './aws/clients.js'
 import type { Bootstrapper } from './bootstrap.js'
 import type { Clock } from './clock.js'
-import {
-  checkResult,
-  decideGates,
-  type AvailabilityInfo,
-  type BootstrapEvidence,
-  type Evidence,
-  type ProfileInfo,
-  type Read
-} from './gates.js'
-import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type Pair, type ProbeInputs } from './inputs.js'
-import { chooseInvocation } from './invocation.js'
+import type { Availability, BootstrapEvidence, Evidence, ModelDetails, ProfileInfo } from './evidence.js'
+import { decide, decideControlPlane, overallResult, planCall, wantsProfileHint } from './gates/index.js'
+import { withProfiles } from './hints.js'
+import type { Pair } from './inputs.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from './model-id.js'
-import type { CheckResult, GateResult, Gates } from './types.js'
-import { GATES } from './types.js'
+import { GATES, type CheckResult, type GateResult, type Gates } from './types.js'
 
 export interface CheckContext {
   clients: AwsClients
-  inputs: ProbeInputs
+  /** The run's credentials verdict (decided once). */
   credentials: GateResult
-  credentialsUsable: boolean
   account?: string
-  bootstrapper?: Bootstrapper
+  invoke: boolean
+  /** Present with create-agreement: true. */
+  bootstrap?: { bootstrapper: Bootstrapper; waitSeconds: number }
   clock: Clock
-  /** Memoised ListInferenceProfiles per region and model. */
+  /** ListInferenceProfiles, memoised per region and model. */
   profileLookup: (region: string, baseModelId: string) => Promise<string[]>
 }
 
-/** Region-gate causes whose fix names the profiles that would reach the model. */
-const PROFILE_HINT_CAUSES = new Set([
-  'on-demand-unsupported',
-  'region-not-offered',
-  'profile-not-found',
-  'invalid-model-id'
-])
-
 export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckResult> {
   const { ref, region } = pair
-  const source = ctx.inputs.sources.get(ref.input)
-  if (!ctx.credentialsUsable) return skippedCheck(pair, ctx.credentials, source)
+  const evidence = await gatherEvidence(pair, ctx)
+  const verdicts = decideControlPlane(evidence, ctx.credentials)
+  const plan = planCall(evidence, verdicts, ctx.invoke)
+  const call =
+    plan.via === 'none'
+      ? ({ state: 'not-run', cause: plan.cause, reason: plan.reason } as const)
+      : await minimalCall(ctx.clients, region, ref.input, plan)
+  const decision = decide(evidence, verdicts, call)
 
+  // The profile list is an extra call, made only when the region verdict's fix would name profiles.
+  const gates =
+    evidence.baseModelId && wantsProfileHint(decision.gates)
+      ? withProfiles(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
+      : decision.gates
+
+  return {
+    model: ref.input,
+    region,
+    result: overallResult(gates),
+    gates,
+    ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
+    invocation: call.state === 'not-run' ? 'none' : call.via,
+    ...(pair.source ? { source: pair.source } : {}),
+    ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
+  }
+}
+
+async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> {
+  const { ref, region } = pair
   const { clients } = ctx
   const readModel = (baseModelId: string) =>
     Promise.all([
       readAvailability(clients, region, baseModelId),
       readFoundationModel(clients, region, baseModelId)
     ])
-  const notRead = { state: 'not-read' as const, reason: 'the base model of this profile is unknown' }
 
   let profile: Read<ProfileInfo> = { state: 'not-read', reason: 'not a profile' }
   const guess = baseModelGuessOf(ref)
@@ -71,78 +82,34 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     profile = await readProfile(clients, region, ref.profileId)
     if (profile.state === 'ok' && profile.value.baseModelId) baseModelId = profile.value.baseModelId
   }
-  const [modelAvailability, foundationModel] = !baseModelId
+  const notRead = { state: 'not-read', reason: 'the base model of this profile is unknown' } as const
+  const [firstAvailability, details]: [Read<Availability>, Read<ModelDetails>] = !baseModelId
     ? [notRead, notRead]
     : baseModelId === guess && guessedReads
       ? await guessedReads
       : await readModel(baseModelId)
-  let availability = modelAvailability
 
   const marketplace = baseModelId ? isMarketplaceModel(baseModelId) : false
   const anthropic = baseModelId ? isAnthropicModel(baseModelId) : false
   const bootstrapped =
-    ctx.inputs.createAgreement &&
-    ctx.bootstrapper &&
-    baseModelId &&
-    marketplace &&
-    availability.state === 'ok'
-      ? await bootstrapAccess(ctx, ctx.bootstrapper, region, baseModelId, anthropic, availability)
-      : { availability, bootstrap: {} }
-  availability = bootstrapped.availability
-  const bootstrap = bootstrapped.bootstrap
-
-  const evidence: Evidence = {
-    model: ref.input,
-    region,
-    isProfile: ref.kind === 'inference-profile',
-    profileId: ref.kind === 'inference-profile' ? ref.profileId : undefined,
-    baseModelId,
-    marketplace,
-    anthropic,
-    account: ctx.account ?? (ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined),
-    now: new Date(ctx.clock.now()),
-    credentials: ctx.credentials,
-    profile,
-    availability,
-    foundationModel,
-    bootstrap,
-    call: { state: 'not-run', cause: 'pending', reason: 'not yet called' }
-  }
-
-  const plan =
-    bootstrap.waitTimedOut !== undefined || bootstrap.formMissing || bootstrap.agreementFailure
-      ? { via: 'none' as const, cause: 'bootstrap-incomplete', reason: 'access is not live yet' }
-      : chooseInvocation(evidence, ctx.inputs.invoke)
-  evidence.call =
-    plan.via === 'none'
-      ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
-      : await minimalCall(clients, region, ref.input, plan)
-
-  // The profile list is an extra call, made only when the region gate's fix would name profiles: decide,
-  // look them up if so, decide again (deciding is pure and cheap).
-  let decision = decideGates(evidence)
-  const regionCause = decision.gates.region.cause
-  if (
-    baseModelId &&
-    decision.gates.region.status === 'fail' &&
-    regionCause &&
-    PROFILE_HINT_CAUSES.has(regionCause)
-  ) {
-    evidence.profilesContainingModel = (await ctx.profileLookup(region, baseModelId)).filter(
-      id => id !== ref.input
-    )
-    decision = decideGates(evidence)
-  }
+    ctx.bootstrap && baseModelId && marketplace && firstAvailability.state === 'ok'
+      ? await bootstrapAccess(ctx, ctx.bootstrap, region, baseModelId, anthropic, firstAvailability)
+      : { availability: firstAvailability, bootstrap: {} }
 
   return {
     model: ref.input,
     region,
-    result: checkResult(decision.gates),
-    gates: decision.gates,
+    isProfile: ref.kind === 'inference-profile',
+    ...(ref.kind === 'inference-profile' ? { profileId: ref.profileId } : {}),
     ...(baseModelId ? { baseModelId } : {}),
-    invocation: evidence.call.state === 'not-run' ? 'none' : evidence.call.via,
-    ...(source ? { source } : {}),
-    ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
+    marketplace,
+    anthropic,
+    account: ctx.account ?? (ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined),
+    now: new Date(ctx.clock.now()),
+    profile,
+    availability: bootstrapped.availability,
+    details,
+    bootstrap: bootstrapped.bootstrap
   }
 }
 
@@ -152,26 +119,25 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
  */
 async function bootstrapAccess(
   ctx: CheckContext,
-  bootstrapper: Bootstrapper,
+  { bootstrapper, waitSeconds }: NonNullable<CheckContext['bootstrap']>,
   region: string,
   baseModelId: string,
   anthropic: boolean,
-  availability: Read<AvailabilityInfo> & { state: 'ok' }
-): Promise<{ availability: Read<AvailabilityInfo>; bootstrap: BootstrapEvidence }> {
-  const status = availability.value.agreementStatus
-  if (status !== 'NOT_AVAILABLE' && status !== 'PENDING') return { availability, bootstrap: {} }
+  availability: Read<Availability> & { state: 'ok' }
+): Promise<{ availability: Read<Availability>; bootstrap: BootstrapEvidence }> {
+  const agreement = availability.value.agreement
+  if (agreement !== 'missing' && agreement !== 'pending') return { availability, bootstrap: {} }
   if (anthropic && bootstrapper.formState(region)?.state === 'missing') {
     return { availability, bootstrap: { formMissing: true } }
   }
   const bootstrap: BootstrapEvidence = {}
-  if (status === 'NOT_AVAILABLE') {
-    const agreement = await bootstrapper.ensureAgreement(region, baseModelId)
-    bootstrap.agreementCreated = agreement.created
-    if (agreement.failure)
-      return { availability, bootstrap: { ...bootstrap, agreementFailure: agreement.failure } }
-    if (agreement.noOffer) return { availability, bootstrap: { ...bootstrap, noOffer: true } }
+  if (agreement === 'missing') {
+    const created = await bootstrapper.ensureAgreement(region, baseModelId)
+    bootstrap.agreementCreated = created.created
+    if (created.failure)
+      return { availability, bootstrap: { ...bootstrap, agreementFailure: created.failure } }
+    if (created.noOffer) return { availability, bootstrap: { ...bootstrap, noOffer: true } }
   }
-  const waitSeconds = ctx.inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
   if (waitSeconds === 0)
     return { availability: await readAvailability(ctx.clients, region, baseModelId), bootstrap }
   const waited = await bootstrapper.waitUntilLive(region, baseModelId, waitSeconds)
@@ -181,11 +147,7 @@ async function bootstrapAccess(
 }
 
 /** When no AWS call can succeed: the credentials verdict, every other gate skipped. */
-function skippedCheck(
-  pair: Pair,
-  credentials: GateResult,
-  source?: { file: string; line: number }
-): CheckResult {
+export function credentialsClosedCheck(pair: Pair, credentials: GateResult): CheckResult {
   const gates = {} as Gates
   for (const gate of GATES) {
     gates[gate] =
@@ -196,10 +158,10 @@ function skippedCheck(
   return {
     model: pair.ref.input,
     region: pair.region,
-    result: checkResult(gates),
+    result: overallResult(gates),
     gates,
     invocation: 'none',
-    ...(source ? { source } : {})
+    ...(pair.source ? { source: pair.source } : {})
   }
 }
 

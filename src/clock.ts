@@ -1,4 +1,4 @@
-/** Time and logging as injected dependencies, so waits and retries are tested instantly. */
+/** Time as an injected dependency, so waits and retries are tested instantly. */
 
 export interface Clock {
   now(): number
@@ -8,9 +8,4 @@ export interface Clock {
 export const realClock: Clock = {
   now: () => Date.now(),
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
-}
-
-export interface Logger {
-  info(message: string): void
-  warning(message: string): void
 }

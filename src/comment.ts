@@ -3,17 +3,14 @@
  * ordinary runs never load Octokit.
  */
 import * as github from '@actions/github'
+import type { Logger } from './logger.js'
 
 const MARKER = '<!-- bedrock-access-probe -->'
-
-export interface Warn {
-  warning(message: string): void
-}
 
 export async function upsertPullRequestComment(
   summary: string,
   token: string | undefined,
-  log: Warn
+  log: Pick<Logger, 'warning'>
 ): Promise<void> {
   const pull = github.context.payload.pull_request
   if (!pull) {

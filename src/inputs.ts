@@ -4,6 +4,7 @@
  */
 import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './model-id.js'
 import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
+import type { SourceLocation } from './types.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
 export const INPUT_DEFAULTS = {
@@ -25,9 +26,11 @@ export const DEFAULT_BOOTSTRAP_WAIT_SECONDS = 900
 
 export type FailOn = 'error' | 'warn' | 'never'
 
+/** One model × region check to make; `source` is where models-from found the ID. */
 export interface Pair {
   ref: ModelRef
   region: string
+  source?: SourceLocation
 }
 
 export interface ProbeInputs {
@@ -51,8 +54,6 @@ export interface ProbeInputs {
   modelsFrom: string[]
   comment: boolean
   githubToken?: string
-  /** Where each model ID came from, for IDs found by models-from. */
-  sources: Map<string, { file: string; line: number }>
 }
 
 export class InputError extends Error {
@@ -108,7 +109,7 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 
 export interface ExtraModels {
   ids: string[]
-  sources: Map<string, { file: string; line: number }>
+  sources: Map<string, SourceLocation>
 }
 
 /**
@@ -167,7 +168,7 @@ export function parseInputs(
     )
   }
 
-  const pairs = buildPairs(models, regions)
+  const pairs = buildPairs(models, regions, extra.sources)
   if (pairs.length > MAX_PAIRS) {
     throw new InputError(
       'models',
@@ -244,13 +245,16 @@ export function parseInputs(
     maskAccountId: parseBoolean('mask-account-id', get('mask-account-id')),
     modelsFrom,
     comment,
-    githubToken,
-    sources: extra.sources
+    githubToken
   }
 }
 
 /** Every model × region, deduplicated; ARNs are probed in their own region only. */
-export function buildPairs(models: ModelRef[], regions: string[]): Pair[] {
+export function buildPairs(
+  models: ModelRef[],
+  regions: string[],
+  sources: ReadonlyMap<string, SourceLocation> = new Map()
+): Pair[] {
   const seen = new Set<string>()
   const pairs: Pair[] = []
   for (const ref of models) {
@@ -258,7 +262,8 @@ export function buildPairs(models: ModelRef[], regions: string[]): Pair[] {
       const key = `${ref.input}\u0000${region}`
       if (seen.has(key)) continue
       seen.add(key)
-      pairs.push({ ref, region })
+      const source = sources.get(ref.input)
+      pairs.push({ ref, region, ...(source ? { source } : {}) })
     }
   }
   return pairs

@@ -9,7 +9,7 @@ import { shouldFail } from './report/verdict.js'
 import { annotationsFor } from './report/annotations.js'
 import { redactAccount } from './report/redact.js'
 import { renderSummary } from './report/summary.js'
-import { renderText } from './report/text.js'
+import { renderText } from './report/terminal.js'
 
 export async function run(): Promise<void> {
   let inputs: ProbeInputs

@@ -7,6 +7,8 @@ import { isAbsolute, join, relative } from 'node:path'
 import * as glob from '@actions/glob'
 import { parseModelRef, PROFILE_PREFIXES } from './model-id.js'
 import type { ExtraModels } from './inputs.js'
+import type { Logger } from './logger.js'
+import type { SourceLocation } from './types.js'
 
 /** Providers whose IDs the scanner recognises (a closed list keeps "amazon.com" and the like out). */
 export const SCANNED_PROVIDERS = [
@@ -69,7 +71,7 @@ export async function findModelIds(patterns: string, workspace: string): Promise
     implicitDescendants: true
   })
   const files = (await globber.glob()).slice(0, MAX_FILES)
-  const sources = new Map<string, { file: string; line: number }>()
+  const sources = new Map<string, SourceLocation>()
   for (const file of files.sort()) {
     const info = await stat(file).catch(() => undefined)
     if (!info?.isFile() || info.size > MAX_FILE_BYTES) continue
@@ -133,7 +135,7 @@ export function preferAdded(
 /** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
 export async function pullRequestAddedIds(
   token: string | undefined,
-  log: { warning(message: string): void }
+  log: Pick<Logger, 'warning'>
 ): Promise<{ id: string; file: string; line: number }[]> {
   // Octokit is loaded only here, for pull requests.
   const github = await import('@actions/github')

@@ -4,14 +4,17 @@
  * every fault ends up in a check's gates, and the run always yields a report.
  */
 import { AwsClients } from './aws/clients.js'
+import { establishIdentity, type IdentityDeps } from './aws/identity.js'
 import type { Bootstrapper } from './bootstrap.js'
-import { realClock, type Clock, type Logger } from './clock.js'
-import { establishCredentials, type CredentialDeps } from './credentials.js'
+import { realClock, type Clock } from './clock.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
+import { decideCredentials } from './gates/credentials.js'
+import { withRegionHints } from './hints.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from './inputs.js'
+import type { Logger } from './logger.js'
 import { baseModelGuessOf, isAnthropicModel } from './model-id.js'
 import { redact } from './report/redact.js'
-import type { CheckResult, GateResult, Report } from './types.js'
+import type { CheckResult, ProbeOutcome, Report } from './types.js'
 
 /**
  * Checks in flight at once per region (Bedrock's API rate limits are per account and region): enough that a
@@ -19,22 +22,15 @@ import type { CheckResult, GateResult, Report } from './types.js'
  */
 export const CONCURRENCY_PER_REGION = 12
 
-export interface ProbeDeps extends CredentialDeps {
+export interface ProbeDeps extends IdentityDeps {
   clock?: Clock
   log: Logger
 }
 
-export interface ProbeOutcome {
-  report: Report
-  /** Combined least-privilege policy for every failing IAM gate ('' when none). */
-  iamPolicy: string
-}
-
 export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
   const clock = deps.clock ?? realClock
-  const waitBudgetMs = inputs.createAgreement
-    ? (inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS) * 1000
-    : 0
+  const waitSeconds = inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
+  const waitBudgetMs = inputs.createAgreement ? waitSeconds * 1000 : 0
   const deadline = AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs)
   const baseClients = new AwsClients({ requestTimeoutMs: inputs.requestTimeoutMs, signal: deadline })
   let clients = baseClients
@@ -42,63 +38,100 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   // only STS and the credential chain stand between process start and the first request.
   const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
   try {
-    const credentials = await establishCredentials(inputs, baseClients, deps)
-    clients = credentials.clients
-    const [{ checkPair, memoizedProfileLookup }, { Bootstrapper }] = await checksCode
-    const log = accountMaskingLog(deps, inputs.maskAccountId ? credentials.identity?.account : undefined)
+    const identity = await establishIdentity(
+      {
+        region: inputs.pairs[0]!.region,
+        roleToAssume: inputs.roleToAssume,
+        audience: inputs.audience,
+        roleSessionName: inputs.roleSessionName,
+        roleDurationSeconds: inputs.roleDurationSeconds,
+        requestTimeoutMs: inputs.requestTimeoutMs
+      },
+      baseClients,
+      deps
+    )
+    clients = identity.clients
+    const credentials = decideCredentials(identity.evidence)
+    const caller = identity.evidence.state === 'established' ? identity.evidence.identity : undefined
+    const [{ checkPair, credentialsClosedCheck, memoizedProfileLookup }, { Bootstrapper }] = await checksCode
+    const log = accountMaskingLog(deps, inputs.maskAccountId ? caller?.account : undefined)
     log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
 
     let bootstrapper: Bootstrapper | undefined
     if (inputs.createAgreement && credentials.usable) {
       bootstrapper = new Bootstrapper(clients, clock, log)
-      const anthropicRegions = [
-        ...new Set(
-          inputs.pairs
-            .filter(pair => {
-              const base = baseModelGuessOf(pair.ref)
-              return base !== undefined && isAnthropicModel(base)
-            })
-            .map(pair => pair.region)
-        )
-      ]
-      await bootstrapper.ensureUseCaseForm(anthropicRegions, inputs.useCaseForm)
+      await bootstrapper.ensureUseCaseForm(anthropicRegions(inputs), inputs.useCaseForm)
     } else if (inputs.useCaseForm) {
       log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
     }
 
     const context = {
       clients,
-      inputs,
       credentials: credentials.gate,
-      credentialsUsable: credentials.usable,
-      account: credentials.identity?.account,
-      bootstrapper,
+      account: caller?.account,
+      invoke: inputs.invoke,
+      ...(bootstrapper ? { bootstrap: { bootstrapper, waitSeconds } } : {}),
       clock,
       profileLookup: memoizedProfileLookup(clients)
     }
-    const checks = await mapPerRegion(inputs.pairs, CONCURRENCY_PER_REGION, async pair => {
-      const check = await checkPair(pair, context)
+    const checked = await mapPerRegion(inputs.pairs, CONCURRENCY_PER_REGION, async pair => {
+      const check = credentials.usable
+        ? await checkPair(pair, context)
+        : credentialsClosedCheck(pair, credentials.gate)
       log.info(`${check.result === 'pass' ? 'PASS' : 'FAIL'} ${check.model} @ ${check.region}`)
       return check
     })
-    addRegionHints(checks)
-
-    const report: Report = {
-      result: checks.some(check => check.result === 'fail') ? 'fail' : 'pass',
-      ...(credentials.identity ? { identity: credentials.identity } : {}),
-      checks,
-      changes: bootstrapper?.changes ?? [],
-      counts: {
-        pass: checks.filter(check => check.result === 'pass').length,
-        fail: checks.filter(check => check.result === 'fail').length,
-        warn: checks.filter(check => Object.values(check.gates).some(gate => gate.status === 'warn')).length
-      }
-    }
+    const checks = withRegionHints(checked)
     const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
-    return { report, iamPolicy: combinedPolicy(statements) }
+    return {
+      report: buildReport(checks, caller, bootstrapper?.changes ?? []),
+      iamPolicy: combinedPolicy(statements)
+    }
   } finally {
     clients.destroy()
     baseClients.destroy()
+  }
+}
+
+function buildReport(
+  checks: CheckResult[],
+  identity: Report['identity'],
+  changes: Report['changes']
+): Report {
+  return {
+    result: checks.some(check => check.result === 'fail') ? 'fail' : 'pass',
+    ...(identity ? { identity } : {}),
+    checks,
+    changes,
+    counts: {
+      pass: checks.filter(check => check.result === 'pass').length,
+      fail: checks.filter(check => check.result === 'fail').length,
+      warn: checks.filter(check => Object.values(check.gates).some(gate => gate.status === 'warn')).length
+    }
+  }
+}
+
+/** The regions where an Anthropic model is probed: the use-case form is needed there. */
+function anthropicRegions(inputs: ProbeInputs): string[] {
+  const regions = inputs.pairs
+    .filter(pair => {
+      const base = baseModelGuessOf(pair.ref)
+      return base !== undefined && isAnthropicModel(base)
+    })
+    .map(pair => pair.region)
+  return [...new Set(regions)]
+}
+
+/**
+ * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines
+ * are redacted too, for front ends (the CLI) where no runner does the masking.
+ */
+function accountMaskingLog(deps: ProbeDeps, account: string | undefined): Logger {
+  if (!account) return deps.log
+  deps.setSecret(account)
+  return {
+    info: message => deps.log.info(redact(message, account)),
+    warning: message => deps.log.warning(redact(message, account))
   }
 }
 
@@ -120,19 +153,6 @@ export async function mapConcurrent<T, R>(
   return results
 }
 
-/**
- * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines
- * are redacted too, for front ends (the CLI) where no runner does the masking.
- */
-function accountMaskingLog(deps: ProbeDeps, account: string | undefined): Logger {
-  if (!account) return deps.log
-  deps.setSecret(account)
-  return {
-    info: message => deps.log.info(redact(message, account)),
-    warning: message => deps.log.warning(redact(message, account))
-  }
-}
-
 /** mapConcurrent within each region, all regions at once; results in input order. */
 export async function mapPerRegion<T extends { region: string }, R>(
   items: T[],
@@ -150,24 +170,4 @@ export async function mapPerRegion<T extends { region: string }, R>(
     )
   )
   return results
-}
-
-/**
- * When a model is not offered in a region, name the requested regions where the same model is:
- * free evidence from the other checks of this run.
- */
-export function addRegionHints(checks: CheckResult[]): void {
-  for (const check of checks) {
-    const region: GateResult = check.gates.region
-    if (region.status !== 'fail' || region.cause !== 'region-not-offered') continue
-    const elsewhere = checks
-      .filter(
-        other =>
-          other.model === check.model && other.region !== check.region && other.gates.region.status === 'pass'
-      )
-      .map(other => other.region)
-    if (elsewhere.length > 0)
-      region.fix =
-        `${region.fix ?? ''} Of the requested regions, it is offered in ${elsewhere.join(', ')}.`.trim()
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the probe: the five gates, their verdicts, and the report the action publishes.
+ * The vocabulary of the probe's report: the five gates, their verdicts, and the report the action publishes.
  * The JSON field names here are a public interface (the `report` output); add fields, never rename.
  */
 
@@ -18,6 +18,88 @@ export const GATE_TITLES: Record<GateName, string> = {
 /** pass: proven open. fail: proven closed. warn: open or undecided, with a caveat. skip: not evaluated. */
 export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'
 
+/** Causes that name a row of the error catalogue (src/diagnosis/catalogue.ts): an AWS answer the probe knows. */
+export const CATALOGUE_CAUSES = [
+  'oidc-no-token-permission',
+  'oidc-trust-policy',
+  'oidc-invalid-token',
+  'credentials-expired',
+  'credentials-invalid',
+  'credentials-missing',
+  'region-signature-scope',
+  'credentials-bad-signature',
+  'marketplace-permissions',
+  'no-model-access',
+  'model-legacy',
+  'model-end-of-life',
+  'use-case-missing',
+  'iam-scp-deny',
+  'iam-explicit-deny',
+  'iam-no-allow',
+  'iam-denied',
+  'on-demand-unsupported',
+  'invalid-model-id',
+  'not-text-model',
+  'model-not-found',
+  'quota-exceeded',
+  'model-not-ready'
+] as const
+export type CatalogueCause = (typeof CATALOGUE_CAUSES)[number]
+
+/** Causes decided by a gate rule from control-plane evidence, bootstrap steps or the call plan. */
+export const RULE_CAUSES = [
+  // credentials
+  'oidc-token-unavailable',
+  'sts-refused',
+  'credentials',
+  // region
+  'profile-not-found',
+  'region-not-offered',
+  // model access
+  'agreement-create-failed',
+  'not-entitled',
+  // provider terms
+  'no-offer',
+  'wait-timed-out',
+  'not-authorized',
+  'agreement-pending',
+  'agreement-error',
+  'agreement-missing',
+  'agreement-unknown',
+  // the call and its plan
+  'throttled',
+  'unrecognised-error',
+  'refused-earlier',
+  'invoke-disabled',
+  'would-accept-eula',
+  'media-model',
+  'embedding-unknown',
+  'bootstrap-incomplete',
+  // evidence that could not be had
+  'fault',
+  'timed-out',
+  'read-denied',
+  'not-found',
+  'not-read'
+] as const
+export type RuleCause = (typeof RULE_CAUSES)[number]
+
+/** Stable key of a diagnosis, used to group identical findings; part of the public report. */
+export type Cause = CatalogueCause | RuleCause
+
+/**
+ * Facts that help the reader act on a verdict, found after the gates were decided (they never change one):
+ * rendered beside the fix by the reports.
+ */
+export interface GateHints {
+  /** System-defined inference profiles in this region that route to the model. */
+  profiles?: string[]
+  /** Other requested regions of this run where the same model is offered. */
+  offeredIn?: string[]
+  /** A trust-policy statement that would admit the workflow's OIDC token. */
+  trustPolicy?: TrustPolicyStatement
+}
+
 export interface GateResult {
   status: GateStatus
   /** What was seen, in one line. */
@@ -25,7 +107,8 @@ export interface GateResult {
   /** What to do, when the status is not pass. */
   fix?: string
   /** Stable key of the diagnosis (catalogue row or decision rule), used to group identical failures. */
-  cause?: string
+  cause?: Cause
+  hints?: GateHints
 }
 
 export type Gates = Record<GateName, GateResult>
@@ -38,6 +121,12 @@ export interface AccountChange {
   offerId?: string
 }
 
+/** Where a model ID was found, when it came from `models-from`. */
+export interface SourceLocation {
+  file: string
+  line: number
+}
+
 export interface CheckResult {
   /** The model as the user wrote it. */
   model: string
@@ -48,8 +137,7 @@ export interface CheckResult {
   baseModelId?: string
   /** How the model was invoked: converse, invoke-model, or not at all. */
   invocation: 'converse' | 'invoke-model' | 'none'
-  /** Where the model ID was found, when it came from `models-from`. */
-  source?: { file: string; line: number }
+  source?: SourceLocation
   /** Least-privilege IAM statement that would open the IAM gate, when it is closed. */
   iamStatement?: IamStatement
 }
@@ -59,6 +147,16 @@ export interface IamStatement {
   Effect: 'Allow'
   Action: string[]
   Resource: string[]
+}
+
+export interface TrustPolicyStatement {
+  Effect: 'Allow'
+  Principal: { Federated: string }
+  Action: 'sts:AssumeRoleWithWebIdentity'
+  Condition: {
+    StringEquals: Record<string, string | undefined>
+    StringLike: Record<string, string | undefined>
+  }
 }
 
 export interface CallerIdentity {
@@ -73,4 +171,11 @@ export interface Report {
   checks: CheckResult[]
   changes: AccountChange[]
   counts: { pass: number; fail: number; warn: number }
+}
+
+/** What a run produces for its front ends (the action, the CLI). */
+export interface ProbeOutcome {
+  report: Report
+  /** Combined least-privilege policy for every failing IAM gate ('' when none). */
+  iamPolicy: string
 }

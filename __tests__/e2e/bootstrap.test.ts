@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
-import { startEmulator, type Emulator } from '../emulator/server.js'
-import { freshAccount, type EmulatorState } from '../emulator/state.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { freshAccount, type EmulatorState } from '../../emulator/state.js'
 import { gateOf, runAction } from './harness.js'
 
 let emulator: Emulator | undefined
@@ -62,7 +62,7 @@ describe('bootstrap a fresh account', () => {
       .slice(create, converse)
       .filter(call => call.operation === 'GetFoundationModelAvailability')
     expect(polls.length).toBeGreaterThanOrEqual(3) // two PENDING reads, then AVAILABLE
-    expect(run.stdout).toMatch(/Waiting for anthropic.claude-sonnet-4-6 in us-east-1: agreement PENDING/)
+    expect(run.stdout).toMatch(/Waiting for anthropic.claude-sonnet-4-6 in us-east-1: agreement pending/)
     // The form sent is the one given, and the agreement is for the base model with the public offer's token.
     expect(JSON.parse(emu.state.submittedForms[0]!)).toEqual(GOOD_FORM)
     expect(
@@ -171,7 +171,7 @@ describe('bootstrap failures', () => {
     const gate = gateOf(run, MODEL, 'us-east-1', 'provider-terms')
     expect(gate).toMatchObject({ status: 'fail', cause: 'wait-timed-out' })
     expect(gate.detail).toMatch(
-      /did not become live within 2 s \(agreement created by this run\); last seen: agreement PENDING/
+      /did not become live within 2 s \(agreement created by this run\); last seen: agreement pending/
     )
     expect(gate.fix).toMatch(/nothing will be created twice/)
     expect(emu.count('Converse')).toBe(0)

@@ -1,5 +1,5 @@
 /**
- * The CLI (dist/cli/index.js) and models-from, end to end against the emulator: same engine, other front end.
+ * The CLI bundle (cli/index.js, built from the current sources) and models-from, end to end against the emulator: same engine, other front end.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
@@ -7,15 +7,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
-import { startEmulator, type Emulator } from '../emulator/server.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
 import {
   AMBIENT_KEY,
   AMBIENT_SECRET,
   freshAccount,
   openAccount,
   type EmulatorState
-} from '../emulator/state.js'
-import { NODE, ROOT, runAction } from './harness.js'
+} from '../../emulator/state.js'
+import { BUNDLE, NODE, runAction } from './harness.js'
 import type { Report } from '../../src/types.js'
 
 let emulator: Emulator | undefined
@@ -30,7 +30,7 @@ async function cli(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   emulator = await startEmulator(state)
   const home = mkdtempSync(join(tmpdir(), 'cli-'))
-  const child = spawn(NODE, [join(ROOT, 'dist/cli/index.js'), ...args], {
+  const child = spawn(NODE, [join(BUNDLE, 'cli/index.js'), ...args], {
     env: {
       PATH: process.env.PATH,
       HOME: home,

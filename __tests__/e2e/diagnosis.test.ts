@@ -3,8 +3,8 @@
  * summary and the report name the cause and the exact fix, from evidence.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../emulator/server.js'
-import { openAccount, type EmulatorState } from '../emulator/state.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { openAccount, type EmulatorState } from '../../emulator/state.js'
 import { gateOf, runAction } from './harness.js'
 
 let emulator: Emulator | undefined
@@ -78,7 +78,11 @@ describe('4. on-demand needs a profile', () => {
     const run = await probe(openAccount(), { models: 'anthropic.claude-sonnet-4-6' })
     const gate = gateOf(run, 'anthropic.claude-sonnet-4-6', 'us-east-1', 'region')
     expect(gate).toMatchObject({ status: 'fail', cause: 'on-demand-unsupported' })
-    expect(gate.fix).toContain(
+    expect(gate.hints?.profiles).toEqual([
+      'global.anthropic.claude-sonnet-4-6',
+      'us.anthropic.claude-sonnet-4-6'
+    ])
+    expect(run.summary).toContain(
       'Profiles in us-east-1 that contain this model: global.anthropic.claude-sonnet-4-6, us.anthropic.claude-sonnet-4-6'
     )
     expect(emulator!.count('Converse')).toBe(0)
@@ -91,7 +95,7 @@ describe('4. on-demand needs a profile', () => {
     const gate = gateOf(run, 'anthropic.claude-sonnet-4-6', 'us-east-1', 'region')
     expect(gate).toMatchObject({ status: 'fail', cause: 'on-demand-unsupported' })
     expect(gate.detail).toContain('with on-demand throughput isn’t supported')
-    expect(gate.fix).toContain('us.anthropic.claude-sonnet-4-6')
+    expect(gate.hints?.profiles).toContain('us.anthropic.claude-sonnet-4-6')
   })
 })
 
@@ -105,15 +109,21 @@ describe('5. region', () => {
     expect(gate.detail).toBe(
       'amazon.nova-lite-v1:0 is not offered in us-west-2 (regionAvailability NOT_AVAILABLE)'
     )
-    expect(gate.fix).toContain('Profiles in us-west-2 that contain this model: us.amazon.nova-lite-v1:0')
-    expect(gate.fix).toContain('Of the requested regions, it is offered in us-east-1')
+    expect(gate.hints).toEqual({ profiles: ['us.amazon.nova-lite-v1:0'], offeredIn: ['us-east-1'] })
+    expect(run.summary).toContain('Profiles in us-west-2 that contain this model: us.amazon.nova-lite-v1:0.')
+    expect(run.summary).toContain('Of the requested regions, it is offered in us-east-1.')
+    // The annotation's fix stands on its own: the hints travel with it.
+    expect(run.stdout).toMatch(/::error .*Of the requested regions, it is offered in us-east-1/)
   })
 
   it('a profile outside its geography names the profiles of this one', async () => {
     const run = await probe(openAccount(), { models: 'us.anthropic.claude-sonnet-4-6', regions: 'eu-west-1' })
     const gate = gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'eu-west-1', 'region')
     expect(gate).toMatchObject({ status: 'fail', cause: 'profile-not-found' })
-    expect(gate.fix).toContain('eu.anthropic.claude-sonnet-4-6, global.anthropic.claude-sonnet-4-6')
+    expect(gate.hints?.profiles).toEqual([
+      'eu.anthropic.claude-sonnet-4-6',
+      'global.anthropic.claude-sonnet-4-6'
+    ])
   })
 })
 

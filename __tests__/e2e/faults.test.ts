@@ -4,8 +4,8 @@
  * write its report.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../emulator/server.js'
-import { openAccount, type EmulatorState, type Fault } from '../emulator/state.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { openAccount, type EmulatorState, type Fault } from '../../emulator/state.js'
 import { gateOf, runAction, type ActionRun } from './harness.js'
 
 let emulator: Emulator | undefined

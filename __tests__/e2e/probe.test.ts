@@ -1,10 +1,10 @@
 /**
- * The probe end to end: the committed bundle against the emulator, one test per gate failing on its own,
+ * The probe end to end: the bundle built from the current sources against the emulator, one test per gate failing on its own,
  * the happy path with ambient credentials and with OIDC, fail-on and invoke, and no secret anywhere.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../emulator/server.js'
-import { AMBIENT_SECRET, EXPIRED_KEY, openAccount, type EmulatorState } from '../emulator/state.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { AMBIENT_SECRET, EXPIRED_KEY, openAccount, type EmulatorState } from '../../emulator/state.js'
 import { gateOf, runAction, type ActionRun } from './harness.js'
 
 let emulator: Emulator | undefined
@@ -155,6 +155,11 @@ describe('each gate failing on its own', () => {
       'sub="repo:octo-org/octo-repo:ref:refs/heads/main", aud="sts.amazonaws.com"'
     )
     expect(run.summary).toContain('sub=&quot;repo:octo-org/octo-repo:ref:refs/heads/main&quot;')
+    // The statement that would admit this token is shown, as JSON, in the summary (README promise).
+    expect(run.summary).toContain('Trust policy statement that admits this token')
+    expect(run.summary).toContain(
+      '&quot;token.actions.githubusercontent.com:sub&quot;: &quot;repo:octo-org/octo-repo:ref:refs/heads/main&quot;'
+    )
   })
 
   it('credentials: STS does not know the OIDC provider', async () => {
@@ -178,7 +183,7 @@ describe('each gate failing on its own', () => {
     })
     const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'us-west-2', 'region')
     expect(gate).toMatchObject({ status: 'fail', cause: 'region-not-offered' })
-    expect(gate.fix).toContain('Of the requested regions, it is offered in us-east-1')
+    expect(gate.hints?.offeredIn).toEqual(['us-east-1'])
     expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'region').status).toBe('pass')
     expect(
       emulator!.calls.filter(call => call.operation === 'Converse' && call.region === 'us-west-2')
@@ -278,5 +283,48 @@ describe('modes', () => {
     })
     expect(run.report?.checks.map(check => check.region)).toEqual(['eu-central-1'])
     expect(run.outputs.result).toBe('pass')
+  })
+})
+
+describe('inference profiles are followed, not guessed from their name', () => {
+  const APP_PROFILE = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/k7x2fq9e1abc'
+
+  it('an application inference profile (ARN): probed in its region, on the model it routes to', async () => {
+    const run = await probe(openAccount(), { models: APP_PROFILE })
+    expect(run.outputs.result).toBe('pass')
+    const check = run.report!.checks[0]!
+    expect(check).toMatchObject({
+      region: 'us-east-1',
+      baseModelId: 'amazon.nova-lite-v1:0',
+      invocation: 'converse'
+    })
+    expect(emulator!.calls.find(call => call.operation === 'Converse')?.modelId).toBe(APP_PROFILE)
+  })
+
+  it('an application profile IAM does not allow: the policy names that profile ARN and its model', async () => {
+    const state = openAccount()
+    state.iam.invokeAllowed = []
+    const run = await probe(state, { models: APP_PROFILE })
+    expect(gateOf(run, APP_PROFILE, 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'fail',
+      cause: 'iam-no-allow'
+    })
+    const policy = JSON.parse(run.outputs['iam-policy']!) as { Statement: { Resource: string[] }[] }
+    expect(policy.Statement[0]!.Resource).toEqual([
+      APP_PROFILE,
+      'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0'
+    ])
+  })
+
+  it('a profile whose name is not its base model: the gates are decided on the base the profile names', async () => {
+    const run = await probe(openAccount(), { models: 'us.meta.llama-chat', regions: 'us-west-2' })
+    expect(run.outputs.result).toBe('pass')
+    expect(run.report!.checks[0]!.baseModelId).toBe('meta.llama3-1-8b-instruct-v1:0')
+    const reads = emulator!.calls.filter(call => call.operation === 'GetFoundationModelAvailability')
+    expect(reads.map(call => call.modelId)).toContain('meta.llama3-1-8b-instruct-v1:0')
+    expect(gateOf(run, 'us.meta.llama-chat', 'us-west-2', 'model-access')).toMatchObject({
+      status: 'pass',
+      detail: 'Entitled (AVAILABLE)'
+    })
   })
 })

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startEmulator, type Emulator } from '../emulator/server.js'
-import { openAccount } from '../emulator/state.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { openAccount } from '../../emulator/state.js'
 import { runAction } from './harness.js'
 
 let emulator: Emulator | undefined

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS } from '../../src/inputs.js'
+import { INPUT_DEFAULTS, parseInputs } from '../../src/inputs.js'
 
 const root = join(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
@@ -12,9 +12,6 @@ const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
   outputs: Record<string, unknown>
 }
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
-const sources = ['src/main.ts', 'src/inputs.ts']
-  .map(file => readFileSync(join(root, file), 'utf8'))
-  .join('\n')
 
 describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {
@@ -47,8 +44,13 @@ describe('action.yml', () => {
   })
 
   it('every input is read by the code and documented in the README', () => {
+    const read = new Set<string>()
+    parseInputs(name => {
+      read.add(name)
+      return { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }[name] ?? ''
+    }, {})
     for (const name of Object.keys(action.inputs)) {
-      expect(sources).toContain(`'${name}'`)
+      expect(read).toContain(name)
       expect(readme).toContain(`\`${name}\``)
     }
     for (const name of Object.keys(action.outputs)) expect(readme).toContain(`\`${name}\``)

@@ -14,7 +14,8 @@ import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { AwsClients } from '../../src/aws/clients.js'
 import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive } from '../../src/bootstrap.js'
 import type { Clock } from '../../src/clock.js'
-import type { AvailabilityInfo, Read } from '../../src/gates.js'
+import type { Read } from '../../src/aws/failure.js'
+import type { Availability, AgreementState } from '../../src/evidence.js'
 import { validateUseCaseForm } from '../../src/use-case-form.js'
 
 /** A clock whose sleep advances time instantly, recording every sleep. */
@@ -32,15 +33,15 @@ function fakeClock(): Clock & { sleeps: number[] } {
 }
 
 const log = { info: () => undefined, warning: () => undefined }
-const available = (agreementStatus: string): Read<AvailabilityInfo> => ({
+const available = (agreement: AgreementState): Read<Availability> => ({
   state: 'ok',
-  value: { agreementStatus, authorizationStatus: 'AUTHORIZED' }
+  value: { agreement, authorized: true }
 })
 
 describe('waitUntilLive', () => {
   it('polls with backoff until the agreement is AVAILABLE', async () => {
     const clock = fakeClock()
-    const answers = ['PENDING', 'PENDING', 'PENDING', 'AVAILABLE']
+    const answers = ['pending', 'pending', 'pending', 'live'] as AgreementState[]
     const seen: string[] = []
     const outcome = await waitUntilLive(
       async () => available(answers.shift()!),
@@ -51,18 +52,18 @@ describe('waitUntilLive', () => {
     expect(outcome.timedOut).toBeUndefined()
     expect(clock.sleeps).toEqual(POLL_SCHEDULE_MS.slice(0, 3))
     expect(outcome.waitedSeconds).toBe(7)
-    expect(seen[0]).toMatch(/^agreement PENDING/)
+    expect(seen[0]).toMatch(/^agreement pending/)
   })
 
   it('stops at the deadline with what it last saw', async () => {
     const clock = fakeClock()
     const outcome = await waitUntilLive(
-      async () => available('PENDING'),
+      async () => available('pending'),
       60,
       clock,
       () => undefined
     )
-    expect(outcome.timedOut).toMatch(/agreement PENDING/)
+    expect(outcome.timedOut).toMatch(/agreement pending/)
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000)
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(30_000)
   })
@@ -70,7 +71,7 @@ describe('waitUntilLive', () => {
   it('stops at once on ERROR', async () => {
     const clock = fakeClock()
     const outcome = await waitUntilLive(
-      async () => ({ state: 'ok', value: { agreementStatus: 'ERROR', agreementError: 'payment' } }),
+      async () => ({ state: 'ok', value: { agreement: 'error', agreementError: 'payment' } }),
       900,
       clock,
       () => undefined
@@ -81,9 +82,9 @@ describe('waitUntilLive', () => {
 
   it('waits for the authorization too (the use-case form takes effect)', async () => {
     const clock = fakeClock()
-    const answers: Read<AvailabilityInfo>[] = [
-      { state: 'ok', value: { agreementStatus: 'AVAILABLE', authorizationStatus: 'NOT_AUTHORIZED' } },
-      { state: 'ok', value: { agreementStatus: 'AVAILABLE', authorizationStatus: 'AUTHORIZED' } }
+    const answers: Read<Availability>[] = [
+      { state: 'ok', value: { agreement: 'live', authorized: false } },
+      { state: 'ok', value: { agreement: 'live', authorized: true } }
     ]
     const outcome = await waitUntilLive(
       async () => answers.shift()!,

@@ -162,6 +162,13 @@ describe('bad inputs are refused with the input name and a fix', () => {
       'create-agreement',
       /not a boolean/
     ],
+    [
+      'mask-account-id not a boolean',
+      { ...base, 'mask-account-id': 'on' },
+      'mask-account-id',
+      /not a boolean/
+    ],
+    ['comment not a boolean', { ...base, comment: 'yes please' }, 'comment', /not a boolean/],
     ['an unknown fail-on', { ...base, 'fail-on': 'sometimes' }, 'fail-on', /error .* warn or never/],
     [
       'a zero request timeout',

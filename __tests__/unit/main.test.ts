@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
-import type { ProbeOutcome } from '../../src/probe.js'
+import type { ProbeOutcome } from '../../src/types.js'
 import type { GateResult, Report } from '../../src/types.js'
 
 const runProbe = jest.fn<(...args: unknown[]) => Promise<ProbeOutcome>>()

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { annotationsFor } from '../../src/report/annotations.js'
-import { fixText, groupFindings } from '../../src/report/findings.js'
+import { fixWithHints, groupFindings } from '../../src/report/findings.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { renderText } from '../../src/report/text.js'
+import { renderText } from '../../src/report/terminal.js'
 import { combinedPolicy } from '../../src/diagnosis/iam-policy.js'
-import { addRegionHints, mapConcurrent } from '../../src/probe.js'
+import { withProfiles, withRegionHints } from '../../src/hints.js'
+import { mapConcurrent } from '../../src/probe.js'
 import type { CheckResult, GateResult, Report } from '../../src/types.js'
 
 const pass: GateResult = { status: 'pass', detail: 'ok' }
@@ -66,7 +67,7 @@ describe('job summary', () => {
   it('escapes hostile model IDs and messages so the table and page stay intact', () => {
     const hostile: GateResult = {
       status: 'fail',
-      cause: 'x',
+      cause: 'iam-denied',
       detail: 'denied </td><script>alert(1)</script> | col',
       fix: '<img src=x onerror=alert(1)>'
     }
@@ -171,8 +172,17 @@ describe('annotations', () => {
     expect(annotation).toMatchObject({ level: 'warning', properties: { file: 'src/app.ts', startLine: 12 } })
   })
 
-  it('leave the IAM JSON statement out of the one-line message', () => {
-    expect(fixText('Attach this.\n{\n  "a": 1\n}')).toBe('Attach this.')
+  it('carry the hints in the one-line fix, so an annotation stands on its own', () => {
+    const gate: GateResult = {
+      status: 'fail',
+      cause: 'on-demand-unsupported',
+      detail: 'x',
+      fix: 'Use a profile.',
+      hints: { profiles: ['us.m.x-1'], offeredIn: ['us-west-2'] }
+    }
+    expect(fixWithHints({ region: 'us-east-1' }, gate)).toBe(
+      'Use a profile. Profiles in us-east-1 that contain this model: us.m.x-1. Of the requested regions, it is offered in us-west-2.'
+    )
   })
 })
 
@@ -217,9 +227,19 @@ describe('run helpers', () => {
       check('m.x-1', 'us-east-1'),
       check('m.x-1', 'us-west-2')
     ]
-    addRegionHints(checks)
-    expect(checks[0]!.gates.region.fix).toBe(
-      'Use another region. Of the requested regions, it is offered in us-east-1, us-west-2.'
-    )
+    const hinted = withRegionHints(checks)
+    expect(hinted[0]!.gates.region.hints).toEqual({ offeredIn: ['us-east-1', 'us-west-2'] })
+    expect(hinted[0]!.gates.region.fix).toBe('Use another region.')
+    expect(checks[0]!.gates.region.hints).toBeUndefined()
+    expect(hinted[1]).toBe(checks[1])
+  })
+
+  it('adds the profiles that reach a model, leaving out the ID the check used', () => {
+    const missing: GateResult = { status: 'fail', cause: 'profile-not-found', detail: 'x' }
+    const gates = check('us.m.x-1', 'eu-west-3', { region: missing }).gates
+    expect(withProfiles(gates, ['us.m.x-1', 'global.m.x-1'], 'us.m.x-1').region.hints).toEqual({
+      profiles: ['global.m.x-1']
+    })
+    expect(withProfiles(gates, ['us.m.x-1'], 'us.m.x-1')).toBe(gates)
   })
 })

@@ -4,9 +4,13 @@
  * on the SDK's own HTTP handlers, and an abort signal that ends every call when the run's deadline passes.
  * Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL and friends); nothing here special-cases them.
  */
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Command } from '@smithy/types'
+import { attempt, type Outcome } from './failure.js'
 
-interface Destroyable {
+/** What the probe needs of an SDK client: send a command, and let go of its connections. */
+interface SdkClient {
+  // The SDK's own send is overloaded (callbacks); this is the promise form every client has.
+  send(command: never, options: { abortSignal: AbortSignal }): Promise<unknown>
   destroy(): void
 }
 
@@ -26,7 +30,7 @@ export interface ClientSettings {
 export type ClientClass<T> = new (config: ReturnType<AwsClients['config']>) => T
 
 export class AwsClients {
-  private readonly cache = new Map<ClientClass<Destroyable>, Map<string, Destroyable>>()
+  private readonly cache = new Map<ClientClass<SdkClient>, Map<string, SdkClient>>()
 
   constructor(readonly settings: ClientSettings) {}
 
@@ -34,7 +38,7 @@ export class AwsClients {
    * The client of that class for a region, created once. The class is passed in by the module that uses it,
    * so a service's SDK package is loaded only with the code that calls it (see probe.ts).
    */
-  client<T extends Destroyable>(Client: ClientClass<T>, region: string): T {
+  client<T extends SdkClient>(Client: ClientClass<T>, region: string): T {
     let byRegion = this.cache.get(Client)
     if (!byRegion) {
       byRegion = new Map()
@@ -46,6 +50,20 @@ export class AwsClients {
       byRegion.set(region, client)
     }
     return client as T
+  }
+
+  /**
+   * The one way the probe calls AWS: the client for the region, the run's limits (sendOptions), and every
+   * error turned into a typed failure. Never throws.
+   */
+  send<Input extends object, Output extends object>(
+    Client: ClientClass<SdkClient>,
+    region: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's own input/output unions
+    command: Command<any, Input, any, Output & { $metadata: object }, any>
+  ): Promise<Outcome<Output>> {
+    const client = this.client(Client, region)
+    return attempt(() => client.send(command as never, this.sendOptions()) as Promise<Output>)
   }
 
   withCredentials(credentials: ClientSettings['credentials']): AwsClients {

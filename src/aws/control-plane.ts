@@ -13,33 +13,20 @@ import {
   ListInferenceProfilesCommand,
   PutUseCaseForModelAccessCommand
 } from '@aws-sdk/client-bedrock'
-import { baseModelIdFromArn, regionFromArn } from '../model-id.js'
-import type { AvailabilityInfo, ModelInfo, ProfileInfo, Read } from '../gates.js'
-import { attempt, isAccessDenied, isNotFound, type Outcome } from './failure.js'
+import { baseModelIdFromArn, regionFromArn, type Modality } from '../model-id.js'
+import type { AgreementState, Availability, ModelDetails, OnDemandSupport, ProfileInfo } from '../evidence.js'
+import { isNotFound, toRead, type Outcome, type Read } from './failure.js'
 import type { AwsClients } from './clients.js'
-
-const bedrock = (clients: AwsClients, region: string) => clients.client(BedrockClient, region)
-
-export function toRead<T>(outcome: Outcome<T>, permission: string): Read<T> {
-  if (outcome.ok) return { state: 'ok', value: outcome.value }
-  const failure = outcome.failure
-  if (isAccessDenied(failure)) return { state: 'denied', failure, permission }
-  if (isNotFound(failure) || (failure.kind === 'service' && failure.name === 'ValidationException')) {
-    return { state: 'not-found', failure }
-  }
-  return { state: 'failed', failure }
-}
 
 export async function readProfile(
   clients: AwsClients,
   region: string,
   profileId: string
 ): Promise<Read<ProfileInfo>> {
-  const outcome = await attempt(() =>
-    bedrock(clients, region).send(
-      new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }),
-      clients.sendOptions()
-    )
+  const outcome = await clients.send(
+    BedrockClient,
+    region,
+    new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId })
   )
   const read = toRead(outcome, 'bedrock:GetInferenceProfile')
   if (read.state !== 'ok') return read
@@ -58,54 +45,90 @@ export async function readProfile(
   }
 }
 
+// The availability states are documented only by name in the API reference (GetFoundationModelAvailability:
+// AVAILABLE | NOT_AVAILABLE, agreement AVAILABLE | PENDING | NOT_AVAILABLE | ERROR, AUTHORIZED | NOT_AUTHORIZED).
+const AGREEMENT_STATES: Record<string, AgreementState> = {
+  AVAILABLE: 'live',
+  PENDING: 'pending',
+  NOT_AVAILABLE: 'missing',
+  ERROR: 'error'
+}
+
+function yesNo(value: string | undefined, yes: string, no: string): boolean | undefined {
+  return value === yes ? true : value === no ? false : undefined
+}
+
 export async function readAvailability(
   clients: AwsClients,
   region: string,
   baseModelId: string
-): Promise<Read<AvailabilityInfo>> {
-  const outcome = await attempt(() =>
-    bedrock(clients, region).send(
-      new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }),
-      clients.sendOptions()
-    )
+): Promise<Read<Availability>> {
+  const outcome = await clients.send(
+    BedrockClient,
+    region,
+    new GetFoundationModelAvailabilityCommand({ modelId: baseModelId })
   )
   const read = toRead(outcome, 'bedrock:GetFoundationModelAvailability')
   if (read.state !== 'ok') return read
   const value = read.value
-  return {
-    state: 'ok',
-    value: {
-      regionAvailability: value.regionAvailability,
-      entitlementAvailability: value.entitlementAvailability,
-      agreementStatus: value.agreementAvailability?.status,
-      agreementError: value.agreementAvailability?.errorMessage,
-      authorizationStatus: value.authorizationStatus
-    }
+  const reported = value.agreementAvailability?.status
+  const agreement = (reported && AGREEMENT_STATES[reported]) || 'unknown'
+  const availability: Availability = {
+    offered: yesNo(value.regionAvailability, 'AVAILABLE', 'NOT_AVAILABLE'),
+    entitled: yesNo(value.entitlementAvailability, 'AVAILABLE', 'NOT_AVAILABLE'),
+    agreement,
+    authorized: yesNo(value.authorizationStatus, 'AUTHORIZED', 'NOT_AUTHORIZED')
   }
+  if (agreement === 'error' && value.agreementAvailability?.errorMessage)
+    availability.agreementError = value.agreementAvailability.errorMessage
+  if (agreement === 'unknown' && reported) availability.agreementReported = reported
+  return { state: 'ok', value: availability }
+}
+
+/** The model's kind from its output modalities (a text model may also list others; text wins). */
+function modalityOf(outputs: string[]): Modality | undefined {
+  if (outputs.includes('TEXT')) return 'text'
+  if (outputs.includes('EMBEDDING')) return 'embedding'
+  if (outputs.includes('VIDEO')) return 'video'
+  if (outputs.includes('IMAGE')) return 'image'
+  return undefined
+}
+
+function onDemandOf(types: string[]): OnDemandSupport {
+  if (types.length === 0) return 'unknown'
+  return types.includes('ON_DEMAND') ? 'supported' : 'not-supported'
 }
 
 export async function readFoundationModel(
   clients: AwsClients,
   region: string,
   baseModelId: string
-): Promise<Read<ModelInfo>> {
-  const outcome = await attempt(() =>
-    bedrock(clients, region).send(
-      new GetFoundationModelCommand({ modelIdentifier: baseModelId }),
-      clients.sendOptions()
-    )
+): Promise<Read<ModelDetails>> {
+  const outcome = await clients.send(
+    BedrockClient,
+    region,
+    new GetFoundationModelCommand({ modelIdentifier: baseModelId })
   )
   const read = toRead(outcome, 'bedrock:GetFoundationModel')
   if (read.state !== 'ok') return read
-  const details = read.value.modelDetails
-  return {
-    state: 'ok',
-    value: {
-      outputModalities: details?.outputModalities ?? [],
-      inferenceTypes: details?.inferenceTypesSupported ?? [],
-      lifecycle: details?.modelLifecycle
+  const model = read.value.modelDetails
+  const inferenceTypes = model?.inferenceTypesSupported ?? []
+  const details: ModelDetails = {
+    modality: modalityOf(model?.outputModalities ?? []),
+    onDemand: onDemandOf(inferenceTypes),
+    inferenceTypes
+  }
+  const lifecycle = model?.modelLifecycle
+  if (lifecycle?.status === 'LEGACY') {
+    details.legacy = {
+      ...(lifecycle.legacyTime ? { legacyTime: lifecycle.legacyTime } : {}),
+      ...(lifecycle.endOfLifeTime ? { endOfLifeTime: lifecycle.endOfLifeTime } : {}),
+      ...(lifecycle.publicExtendedAccessTime
+        ? { publicExtendedAccessTime: lifecycle.publicExtendedAccessTime }
+        : {})
     }
   }
+  return { state: 'ok', value: details }
 }
 
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
@@ -117,11 +140,10 @@ export async function listProfilesContaining(
   const found: string[] = []
   let nextToken: string | undefined
   for (let page = 0; page < 10; page++) {
-    const outcome = await attempt(() =>
-      bedrock(clients, region).send(
-        new ListInferenceProfilesCommand({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }),
-        clients.sendOptions()
-      )
+    const outcome = await clients.send(
+      BedrockClient,
+      region,
+      new ListInferenceProfilesCommand({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken })
     )
     if (!outcome.ok) break
     for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
@@ -146,11 +168,10 @@ export async function listPublicOffers(
   region: string,
   baseModelId: string
 ): Promise<Outcome<Offer[]>> {
-  const outcome = await attempt(() =>
-    bedrock(clients, region).send(
-      new ListFoundationModelAgreementOffersCommand({ modelId: baseModelId, offerType: 'PUBLIC' }),
-      clients.sendOptions()
-    )
+  const outcome = await clients.send(
+    BedrockClient,
+    region,
+    new ListFoundationModelAgreementOffersCommand({ modelId: baseModelId, offerType: 'PUBLIC' })
   )
   if (!outcome.ok) return outcome
   const offers = (outcome.value.offers ?? [])
@@ -165,19 +186,18 @@ export async function createAgreement(
   baseModelId: string,
   offerToken: string
 ): Promise<Outcome<void>> {
-  return attempt(async () => {
-    await bedrock(clients, region).send(
-      new CreateFoundationModelAgreementCommand({ modelId: baseModelId, offerToken }),
-      clients.sendOptions()
+  return done(
+    await clients.send(
+      BedrockClient,
+      region,
+      new CreateFoundationModelAgreementCommand({ modelId: baseModelId, offerToken })
     )
-  })
+  )
 }
 
 /** Whether the account has a use-case form on file: ResourceNotFound means none (as observed). */
 export async function readUseCaseOnFile(clients: AwsClients, region: string): Promise<Read<boolean>> {
-  const outcome = await attempt(() =>
-    bedrock(clients, region).send(new GetUseCaseForModelAccessCommand({}), clients.sendOptions())
-  )
+  const outcome = await clients.send(BedrockClient, region, new GetUseCaseForModelAccessCommand({}))
   if (!outcome.ok && isNotFound(outcome.failure)) return { state: 'ok', value: false }
   const read = toRead(outcome, 'bedrock:GetUseCaseForModelAccess')
   return read.state === 'ok' ? { state: 'ok', value: (read.value.formData?.length ?? 0) > 0 } : read
@@ -188,10 +208,10 @@ export async function putUseCase(
   region: string,
   formData: Uint8Array
 ): Promise<Outcome<void>> {
-  return attempt(async () => {
-    await bedrock(clients, region).send(
-      new PutUseCaseForModelAccessCommand({ formData }),
-      clients.sendOptions()
-    )
-  })
+  return done(await clients.send(BedrockClient, region, new PutUseCaseForModelAccessCommand({ formData })))
+}
+
+/** A write whose answer carries nothing the probe uses. */
+function done(outcome: Outcome<object>): Outcome<void> {
+  return outcome.ok ? { ok: true, value: undefined } : outcome
 }

@@ -3,7 +3,7 @@
  * an answer from the service (which may close a gate) or a fault (timeout, 5xx, throttling, a broken
  * connection or an unreadable response), which never closes a gate.
  */
-import { oneLine } from '../text.js'
+import { oneLine } from '../sanitize.js'
 
 export type FailureKind = 'service' | 'throttled' | 'timeout' | 'fault'
 
@@ -17,6 +17,26 @@ export interface AwsFailure {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: AwsFailure }
+
+/** The outcome of one control-plane read, as evidence. */
+export type Read<T> =
+  | { state: 'ok'; value: T }
+  /** AccessDenied on a read: the identity lacks the read permission; evidence is missing, not negative. */
+  | { state: 'denied'; failure: AwsFailure; permission: string }
+  | { state: 'not-found'; failure: AwsFailure }
+  | { state: 'failed'; failure: AwsFailure }
+  | { state: 'not-read'; reason: string }
+
+/** A read's outcome as evidence: a denied read is missing evidence, a not-found is negative evidence. */
+export function toRead<T>(outcome: Outcome<T>, permission: string): Read<T> {
+  if (outcome.ok) return { state: 'ok', value: outcome.value }
+  const failure = outcome.failure
+  if (isAccessDenied(failure)) return { state: 'denied', failure, permission }
+  if (isNotFound(failure) || (failure.kind === 'service' && failure.name === 'ValidationException')) {
+    return { state: 'not-found', failure }
+  }
+  return { state: 'failed', failure }
+}
 
 const THROTTLING = new Set([
   'ThrottlingException',
@@ -100,7 +120,7 @@ export function describeAwsError(error: unknown): AwsFailure {
   return { ...base, kind: 'service' }
 }
 
-/** Run an AWS call; never throws. */
+/** Run an AWS call; never throws. Prefer AwsClients.send, which also applies the run's limits. */
 export async function attempt<T>(call: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await call() }

@@ -4,9 +4,7 @@
  * InvokeModel with a one-word body. A 2xx answer without the expected shape is a fault, not a pass.
  */
 import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
-import type { CallOutcome } from '../gates.js'
-import type { InvocationPlan } from '../invocation.js'
-import { attempt } from './failure.js'
+import type { CallOutcome, CallRequest, CallVia } from '../evidence.js'
 import type { AwsClients } from './clients.js'
 
 export const MINIMAL_PROMPT = 'Reply with OK.'
@@ -16,35 +14,32 @@ export async function minimalCall(
   clients: AwsClients,
   region: string,
   modelId: string,
-  plan: Exclude<InvocationPlan, { via: 'none' }>
+  request: CallRequest
 ): Promise<CallOutcome> {
-  const runtime = clients.client(BedrockRuntimeClient, region)
-  if (plan.via === 'converse') {
-    const outcome = await attempt(() =>
-      runtime.send(
-        new ConverseCommand({
-          modelId,
-          messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
-          inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS, temperature: 0 }
-        }),
-        clients.sendOptions()
-      )
+  if (request.via === 'converse') {
+    const outcome = await clients.send(
+      BedrockRuntimeClient,
+      region,
+      new ConverseCommand({
+        modelId,
+        messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
+        inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS, temperature: 0 }
+      })
     )
     if (!outcome.ok) return { state: 'failed', via: 'converse', failure: outcome.failure }
     if (!outcome.value.output?.message)
       return malformed('converse', 'Converse answered without an output message')
     return { state: 'ok', via: 'converse' }
   }
-  const outcome = await attempt(() =>
-    runtime.send(
-      new InvokeModelCommand({
-        modelId,
-        contentType: 'application/json',
-        accept: 'application/json',
-        body: new TextEncoder().encode(JSON.stringify(plan.body))
-      }),
-      clients.sendOptions()
-    )
+  const outcome = await clients.send(
+    BedrockRuntimeClient,
+    region,
+    new InvokeModelCommand({
+      modelId,
+      contentType: 'application/json',
+      accept: 'application/json',
+      body: new TextEncoder().encode(JSON.stringify(request.body))
+    })
   )
   if (!outcome.ok) return { state: 'failed', via: 'invoke-model', failure: outcome.failure }
   if (!outcome.value.body || outcome.value.body.length === 0) {
@@ -53,7 +48,17 @@ export async function minimalCall(
   return { state: 'ok', via: 'invoke-model' }
 }
 
-function malformed(via: 'converse' | 'invoke-model', message: string): CallOutcome {
+/**
+ * The smallest valid InvokeModel body for the embedding families that take one synchronously
+ * (Titan Text Embeddings: inputText; Cohere Embed: texts + input_type, per the Bedrock model parameters pages).
+ */
+export function embeddingBody(baseModelId: string): Record<string, unknown> | undefined {
+  if (baseModelId.startsWith('amazon.titan-embed')) return { inputText: 'ok' }
+  if (baseModelId.startsWith('cohere.embed')) return { texts: ['ok'], input_type: 'search_query' }
+  return undefined
+}
+
+function malformed(via: CallVia, message: string): CallOutcome {
   return {
     state: 'failed',
     via,

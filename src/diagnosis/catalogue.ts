@@ -4,7 +4,7 @@
  * Rows are tried in order and the first match wins, so specific rows come before general ones
  * (the Marketplace denials contain "is not authorized to perform" too, and must not read as IAM).
  */
-import type { GateName } from '../types.js'
+import type { CatalogueCause, GateName } from '../types.js'
 import type { AwsFailure } from '../aws/failure.js'
 
 export interface FixContext {
@@ -17,7 +17,7 @@ export interface FixContext {
 }
 
 export interface CatalogueEntry {
-  id: string
+  id: CatalogueCause
   /** Exception names the row applies to; '*' for any. */
   exceptions: string[]
   pattern: RegExp

@@ -5,7 +5,7 @@
  */
 import type { AnnotationProperties } from '@actions/core'
 import { GATES, GATE_TITLES, type CheckResult, type GateStatus, type Report } from '../types.js'
-import { fixText } from './findings.js'
+import { fixWithHints } from './findings.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -23,7 +23,7 @@ export function annotationsFor(report: Report): Annotation[] {
       const message = gates
         .map(gate => {
           const result = check.gates[gate]
-          const fix = fixText(result.fix)
+          const fix = fixWithHints(check, result)
           return `${GATE_TITLES[gate]}: ${result.detail}.${fix ? ` Fix: ${fix}` : ''}`
         })
         .join(' | ')

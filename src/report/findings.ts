@@ -7,8 +7,10 @@ import {
   GATE_TITLES,
   type CheckResult,
   type GateName,
+  type GateResult,
   type GateStatus,
-  type Report
+  type Report,
+  type TrustPolicyStatement
 } from '../types.js'
 
 export interface Finding {
@@ -17,8 +19,12 @@ export interface Finding {
   cause: string
   /** What was seen, per check; often the same words with other IDs and ARNs. */
   seen: { check: CheckResult; detail: string }[]
-  /** Fix text without the per-check IAM statement (the combined policy covers those). */
+  /** The gate's fix (the per-check IAM statements are merged into the combined policy instead). */
   fix: string
+  /** Hint lines of the checks in this finding, each once. */
+  hints: string[]
+  /** Trust-policy statements that would admit the workflow's token, each once. */
+  trustPolicies: TrustPolicyStatement[]
   checks: CheckResult[]
 }
 
@@ -30,26 +36,48 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
     for (const gate of GATES) {
       const result = check.gates[gate]
       if (result.status !== status) continue
-      const fix = fixText(result.fix)
+      const fix = result.fix ?? ''
       const cause = result.cause ?? 'unspecified'
       // IAM statements differ per check but share one cause and one fix: group on the cause alone there.
       const key = `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}`
       const group = groups.get(key)
       const seen = { check, detail: result.detail }
-      if (group) {
-        group.checks.push(check)
-        group.seen.push(seen)
-      } else groups.set(key, { gate, status, cause, seen: [seen], fix, checks: [check] })
+      const finding = group ?? {
+        gate,
+        status,
+        cause,
+        seen: [],
+        fix,
+        hints: [],
+        trustPolicies: [],
+        checks: []
+      }
+      finding.checks.push(check)
+      finding.seen.push(seen)
+      for (const line of hintLines(check, result)) if (!finding.hints.includes(line)) finding.hints.push(line)
+      const trust = result.hints?.trustPolicy
+      if (trust && !finding.trustPolicies.some(known => JSON.stringify(known) === JSON.stringify(trust)))
+        finding.trustPolicies.push(trust)
+      groups.set(key, finding)
     }
   }
   return [...groups.values()].sort((a, b) => GATES.indexOf(a.gate) - GATES.indexOf(b.gate))
 }
 
-/** The fix without its trailing JSON policy statement. */
-export function fixText(fix: string | undefined): string {
-  if (!fix) return ''
-  const json = fix.indexOf('\n{')
-  return json < 0 ? fix : fix.slice(0, json)
+/** A gate's hints as sentences (the trust-policy statement is rendered apart, as JSON). */
+export function hintLines(check: Pick<CheckResult, 'region'>, gate: GateResult): string[] {
+  const lines: string[] = []
+  const hints = gate.hints
+  if (hints?.profiles?.length)
+    lines.push(`Profiles in ${check.region} that contain this model: ${hints.profiles.join(', ')}.`)
+  if (hints?.offeredIn?.length)
+    lines.push(`Of the requested regions, it is offered in ${hints.offeredIn.join(', ')}.`)
+  return lines
+}
+
+/** The fix with its hint sentences: one paragraph that stands on its own (annotations, terminals). */
+export function fixWithHints(check: Pick<CheckResult, 'region'>, gate: GateResult): string {
+  return [gate.fix ?? '', ...hintLines(check, gate)].filter(Boolean).join(' ')
 }
 
 /** Details shown for a finding: one line when every check saw the same, else the first few with their place. */

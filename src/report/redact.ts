@@ -1,6 +1,5 @@
 /** mask-account-id: the account ID replaced by *** everywhere the report reaches (outputs, summary, CLI). */
-import type { ProbeOutcome } from '../probe.js'
-import type { Report } from '../types.js'
+import type { ProbeOutcome, Report } from '../types.js'
 
 export function redact(text: string, account: string): string {
   return text.split(account).join('***')

@@ -3,7 +3,7 @@
  * probe changed in the account, then the findings with their fixes. Rendered to an HTML/markdown string
  * (escaped: model IDs and AWS messages are untrusted) so the action and the PR comment share it.
  */
-import { code, escapeHtml } from '../text.js'
+import { code, escapeHtml } from '../sanitize.js'
 import { GATES, GATE_TITLES, type Report } from '../types.js'
 import { distinctSeen, findingTitle, groupFindings, headline, STATUS_MARK, type Finding } from './findings.js'
 
@@ -79,7 +79,12 @@ function renderFinding(finding: Finding): string {
     `<h4>${mark} ${escapeHtml(findingTitle(finding))}</h4>`,
     `<p><b>Where:</b> ${shown}</p>`,
     renderSeen(finding),
-    finding.fix ? `<p><b>Fix:</b> ${escapeHtml(finding.fix)}</p>` : ''
+    finding.fix ? `<p><b>Fix:</b> ${escapeHtml(finding.fix)}</p>` : '',
+    ...finding.hints.map(line => `<p>${escapeHtml(line)}</p>`),
+    ...finding.trustPolicies.map(
+      statement =>
+        `<p>Trust policy statement that admits this token:</p>\n<pre lang="json">${escapeHtml(JSON.stringify(statement, null, 2))}</pre>`
+    )
   ]
     .filter(Boolean)
     .join('\n')

@@ -1,15 +1,14 @@
-#!/usr/bin/env node
 /**
  * The same probe for terminals and runner bootstrap scripts outside GitHub Actions (RunsOn user data, cron).
  * Flags carry the action's input names; the engine, the checks and the fixes are shared.
  * Exit codes: 0 every check passes, 1 a gate is closed, 2 bad input (or an unexpected error).
  */
 import { parseArgs } from 'node:util'
-import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
-import { runProbe } from './probe.js'
-import { shouldFail } from './report/verdict.js'
-import { redactAccount } from './report/redact.js'
-import { renderText } from './report/text.js'
+import { InputError, parseInputs, type ProbeInputs } from '../inputs.js'
+import { runProbe } from '../probe.js'
+import { shouldFail } from '../report/verdict.js'
+import { redactAccount } from '../report/redact.js'
+import { renderText } from '../report/terminal.js'
 
 const STRING_FLAGS = [
   'models',
@@ -51,7 +50,24 @@ Options (the GitHub Action's inputs, as flags):
 Exit codes: 0 pass, 1 a gate is closed, 2 bad input.
 Credentials: the AWS SDK's default chain (environment, profile, SSO, instance or container role).`
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the CLI writes, what it reads, and the engine it runs: injected so tests run it in-process. */
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+  probe?: typeof runProbe
+}
+
+export const processIo: CliIo = {
+  stdout: text => void process.stdout.write(text),
+  stderr: text => void process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd()
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>
   try {
     values = parseArgs({
@@ -63,11 +79,11 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: false
     }).values
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`)
+    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`)
     return 2
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
+    io.stdout(`${USAGE}\n`)
     return 0
   }
 
@@ -81,11 +97,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const patterns = read('models-from')
     const extra = patterns
-      ? await (await import('./models-from.js')).findModelIds(patterns, process.cwd())
+      ? await (await import('../models-from.js')).findModelIds(patterns, io.cwd)
       : undefined
-    inputs = parseInputs(read, process.env, extra)
+    inputs = parseInputs(read, io.env, extra)
   } catch (error) {
-    process.stderr.write(
+    io.stderr(
       error instanceof InputError
         ? `bedrock-access-probe: ${error.message}\n`
         : `${(error as Error).message}\n`
@@ -94,25 +110,21 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const log = {
-    info: (message: string) => process.stderr.write(`${message}\n`),
-    warning: (message: string) => process.stderr.write(`warning: ${message}\n`)
+    info: (message: string) => io.stderr(`${message}\n`),
+    warning: (message: string) => io.stderr(`warning: ${message}\n`)
   }
-  const outcome = await runProbe(inputs, {
+  const probe = io.probe ?? runProbe
+  const outcome = await probe(inputs, {
     getIDToken: async () => {
       throw new Error(
         'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (GitHub OIDC exists only inside GitHub Actions)'
       )
     },
     setSecret: () => undefined,
-    env: process.env,
+    env: io.env,
     log
   })
   const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
+  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
   return shouldFail(report, inputs.failOn) ? 1 : 0
 }
-
-process.exitCode = await main(process.argv.slice(2)).catch(error => {
-  process.stderr.write(`bedrock-access-probe failed unexpectedly: ${(error as Error).message}\n`)
-  return 2
-})

@@ -6,9 +6,15 @@ import {
   STSClient,
   STSServiceException
 } from '@aws-sdk/client-sts'
-import { AwsClients } from '../../src/aws/clients.js'
-import { decodeClaims, establishCredentials, renewingProvider } from '../../src/credentials.js'
-import { parseInputs } from '../../src/inputs.js'
+import { AwsClients } from '../../../src/aws/clients.js'
+import {
+  decodeClaims,
+  establishIdentity,
+  renewingProvider,
+  type IdentityDeps
+} from '../../../src/aws/identity.js'
+import { decideCredentials } from '../../../src/gates/credentials.js'
+import { parseInputs, type ProbeInputs } from '../../../src/inputs.js'
 
 const sts = mockClient(STSClient)
 const ROLE = 'arn:aws:iam::123456789012:role/bedrock-ci'
@@ -26,10 +32,18 @@ function setup(values: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   return { inputs, deps: { setSecret, getIDToken, env }, clients: new AwsClients({ requestTimeoutMs: 1000 }) }
 }
 
+/** The identity step and the credentials verdict on it, as the probe runs them. */
+async function establishCredentials(inputs: ProbeInputs, clients: AwsClients, deps: IdentityDeps) {
+  const step = await establishIdentity({ ...inputs, region: inputs.pairs[0]!.region }, clients, deps)
+  const verdict = decideCredentials(step.evidence)
+  const identity = step.evidence.state === 'established' ? step.evidence.identity : undefined
+  return { ...verdict, identity, clients: step.clients }
+}
+
 const stsError = (name: string, message: string) =>
   new STSServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } })
 
-describe('credentials gate', () => {
+describe('establishing the identity (STS through aws-sdk-client-mock)', () => {
   beforeEach(() => {
     sts.reset()
   })
@@ -81,9 +95,9 @@ describe('credentials gate', () => {
     expect(outcome.gate).toMatchObject({ status: 'fail', cause: 'oidc-trust-policy' })
     expect(outcome.gate.detail).toContain('sub="repo:Octo/Repo:ref:refs/heads/main"')
     expect(outcome.gate.detail).toContain('aud="sts.amazonaws.com"')
-    expect(outcome.gate.fix).toContain(
-      '"token.actions.githubusercontent.com:sub": "repo:Octo/Repo:ref:refs/heads/main"'
-    )
+    expect(outcome.gate.hints?.trustPolicy?.Condition.StringLike).toEqual({
+      'token.actions.githubusercontent.com:sub': 'repo:Octo/Repo:ref:refs/heads/main'
+    })
     expect(JSON.stringify(outcome.gate)).not.toContain(TOKEN)
   })
 

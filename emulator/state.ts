@@ -46,7 +46,10 @@ export interface EmulatedModel {
 }
 
 export interface EmulatedProfile {
+  /** A system-defined profile's ID (us.…), or an application profile's random ID. */
   id: string
+  /** An application inference profile: named by its ARN, in one account and region. */
+  application?: boolean
   /** Source regions where the profile exists. */
   regions: string[]
   destinations: string[]
@@ -194,6 +197,21 @@ export function openAccount(): EmulatorState {
         regions: ALL_US,
         destinations: ALL_US,
         base: 'anthropic.claude-3-haiku-20240307-v1:0'
+      },
+      // A profile whose name does not name its base model: the probe must follow the profile, not the name.
+      {
+        id: 'us.meta.llama-chat',
+        regions: ALL_US,
+        destinations: ['us-east-1', 'us-west-2'],
+        base: 'meta.llama3-1-8b-instruct-v1:0'
+      },
+      // An application inference profile (cost tracking) over Nova Lite in us-east-1.
+      {
+        id: 'k7x2fq9e1abc',
+        application: true,
+        regions: ['us-east-1'],
+        destinations: ['us-east-1'],
+        base: 'amazon.nova-lite-v1:0'
       }
     ],
     agreements: {

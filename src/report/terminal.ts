@@ -40,6 +40,9 @@ export function renderText(report: Report, iamPolicy: string): string {
       for (const line of lines) out.push(`  seen:  ${line.where ? `${line.where}: ` : ''}${line.detail}`)
       if (more > 0) out.push(`  seen:  … and ${more} more alike`)
       if (finding.fix) out.push(`  fix:   ${finding.fix}`)
+      for (const line of finding.hints) out.push(`  hint:  ${line}`)
+      for (const statement of finding.trustPolicies)
+        out.push('  trust policy statement that admits this token:', JSON.stringify(statement, null, 2))
     }
   }
   if (iamPolicy) out.push('', 'Least-privilege IAM policy for the failing checks:', iamPolicy)

@@ -1,0 +1,106 @@
+/** The CLI front end in-process: flags, exit codes, what goes to stdout and stderr (the engine is injected). */
+import { describe, expect, it, jest } from '@jest/globals'
+import { main, type CliIo } from '../../src/cli/main.js'
+import type { ProbeInputs } from '../../src/inputs.js'
+import type { runProbe } from '../../src/probe.js'
+import type { CheckResult, ProbeOutcome, Report } from '../../src/types.js'
+
+const passing: CheckResult = {
+  model: 'amazon.nova-lite-v1:0',
+  region: 'us-east-1',
+  result: 'pass',
+  invocation: 'converse',
+  gates: {
+    credentials: { status: 'pass', detail: 'ok' },
+    region: { status: 'pass', detail: 'ok' },
+    'model-access': { status: 'pass', detail: 'ok' },
+    'provider-terms': { status: 'pass', detail: 'ok' },
+    'iam-permission': { status: 'pass', detail: 'ok' }
+  }
+}
+
+function outcome(result: Report['result']): ProbeOutcome {
+  const check: CheckResult =
+    result === 'pass'
+      ? passing
+      : {
+          ...passing,
+          result: 'fail',
+          gates: {
+            ...passing.gates,
+            'iam-permission': { status: 'fail', cause: 'iam-no-allow', detail: 'no' }
+          }
+        }
+  return {
+    report: {
+      result,
+      identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/r/s' },
+      checks: [check],
+      changes: [],
+      counts: { pass: result === 'pass' ? 1 : 0, fail: result === 'pass' ? 0 : 1, warn: 0 }
+    },
+    iamPolicy: ''
+  }
+}
+
+function io(result: Report['result'] = 'pass') {
+  const out: string[] = []
+  const err: string[] = []
+  const probe = jest.fn<typeof runProbe>(async () => outcome(result))
+  const cliIo: CliIo = {
+    stdout: text => void out.push(text),
+    stderr: text => void err.push(text),
+    env: {},
+    cwd: process.cwd(),
+    probe
+  }
+  return { cliIo, probe, stdout: () => out.join(''), stderr: () => err.join('') }
+}
+
+describe('CLI', () => {
+  it('--help prints the usage and exits 0 without probing', async () => {
+    const { cliIo, probe, stdout } = io()
+    expect(await main(['--help'], cliIo)).toBe(0)
+    expect(stdout()).toMatch(/^Usage: bedrock-access-probe --models/)
+    expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('an unknown flag is a usage error (exit 2)', async () => {
+    const { cliIo, probe, stderr } = io()
+    expect(await main(['--modles', 'x'], cliIo)).toBe(2)
+    expect(stderr()).toContain("Unknown option '--modles'")
+    expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('bad input names the input and exits 2 before any AWS call', async () => {
+    const { cliIo, probe, stderr } = io()
+    expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'mars-1'], cliIo)).toBe(2)
+    expect(stderr()).toMatch(/Input "regions" entry "mars-1" is not an AWS region/)
+    expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('passes the flags to the engine as the action inputs', async () => {
+    const { cliIo, probe } = io()
+    await main(
+      ['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1,eu-west-1', '--no-invoke'],
+      cliIo
+    )
+    const inputs = probe.mock.calls[0]![0] as ProbeInputs
+    expect(inputs.invoke).toBe(false)
+    expect(inputs.pairs.map(pair => pair.region)).toEqual(['us-east-1', 'eu-west-1'])
+  })
+
+  it('--json prints only the report on stdout; exit 1 when a gate is closed', async () => {
+    const { cliIo, stdout } = io('fail')
+    expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', '--json'], cliIo)).toBe(
+      1
+    )
+    expect((JSON.parse(stdout()) as Report).result).toBe('fail')
+  })
+
+  it('a table and exit 0 when every gate is open', async () => {
+    const { cliIo, stdout } = io('pass')
+    expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'], cliIo)).toBe(0)
+    expect(stdout()).toMatch(/^All 1 Bedrock access check pass/)
+  })
+})

@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals'
+import { evidence } from '../../../__fixtures__/evidence.js'
+import { credentialsFromReads, decideCredentials, stsFailure } from '../../../src/gates/credentials.js'
+
+const ROLE = 'arn:aws:iam::111122223333:role/bedrock-ci'
+
+describe('credentials gate', () => {
+  it('passes an established identity, naming the caller, account and source', () => {
+    const verdict = decideCredentials({
+      state: 'established',
+      identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
+      source: 'the default credential chain'
+    })
+    expect(verdict.usable).toBe(true)
+    expect(verdict.gate).toEqual({
+      status: 'pass',
+      detail:
+        'Authenticated as arn:aws:sts::111122223333:assumed-role/ci/x (account 111122223333) via the default credential chain'
+    })
+  })
+
+  it('fails without the OIDC request variables, with the permissions fix', () => {
+    const verdict = decideCredentials({ state: 'no-oidc-request' })
+    expect(verdict).toMatchObject({
+      usable: false,
+      gate: { status: 'fail', cause: 'oidc-no-token-permission' }
+    })
+    expect(verdict.gate.fix).toContain('id-token: write')
+  })
+
+  it('a token service fault is a warning, and nothing else can run', () => {
+    const verdict = decideCredentials({
+      state: 'token-failed',
+      failure: { kind: 'fault', name: 'Error', message: 'Failed to get ID Token. Error Code : 500' }
+    })
+    expect(verdict).toMatchObject({
+      usable: false,
+      gate: { status: 'warn', cause: 'oidc-token-unavailable' }
+    })
+  })
+
+  it('a trust-policy refusal shows the claims and the statement that would admit the token', () => {
+    const verdict = decideCredentials({
+      state: 'assume-refused',
+      roleArn: ROLE,
+      failure: {
+        kind: 'service',
+        name: 'AccessDenied',
+        message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity'
+      },
+      claims: { sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', aud: 'sts.amazonaws.com' }
+    })
+    expect(verdict.gate).toMatchObject({ status: 'fail', cause: 'oidc-trust-policy' })
+    expect(verdict.gate.detail).toContain('sub="repo:octo-org/octo-repo:ref:refs/heads/main"')
+    expect(verdict.gate.hints?.trustPolicy).toEqual({
+      Effect: 'Allow',
+      Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: {
+          'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:ref:refs/heads/main'
+        }
+      }
+    })
+  })
+
+  it('an empty AssumeRole answer is a fault', () => {
+    expect(decideCredentials({ state: 'assume-empty' }).gate).toMatchObject({
+      status: 'warn',
+      cause: 'fault'
+    })
+  })
+
+  it('a GetCallerIdentity fault leaves the checks free to run; a refusal does not', () => {
+    const fault = decideCredentials({
+      state: 'caller-failed',
+      failure: { kind: 'timeout', name: 'TimeoutError', message: 'timed out: x' }
+    })
+    expect(fault).toMatchObject({ usable: true, gate: { status: 'warn', cause: 'timed-out' } })
+    const refused = decideCredentials({
+      state: 'caller-failed',
+      failure: {
+        kind: 'service',
+        name: 'InvalidClientTokenId',
+        message: 'The security token included in the request is invalid.'
+      }
+    })
+    expect(refused).toMatchObject({ usable: false, gate: { status: 'fail', cause: 'credentials-invalid' } })
+  })
+
+  it('an STS refusal the catalogue does not know still closes the gate, with its words', () => {
+    expect(stsFailure({ kind: 'service', name: 'Weird', message: 'no' }, 'GetCallerIdentity')).toMatchObject({
+      status: 'fail',
+      cause: 'sts-refused',
+      detail: 'GetCallerIdentity was refused: Weird: no'
+    })
+  })
+
+  it('expired credentials on a read close the gate for that check', () => {
+    const gate = credentialsFromReads(
+      evidence({
+        availability: {
+          state: 'failed',
+          failure: {
+            kind: 'service',
+            name: 'ExpiredTokenException',
+            message: 'The security token included in the request is expired'
+          }
+        }
+      })
+    )
+    expect(gate).toMatchObject({ status: 'fail', cause: 'credentials-expired' })
+  })
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals'
+import { evidence, judge, profileEvidence, refused } from '../../../__fixtures__/evidence.js'
+import type { AwsFailure } from '../../../src/aws/failure.js'
+import { iamFromCall } from '../../../src/gates/iam-permission.js'
+
+const IAM_DENIAL =
+  'User: arn:aws:sts::111122223333:assumed-role/ci/x is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6 because no identity-based policy allows the bedrock:InvokeModel action'
+
+describe('IAM-permission gate', () => {
+  it('passes on a successful call, naming the operation', () => {
+    expect(iamFromCall({ state: 'ok', via: 'invoke-model' })).toEqual({
+      status: 'pass',
+      detail: 'InvokeModel succeeded'
+    })
+  })
+
+  it('is not evaluated without a call, saying why', () => {
+    expect(iamFromCall({ state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false' })).toEqual({
+      status: 'skip',
+      cause: 'invoke-disabled',
+      detail: 'Not called: invoke is false'
+    })
+  })
+
+  it('a missing Allow: the fix is a least-privilege statement for the profile and every destination', () => {
+    const decision = judge(profileEvidence(), refused('AccessDeniedException', IAM_DENIAL))
+    expect(decision.gates['iam-permission']).toMatchObject({ status: 'fail', cause: 'iam-no-allow' })
+    expect(decision.iamStatement).toEqual({
+      Sid: 'InvokeUsAnthropicClaudeSonnet46UsEast1',
+      Effect: 'Allow',
+      Action: ['bedrock:InvokeModel'],
+      Resource: [
+        'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6',
+        'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6',
+        'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6'
+      ]
+    })
+    expect(decision.gates['iam-permission'].fix).toMatch(/policy statement/)
+  })
+
+  it('a missing Allow for a base model: the foundation-model ARN in the region', () => {
+    const decision = judge(evidence(), refused('AccessDeniedException', IAM_DENIAL))
+    expect(decision.iamStatement?.Resource).toEqual([
+      'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0'
+    ])
+  })
+
+  it('an SCP: no IAM statement, and the blocked destination region is named', () => {
+    const decision = judge(
+      profileEvidence(),
+      refused(
+        'AccessDeniedException',
+        'User: u is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6 with an explicit deny in a service control policy'
+      )
+    )
+    expect(decision.gates['iam-permission']).toMatchObject({ status: 'fail', cause: 'iam-scp-deny' })
+    expect(decision.gates['iam-permission'].detail).toContain('the SCP blocks us-west-2')
+    expect(decision.gates['iam-permission'].fix).toMatch(/cannot override an SCP/)
+    expect(decision.iamStatement).toBeUndefined()
+  })
+
+  it.each([
+    ['timeout', { kind: 'timeout', name: 'TimeoutError', message: 'timed out: socket idle' }, /timed out/],
+    [
+      '5xx',
+      { kind: 'fault', name: 'InternalServerException', message: 'service error 500' },
+      /service error/
+    ],
+    ['garbage', { kind: 'fault', name: 'MalformedResponse', message: 'unreadable response: x' }, /unreadable/]
+  ])('a %s on the call is a warning, never a verdict', (_name, failure, words) => {
+    const gate = iamFromCall({ state: 'failed', via: 'converse', failure: failure as AwsFailure })
+    expect(gate.status).toBe('warn')
+    expect(gate.detail).toMatch(words)
+  })
+
+  it('throttling after retries is a warning: the call got past authorization', () => {
+    const gate = iamFromCall({
+      state: 'failed',
+      via: 'converse',
+      failure: {
+        kind: 'throttled',
+        name: 'ThrottlingException',
+        message: 'Too many tokens, please wait before trying again.'
+      }
+    })
+    expect(gate).toMatchObject({ status: 'warn', cause: 'throttled' })
+    expect(gate.detail).toMatch(/after authorization/)
+  })
+})

@@ -1,0 +1,833 @@
+export const id = 83;
+export const ids = [83];
+export const modules = {
+
+/***/ 3983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ listPublicOffers),
+/* harmony export */   DF: () => (/* binding */ putUseCase),
+/* harmony export */   er: () => (/* binding */ readProfile),
+/* harmony export */   f_: () => (/* binding */ listProfilesContaining),
+/* harmony export */   p2: () => (/* binding */ readFoundationModel),
+/* harmony export */   ro: () => (/* binding */ readUseCaseOnFile),
+/* harmony export */   sq: () => (/* binding */ readAvailability),
+/* harmony export */   tx: () => (/* binding */ createAgreement)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6082);
+/* harmony import */ var _model_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8994);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9551);
+/**
+ * Bedrock control-plane reads and writes, each returning a typed outcome instead of throwing.
+ * A read the identity may not make comes back "denied" (evidence missing), never as a closed gate.
+ */
+
+
+
+async function readProfile(clients, region, profileId) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetInferenceProfileCommand */ .Yjh({ inferenceProfileIdentifier: profileId }));
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetInferenceProfile');
+    if (read.state !== 'ok')
+        return read;
+    const modelArns = (read.value.models ?? [])
+        .map(model => model.modelArn)
+        .filter((arn) => !!arn);
+    const baseIds = modelArns.map(_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te).filter((id) => !!id);
+    return {
+        state: 'ok',
+        value: {
+            arn: read.value.inferenceProfileArn,
+            baseModelId: baseIds[0],
+            modelArns,
+            destinationRegions: [...new Set(modelArns.map(_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .regionFromArn */ .e0).filter((r) => !!r))]
+        }
+    };
+}
+// The availability states are documented only by name in the API reference (GetFoundationModelAvailability:
+// AVAILABLE | NOT_AVAILABLE, agreement AVAILABLE | PENDING | NOT_AVAILABLE | ERROR, AUTHORIZED | NOT_AUTHORIZED).
+const AGREEMENT_STATES = {
+    AVAILABLE: 'live',
+    PENDING: 'pending',
+    NOT_AVAILABLE: 'missing',
+    ERROR: 'error'
+};
+function yesNo(value, yes, no) {
+    return value === yes ? true : value === no ? false : undefined;
+}
+async function readAvailability(clients, region, baseModelId) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelAvailabilityCommand */ .Rai({ modelId: baseModelId }));
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetFoundationModelAvailability');
+    if (read.state !== 'ok')
+        return read;
+    const value = read.value;
+    const reported = value.agreementAvailability?.status;
+    const agreement = (reported && AGREEMENT_STATES[reported]) || 'unknown';
+    const availability = {
+        offered: yesNo(value.regionAvailability, 'AVAILABLE', 'NOT_AVAILABLE'),
+        entitled: yesNo(value.entitlementAvailability, 'AVAILABLE', 'NOT_AVAILABLE'),
+        agreement,
+        authorized: yesNo(value.authorizationStatus, 'AUTHORIZED', 'NOT_AUTHORIZED')
+    };
+    if (agreement === 'error' && value.agreementAvailability?.errorMessage)
+        availability.agreementError = value.agreementAvailability.errorMessage;
+    if (agreement === 'unknown' && reported)
+        availability.agreementReported = reported;
+    return { state: 'ok', value: availability };
+}
+/** The model's kind from its output modalities (a text model may also list others; text wins). */
+function modalityOf(outputs) {
+    if (outputs.includes('TEXT'))
+        return 'text';
+    if (outputs.includes('EMBEDDING'))
+        return 'embedding';
+    if (outputs.includes('VIDEO'))
+        return 'video';
+    if (outputs.includes('IMAGE'))
+        return 'image';
+    return undefined;
+}
+function onDemandOf(types) {
+    if (types.length === 0)
+        return 'unknown';
+    return types.includes('ON_DEMAND') ? 'supported' : 'not-supported';
+}
+async function readFoundationModel(clients, region, baseModelId) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelCommand */ .kFc({ modelIdentifier: baseModelId }));
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetFoundationModel');
+    if (read.state !== 'ok')
+        return read;
+    const model = read.value.modelDetails;
+    const inferenceTypes = model?.inferenceTypesSupported ?? [];
+    const details = {
+        modality: modalityOf(model?.outputModalities ?? []),
+        onDemand: onDemandOf(inferenceTypes),
+        inferenceTypes
+    };
+    const lifecycle = model?.modelLifecycle;
+    if (lifecycle?.status === 'LEGACY') {
+        details.legacy = {
+            ...(lifecycle.legacyTime ? { legacyTime: lifecycle.legacyTime } : {}),
+            ...(lifecycle.endOfLifeTime ? { endOfLifeTime: lifecycle.endOfLifeTime } : {}),
+            ...(lifecycle.publicExtendedAccessTime
+                ? { publicExtendedAccessTime: lifecycle.publicExtendedAccessTime }
+                : {})
+        };
+    }
+    return { state: 'ok', value: details };
+}
+/** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
+async function listProfilesContaining(clients, region, baseModelId) {
+    const found = [];
+    let nextToken;
+    for (let page = 0; page < 10; page++) {
+        const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }));
+        if (!outcome.ok)
+            break;
+        for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
+            const routes = (profile.models ?? []).some(model => model.modelArn && (0,_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te)(model.modelArn) === baseModelId);
+            if (routes && profile.inferenceProfileId)
+                found.push(profile.inferenceProfileId);
+        }
+        nextToken = outcome.value.nextToken;
+        if (!nextToken)
+            break;
+    }
+    return found.sort();
+}
+async function listPublicOffers(clients, region, baseModelId) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListFoundationModelAgreementOffersCommand */ .nPP({ modelId: baseModelId, offerType: 'PUBLIC' }));
+    if (!outcome.ok)
+        return outcome;
+    const offers = (outcome.value.offers ?? [])
+        .filter((offer) => !!offer.offerToken)
+        .map(offer => ({ offerId: offer.offerId, offerToken: offer.offerToken }));
+    return { ok: true, value: offers };
+}
+async function createAgreement(clients, region, baseModelId, offerToken) {
+    return done(await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .CreateFoundationModelAgreementCommand */ .opG({ modelId: baseModelId, offerToken })));
+}
+/** Whether the account has a use-case form on file: ResourceNotFound means none (as observed). */
+async function readUseCaseOnFile(clients, region) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetUseCaseForModelAccessCommand */ .X$J({}));
+    if (!outcome.ok && (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(outcome.failure))
+        return { state: 'ok', value: false };
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetUseCaseForModelAccess');
+    return read.state === 'ok' ? { state: 'ok', value: (read.value.formData?.length ?? 0) > 0 } : read;
+}
+async function putUseCase(clients, region, formData) {
+    return done(await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .PutUseCaseForModelAccessCommand */ .Yr_({ formData })));
+}
+/** A write whose answer carries nothing the probe uses. */
+function done(outcome) {
+    return outcome.ok ? { ok: true, value: undefined } : outcome;
+}
+
+
+/***/ }),
+
+/***/ 8083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  checkPair: () => (/* binding */ checkPair),
+  credentialsClosedCheck: () => (/* binding */ credentialsClosedCheck),
+  memoizedProfileLookup: () => (/* binding */ memoizedProfileLookup)
+});
+
+// EXTERNAL MODULE: ./src/aws/control-plane.ts
+var control_plane = __webpack_require__(3983);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-bedrock-runtime/dist-cjs/index.js
+var dist_cjs = __webpack_require__(7462);
+;// CONCATENATED MODULE: ./src/aws/invoke.ts
+/**
+ * The minimal call: the cheapest request that proves every gate at once.
+ * Converse with one short message, at most 16 output tokens, temperature 0; for embedding models an
+ * InvokeModel with a one-word body. A 2xx answer without the expected shape is a fault, not a pass.
+ */
+
+const MINIMAL_PROMPT = 'Reply with OK.';
+const MAX_OUTPUT_TOKENS = 16;
+async function minimalCall(clients, region, modelId, request) {
+    if (request.via === 'converse') {
+        const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* ConverseCommand */.Ruf({
+            modelId,
+            messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
+            inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS, temperature: 0 }
+        }));
+        if (!outcome.ok)
+            return { state: 'failed', via: 'converse', failure: outcome.failure };
+        if (!outcome.value.output?.message)
+            return malformed('converse', 'Converse answered without an output message');
+        return { state: 'ok', via: 'converse' };
+    }
+    const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* InvokeModelCommand */.ZXi({
+        modelId,
+        contentType: 'application/json',
+        accept: 'application/json',
+        body: new TextEncoder().encode(JSON.stringify(request.body))
+    }));
+    if (!outcome.ok)
+        return { state: 'failed', via: 'invoke-model', failure: outcome.failure };
+    if (!outcome.value.body || outcome.value.body.length === 0) {
+        return malformed('invoke-model', 'InvokeModel answered with an empty body');
+    }
+    return { state: 'ok', via: 'invoke-model' };
+}
+/**
+ * The smallest valid InvokeModel body for the embedding families that take one synchronously
+ * (Titan Text Embeddings: inputText; Cohere Embed: texts + input_type, per the Bedrock model parameters pages).
+ */
+function embeddingBody(baseModelId) {
+    if (baseModelId.startsWith('amazon.titan-embed'))
+        return { inputText: 'ok' };
+    if (baseModelId.startsWith('cohere.embed'))
+        return { texts: ['ok'], input_type: 'search_query' };
+    return undefined;
+}
+function malformed(via, message) {
+    return {
+        state: 'failed',
+        via,
+        failure: { kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` }
+    };
+}
+
+// EXTERNAL MODULE: ./src/diagnosis/catalogue.ts
+var catalogue = __webpack_require__(5752);
+// EXTERNAL MODULE: ./src/model-id.ts
+var model_id = __webpack_require__(8994);
+// EXTERNAL MODULE: ./src/types.ts
+var types = __webpack_require__(6141);
+// EXTERNAL MODULE: ./src/gates/common.ts
+var common = __webpack_require__(6895);
+// EXTERNAL MODULE: ./src/gates/credentials.ts
+var gates_credentials = __webpack_require__(4598);
+// EXTERNAL MODULE: ./src/diagnosis/iam-policy.ts
+var iam_policy = __webpack_require__(3391);
+;// CONCATENATED MODULE: ./src/gates/iam-permission.ts
+
+
+const OPERATION = { converse: 'Converse', 'invoke-model': 'InvokeModel' };
+/** The gate from the call, unless the catalogue recognised its refusal (then iamFromRefusal or another gate). */
+function iamFromCall(call) {
+    switch (call.state) {
+        case 'not-run':
+            return { status: 'skip', cause: call.cause, detail: `Not called: ${call.reason}` };
+        case 'ok':
+            return { status: 'pass', detail: `${OPERATION[call.via]} succeeded` };
+        case 'failed':
+            return failedCall(call.via, call.failure);
+    }
+}
+function failedCall(via, failure) {
+    if (failure.kind === 'throttled') {
+        return {
+            status: 'warn',
+            cause: 'throttled',
+            detail: `The call was throttled after retries (${failure.message}); throttling comes after authorization, so access is in place`,
+            fix: 'Nothing to fix for access. Re-run later, or raise the quota.'
+        };
+    }
+    if (failure.kind !== 'service')
+        return (0,common/* faultGate */.YP)(OPERATION[via], failure);
+    return {
+        status: 'warn',
+        cause: 'unrecognised-error',
+        detail: `The call failed with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
+        fix: 'Please report this message; it may or may not be an access problem.'
+    };
+}
+/** A refused call that the catalogue puts on this gate; an SCP denial names the destination it blocks. */
+function iamFromRefusal(e, failure, diagnosis) {
+    const gate = (0,common/* fromCatalogue */.Kn)(e, failure, diagnosis);
+    if (gate.cause !== 'iam-scp-deny')
+        return gate;
+    const blocked = blockedDestination(diagnosis.groups[1] ?? '', e);
+    return blocked
+        ? {
+            ...gate,
+            detail: `${gate.detail} (the SCP blocks ${blocked}, a destination region of this inference profile)`
+        }
+        : gate;
+}
+/** The destination region an SCP denied, when the denied resource is a foundation model in another region. */
+function blockedDestination(resource, e) {
+    const match = /^arn:[\w-]+:bedrock:([a-z0-9-]+)::foundation-model\//.exec(resource);
+    if (!match || !e.isProfile)
+        return undefined;
+    return match[1] !== e.region ? match[1] : undefined;
+}
+/** The statement that opens a closed gate; none for an SCP, which no identity policy can override. */
+function iamStatementFor(e, gate) {
+    if (gate.status !== 'fail' || gate.cause === 'iam-scp-deny')
+        return undefined;
+    const profile = e.profile.state === 'ok' ? e.profile.value : undefined;
+    return (0,iam_policy/* invokeStatement */.o)({
+        region: e.region,
+        account: e.account,
+        baseModelId: e.baseModelId,
+        profileId: e.profileId,
+        profileArn: profile?.arn,
+        profileModelArns: profile?.modelArns
+    });
+}
+
+;// CONCATENATED MODULE: ./src/gates/model-access.ts
+
+
+function decideModelAccess(e) {
+    const failure = e.bootstrap.agreementFailure;
+    if (failure)
+        return agreementCreationFailed(e, failure);
+    const lifecycle = lifecycleVerdict(e);
+    if (lifecycle?.status === 'fail')
+        return lifecycle;
+    const availability = e.availability;
+    if (availability.state !== 'ok')
+        return lifecycle ?? (0,common/* unreadGate */.pC)(availability, 'bedrock:GetFoundationModelAvailability');
+    if (availability.value.entitled === false) {
+        return {
+            status: 'fail',
+            cause: 'not-entitled',
+            detail: `The account is not entitled to ${e.baseModelId} in ${e.region} (entitlementAvailability NOT_AVAILABLE)`,
+            fix: e.marketplace
+                ? 'Create the model agreement: run with create-agreement: true from a role with aws-marketplace:Subscribe and ' +
+                    'aws-marketplace:ViewSubscriptions (one-time per account).'
+                : 'First-party and open-weight models need no subscription: an SCP or a model-restricting policy may be hiding it.'
+        };
+    }
+    if (lifecycle)
+        return lifecycle;
+    return availability.value.entitled
+        ? { status: 'pass', detail: 'Entitled (AVAILABLE)' }
+        : {
+            status: 'skip',
+            cause: 'not-read',
+            detail: 'GetFoundationModelAvailability did not report entitlementAvailability; the call is the evidence'
+        };
+}
+function agreementCreationFailed(e, failure) {
+    const diagnosis = (0,catalogue/* diagnose */.h)(failure);
+    if (diagnosis?.entry.gate === 'model-access')
+        return (0,common/* fromCatalogue */.Kn)(e, failure, diagnosis);
+    if (failure.kind !== 'service')
+        return (0,common/* faultGate */.YP)('CreateFoundationModelAgreement', failure);
+    return {
+        status: 'fail',
+        cause: 'agreement-create-failed',
+        detail: `Creating the agreement failed: ${failure.name}: ${failure.message}`,
+        fix: 'Check bedrock:CreateFoundationModelAgreement and the AWS Marketplace permissions of this identity.'
+    };
+}
+/** A Legacy model: a warning until its end-of-life date, closed after it. */
+function lifecycleVerdict(e) {
+    const legacy = e.details.state === 'ok' ? e.details.value.legacy : undefined;
+    if (!legacy)
+        return undefined;
+    const dates = lifecycleDates(legacy);
+    if (legacy.endOfLifeTime && legacy.endOfLifeTime.getTime() <= e.now.getTime()) {
+        return {
+            status: 'fail',
+            cause: 'model-end-of-life',
+            detail: `${e.baseModelId} has reached end of life (${dates})`,
+            fix: 'Move to an active model (see the Bedrock model lifecycle page for the successor).'
+        };
+    }
+    return {
+        status: 'warn',
+        cause: 'model-legacy',
+        detail: `${e.baseModelId} is Legacy (${dates})`,
+        fix: 'Plan the move to an active model before the end-of-life date; accounts that stop using a Legacy model lose access.'
+    };
+}
+function lifecycleDates(legacy) {
+    const parts = [];
+    const day = (date) => date.toISOString().slice(0, 10);
+    if (legacy.legacyTime)
+        parts.push(`legacy since ${day(legacy.legacyTime)}`);
+    if (legacy.publicExtendedAccessTime)
+        parts.push(`extended access from ${day(legacy.publicExtendedAccessTime)}`);
+    if (legacy.endOfLifeTime)
+        parts.push(`end of life ${day(legacy.endOfLifeTime)}`);
+    return parts.join(', ') || 'no dates published';
+}
+/** A refused call on this gate; a lifecycle refusal names the published dates. */
+function modelAccessFromRefusal(e, failure, diagnosis) {
+    const gate = (0,common/* fromCatalogue */.Kn)(e, failure, diagnosis);
+    const legacy = e.details.state === 'ok' ? e.details.value.legacy : undefined;
+    const lifecycleRow = gate.cause === 'model-legacy' || gate.cause === 'model-end-of-life';
+    return lifecycleRow && legacy ? { ...gate, detail: `${gate.detail} (${lifecycleDates(legacy)})` } : gate;
+}
+
+;// CONCATENATED MODULE: ./src/gates/provider-terms.ts
+
+/**
+ * A first call to a Marketplace model with no agreement subscribes the account and accepts the provider's
+ * EULA (model-access user guide): the call plan must not make it unless create-agreement asked for that.
+ */
+function callWouldAcceptTerms(e) {
+    return e.marketplace && e.availability.state === 'ok' && e.availability.value.agreement === 'missing';
+}
+function decideProviderTerms(e) {
+    const created = e.bootstrap.agreementCreated ? ' (agreement created by this run)' : '';
+    if (!e.marketplace) {
+        return {
+            status: 'pass',
+            detail: 'Not sold through AWS Marketplace: no agreement or use-case form needed'
+        };
+    }
+    if (e.bootstrap.formMissing) {
+        return {
+            status: 'fail',
+            cause: 'use-case-missing',
+            detail: "Anthropic's use-case form is not on file for this account, and no use-case-form input was given",
+            fix: 'Set use-case-form (inline JSON or a file) together with create-agreement: true.'
+        };
+    }
+    if (e.bootstrap.noOffer) {
+        return {
+            status: 'fail',
+            cause: 'no-offer',
+            detail: `No public agreement offer was found for ${e.baseModelId} in ${e.region}`,
+            fix: 'Check the model ID and region; private offers need to be accepted in the AWS Marketplace console.'
+        };
+    }
+    if (e.bootstrap.waitTimedOut !== undefined) {
+        return {
+            status: 'fail',
+            cause: 'wait-timed-out',
+            detail: `Access did not become live within ${e.bootstrap.waitedSeconds ?? 0} s${created}; last seen: ${e.bootstrap.waitTimedOut}`,
+            fix: 'AWS says access can take up to 15 minutes to settle: re-run later (nothing will be created twice), or raise wait-timeout-seconds.'
+        };
+    }
+    const availability = e.availability;
+    if (availability.state !== 'ok')
+        return (0,common/* unreadGate */.pC)(availability, 'bedrock:GetFoundationModelAvailability');
+    const { agreement, agreementError, agreementReported, authorized } = availability.value;
+    if (authorized === false) {
+        return e.anthropic
+            ? {
+                status: 'fail',
+                cause: 'use-case-missing',
+                detail: "Not authorized: Anthropic's use-case form is not on file (authorizationStatus NOT_AUTHORIZED)",
+                fix: 'Run with create-agreement: true and use-case-form (once per account or at the organisation management account), ' +
+                    'then allow up to 15 minutes.'
+            }
+            : {
+                status: 'fail',
+                cause: 'not-authorized',
+                detail: 'The provider has not authorized this account (authorizationStatus NOT_AUTHORIZED)',
+                fix: 'Review the provider terms for this model in the Bedrock console.'
+            };
+    }
+    switch (agreement) {
+        case 'live':
+            return { status: 'pass', detail: `Agreement in place${created}` };
+        case 'pending':
+            return {
+                status: 'warn',
+                cause: 'agreement-pending',
+                detail: `Agreement PENDING${created}`,
+                fix: 'The subscription is being set up: access usually settles in about 2 minutes and can take up to 15. Calls may succeed now and fail later if a prerequisite is missing.'
+            };
+        case 'error':
+            return {
+                status: 'fail',
+                cause: 'agreement-error',
+                detail: `Agreement in ERROR: ${agreementError ?? 'no errorMessage given'}`,
+                fix: 'Check the AWS account has a valid payment method for AWS Marketplace, then delete and re-create the agreement.'
+            };
+        case 'missing':
+            return {
+                status: 'fail',
+                cause: 'agreement-missing',
+                detail: `No agreement for ${e.baseModelId} in this account (agreementAvailability NOT_AVAILABLE)`,
+                fix: "Run with create-agreement: true (this accepts the provider EULA on the account's behalf), or have a role with " +
+                    'aws-marketplace:Subscribe invoke the model once. The probe does not call the model here, because a first call ' +
+                    'would accept the EULA without being asked to.'
+            };
+        case 'unknown':
+            return {
+                status: 'warn',
+                cause: 'agreement-unknown',
+                detail: `Agreement status ${agreementReported ?? 'missing'}`
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gates/region.ts
+
+/** Region verdicts whose fix is best shown with the inference profiles that would reach the model. */
+const PROFILE_HINT_CAUSES = new Set([
+    'on-demand-unsupported',
+    'region-not-offered',
+    'profile-not-found',
+    'invalid-model-id'
+]);
+function decideRegion(e) {
+    return e.isProfile ? profileRegion(e) : baseModelRegion(e);
+}
+/** A profile exists in its geography's source regions only, and routes to its destinations from there. */
+function profileRegion(e) {
+    const profile = e.profile;
+    switch (profile.state) {
+        case 'ok':
+            return {
+                status: 'pass',
+                detail: `Profile routes to ${profile.value.destinationRegions.join(', ') || 'its destination regions'}`
+            };
+        case 'not-found':
+            return {
+                status: 'fail',
+                cause: 'profile-not-found',
+                detail: `Inference profile ${e.profileId} does not exist in ${e.region}`,
+                fix: "Cross-region profiles exist only in their geography's source regions (us. in US regions, eu. in EU regions, …); " +
+                    'pick a region of that geography or the profile for this one.'
+            };
+        case 'failed':
+            return (0,common/* faultGate */.YP)('GetInferenceProfile', profile.failure);
+        default:
+            return (0,common/* unreadGate */.pC)(profile, 'bedrock:GetInferenceProfile');
+    }
+}
+function baseModelRegion(e) {
+    if (e.details.state === 'ok' && e.details.value.onDemand === 'not-supported') {
+        return {
+            status: 'fail',
+            cause: 'on-demand-unsupported',
+            detail: `${e.baseModelId} cannot be invoked on demand by its base ID (inference types: ${e.details.value.inferenceTypes.join(', ')})`,
+            fix: 'Call it through an inference profile that contains it, and allow that profile ARN in IAM.'
+        };
+    }
+    const availability = e.availability;
+    if (availability.state !== 'ok')
+        return (0,common/* unreadGate */.pC)(availability, 'bedrock:GetFoundationModelAvailability');
+    switch (availability.value.offered) {
+        case true:
+            return { status: 'pass', detail: `Offered in ${e.region}` };
+        case false:
+            return {
+                status: 'fail',
+                cause: 'region-not-offered',
+                detail: `${e.baseModelId} is not offered in ${e.region} (regionAvailability NOT_AVAILABLE)`,
+                fix: 'Use a region where the model is offered, or an inference profile that reaches it.'
+            };
+        default:
+            return {
+                status: 'skip',
+                cause: 'not-read',
+                detail: 'GetFoundationModelAvailability did not report regionAvailability; the call is the evidence'
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gates/index.ts
+
+
+
+
+
+
+
+
+
+
+/** First pass: every gate the reads can decide. `credentials` is the run's verdict, decided once. */
+function decideControlPlane(e, credentials) {
+    return {
+        credentials: (0,gates_credentials/* credentialsFromReads */.cu)(e) ?? credentials,
+        region: decideRegion(e),
+        'model-access': decideModelAccess(e),
+        'provider-terms': decideProviderTerms(e)
+    };
+}
+/**
+ * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
+ * (each call is billed per image or clip), and a call that would accept a provider's terms is never made.
+ */
+function planCall(e, verdicts, invoke) {
+    const none = (cause, reason) => ({ via: 'none', cause, reason });
+    if (!invoke)
+        return none('invoke-disabled', 'invoke is false; only a call proves bedrock:InvokeModel');
+    if (verdicts.credentials.status === 'fail')
+        return none('credentials', 'no usable credentials');
+    const { bootstrap } = e;
+    if (bootstrap.waitTimedOut !== undefined || bootstrap.formMissing || bootstrap.agreementFailure)
+        return none('bootstrap-incomplete', 'access is not live yet');
+    const region = verdicts.region;
+    if (region.status === 'fail')
+        return none(region.cause ?? 'region-not-offered', `the Region gate is closed: ${region.detail}`);
+    if (callWouldAcceptTerms(e)) {
+        return none('would-accept-eula', "no agreement exists, and a first call would accept the provider's EULA (set create-agreement: true to do that)");
+    }
+    const modality = (e.details.state === 'ok' ? e.details.value.modality : undefined) ?? (0,model_id/* modalityFromId */.pb)(e.baseModelId ?? '');
+    switch (modality) {
+        case 'image':
+        case 'video':
+            return none('media-model', `${modality} models are billed per generated ${modality === 'image' ? 'image' : 'clip'}; the control plane is the evidence`);
+        case 'embedding': {
+            const body = embeddingBody(e.baseModelId ?? '');
+            return body
+                ? { via: 'invoke-model', body }
+                : none('embedding-unknown', 'no minimal request body is known for this embedding model');
+        }
+        default:
+            return { via: 'converse' };
+    }
+}
+const CONTROL_PLANE_GATES = ['region', 'model-access', 'provider-terms'];
+/** Gate-specific readings of a refusal; the others take the catalogue row as it is. */
+const REFUSAL_RULES = {
+    'model-access': modelAccessFromRefusal,
+    'iam-permission': iamFromRefusal
+};
+/** Second pass: what the call proved or refused, over the control plane's verdicts. */
+function decide(e, verdicts, call) {
+    const gates = { ...verdicts, 'iam-permission': iamFromCall(call) };
+    if (call.state === 'ok') {
+        for (const name of CONTROL_PLANE_GATES)
+            gates[name] = provenByCall(gates[name]);
+    }
+    else if (call.state === 'failed' && call.failure.kind === 'throttled') {
+        for (const name of CONTROL_PLANE_GATES) {
+            if (gates[name].status === 'skip')
+                gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' };
+        }
+    }
+    else if (call.state === 'failed' && call.failure.kind === 'service') {
+        const diagnosis = (0,catalogue/* diagnose */.h)(call.failure);
+        if (diagnosis)
+            applyRefusal(gates, e, call.failure, diagnosis);
+    }
+    const iamStatement = iamStatementFor(e, gates['iam-permission']);
+    return { gates, ...(iamStatement ? { iamStatement } : {}) };
+}
+/** A control-plane verdict after a successful call. */
+function provenByCall(gate) {
+    // A read that was denied or lost to a fault left the gate open to question; the call answers it.
+    if (gate.status === 'skip' || (0,common/* isFaultGate */.oN)(gate))
+        return { status: 'pass', detail: `Proven by the call (${gate.detail})` };
+    if (gate.status === 'fail') {
+        return {
+            status: 'warn',
+            ...(gate.cause ? { cause: gate.cause } : {}),
+            detail: `The call succeeded although ${gate.detail}`,
+            fix: 'Access may still be settling: AWS lets first calls through while a subscription completes, and they fail with 403 later if a prerequisite is missing.'
+        };
+    }
+    return gate;
+}
+function applyRefusal(gates, e, failure, diagnosis) {
+    const name = diagnosis.entry.gate;
+    const rule = REFUSAL_RULES[name] ?? common/* fromCatalogue */.Kn;
+    const fromCall = rule(e, failure, diagnosis);
+    const before = gates[name];
+    // Both sources closed the gate: keep the control plane's account of it and add the call's words.
+    gates[name] =
+        before.status === 'fail' && fromCall.status === 'fail'
+            ? { ...before, detail: `${before.detail} (the call said: ${failure.message})` }
+            : fromCall;
+    if (name !== 'iam-permission') {
+        gates['iam-permission'] = {
+            status: 'skip',
+            cause: 'refused-earlier',
+            detail: `Not proven: the call was refused at the ${types/* GATE_TITLES */.Wc[name]} gate`
+        };
+    }
+}
+/** A check fails when any gate is closed. */
+function overallResult(gates) {
+    return Object.values(gates).some(gate => gate.status === 'fail') ? 'fail' : 'pass';
+}
+/** Whether the region verdict is one whose fix is best shown with the profiles that reach the model. */
+function wantsProfileHint(gates) {
+    const region = gates.region;
+    return region.status === 'fail' && region.cause !== undefined && PROFILE_HINT_CAUSES.has(region.cause);
+}
+
+// EXTERNAL MODULE: ./src/hints.ts
+var hints = __webpack_require__(9957);
+;// CONCATENATED MODULE: ./src/check.ts
+
+
+
+
+
+
+async function checkPair(pair, ctx) {
+    const { ref, region } = pair;
+    const evidence = await gatherEvidence(pair, ctx);
+    const verdicts = decideControlPlane(evidence, ctx.credentials);
+    const plan = planCall(evidence, verdicts, ctx.invoke);
+    const call = plan.via === 'none'
+        ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
+        : await minimalCall(ctx.clients, region, ref.input, plan);
+    const decision = decide(evidence, verdicts, call);
+    // The profile list is an extra call, made only when the region verdict's fix would name profiles.
+    const gates = evidence.baseModelId && wantsProfileHint(decision.gates)
+        ? (0,hints/* withProfiles */.f)(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
+        : decision.gates;
+    return {
+        model: ref.input,
+        region,
+        result: overallResult(gates),
+        gates,
+        ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
+        invocation: call.state === 'not-run' ? 'none' : call.via,
+        ...(pair.source ? { source: pair.source } : {}),
+        ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
+    };
+}
+async function gatherEvidence(pair, ctx) {
+    const { ref, region } = pair;
+    const { clients } = ctx;
+    const readModel = (baseModelId) => Promise.all([
+        (0,control_plane/* readAvailability */.sq)(clients, region, baseModelId),
+        (0,control_plane/* readFoundationModel */.p2)(clients, region, baseModelId)
+    ]);
+    let profile = { state: 'not-read', reason: 'not a profile' };
+    const guess = (0,model_id/* baseModelGuessOf */.dX)(ref);
+    let baseModelId = guess;
+    // A system-defined profile ID names its base model, so the model reads start with the profile read
+    // instead of after it (one round trip fewer); they are redone only if the profile says otherwise.
+    const guessedReads = guess ? readModel(guess) : undefined;
+    if (ref.kind === 'inference-profile') {
+        profile = await (0,control_plane/* readProfile */.er)(clients, region, ref.profileId);
+        if (profile.state === 'ok' && profile.value.baseModelId)
+            baseModelId = profile.value.baseModelId;
+    }
+    const notRead = { state: 'not-read', reason: 'the base model of this profile is unknown' };
+    const [firstAvailability, details] = !baseModelId
+        ? [notRead, notRead]
+        : baseModelId === guess && guessedReads
+            ? await guessedReads
+            : await readModel(baseModelId);
+    const marketplace = baseModelId ? (0,model_id/* isMarketplaceModel */.Pf)(baseModelId) : false;
+    const anthropic = baseModelId ? (0,model_id/* isAnthropicModel */.wx)(baseModelId) : false;
+    const bootstrapped = ctx.bootstrap && baseModelId && marketplace && firstAvailability.state === 'ok'
+        ? await bootstrapAccess(ctx, ctx.bootstrap, region, baseModelId, anthropic, firstAvailability)
+        : { availability: firstAvailability, bootstrap: {} };
+    return {
+        model: ref.input,
+        region,
+        isProfile: ref.kind === 'inference-profile',
+        ...(ref.kind === 'inference-profile' ? { profileId: ref.profileId } : {}),
+        ...(baseModelId ? { baseModelId } : {}),
+        marketplace,
+        anthropic,
+        account: ctx.account ?? (ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined),
+        now: new Date(ctx.clock.now()),
+        profile,
+        availability: bootstrapped.availability,
+        details,
+        bootstrap: bootstrapped.bootstrap
+    };
+}
+/**
+ * create-agreement for one third-party model whose agreement is not live: the agreement (once per model),
+ * then the wait. The use-case form was handled for the whole run before the checks started.
+ */
+async function bootstrapAccess(ctx, { bootstrapper, waitSeconds }, region, baseModelId, anthropic, availability) {
+    const agreement = availability.value.agreement;
+    if (agreement !== 'missing' && agreement !== 'pending')
+        return { availability, bootstrap: {} };
+    if (anthropic && bootstrapper.formState(region)?.state === 'missing') {
+        return { availability, bootstrap: { formMissing: true } };
+    }
+    const bootstrap = {};
+    if (agreement === 'missing') {
+        const created = await bootstrapper.ensureAgreement(region, baseModelId);
+        bootstrap.agreementCreated = created.created;
+        if (created.failure)
+            return { availability, bootstrap: { ...bootstrap, agreementFailure: created.failure } };
+        if (created.noOffer)
+            return { availability, bootstrap: { ...bootstrap, noOffer: true } };
+    }
+    if (waitSeconds === 0)
+        return { availability: await (0,control_plane/* readAvailability */.sq)(ctx.clients, region, baseModelId), bootstrap };
+    const waited = await bootstrapper.waitUntilLive(region, baseModelId, waitSeconds);
+    bootstrap.waitedSeconds = waited.waitedSeconds;
+    if (waited.timedOut !== undefined)
+        bootstrap.waitTimedOut = waited.timedOut;
+    return { availability: waited.availability, bootstrap };
+}
+/** When no AWS call can succeed: the credentials verdict, every other gate skipped. */
+function credentialsClosedCheck(pair, credentials) {
+    const gates = {};
+    for (const gate of types/* GATES */.JH) {
+        gates[gate] =
+            gate === 'credentials'
+                ? credentials
+                : { status: 'skip', cause: 'credentials', detail: 'Not checked: no usable credentials' };
+    }
+    return {
+        model: pair.ref.input,
+        region: pair.region,
+        result: overallResult(gates),
+        gates,
+        invocation: 'none',
+        ...(pair.source ? { source: pair.source } : {})
+    };
+}
+function memoizedProfileLookup(clients) {
+    const cache = new Map();
+    return (region, baseModelId) => {
+        const key = `${region}\u0000${baseModelId}`;
+        let lookup = cache.get(key);
+        if (!lookup) {
+            lookup = (0,control_plane/* listProfilesContaining */.f_)(clients, region, baseModelId);
+            cache.set(key, lookup);
+        }
+        return lookup;
+    };
+}
+
+
+/***/ })
+
+};

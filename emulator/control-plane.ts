@@ -1,0 +1,190 @@
+/**
+ * The Bedrock control plane (restJson1): availability, model details, inference profiles, agreement offers and
+ * agreements, the Anthropic use-case form. Each read honours the emulated IAM denials.
+ */
+import type { EmulatedModel, EmulatedProfile, EmulatorState } from './state.js'
+import { callerArn, denied, jsonError, ok, type Context, type Reply, type Route } from './wire.js'
+
+export function findModel(state: EmulatorState, id: string): EmulatedModel | undefined {
+  const base = id.includes(':foundation-model/') ? id.split(':foundation-model/')[1] : id
+  return state.models.find(model => model.id === base)
+}
+
+const NON_MARKETPLACE = ['amazon', 'deepseek', 'mistral', 'meta', 'qwen', 'openai']
+export const isMarketplace = (id: string) => !NON_MARKETPLACE.includes(id.split('.')[0]!)
+
+/** Reading availability advances a PENDING agreement, the way time does in AWS. */
+export function agreementOf(
+  state: EmulatorState,
+  modelId: string
+): { status: string; errorMessage?: string } {
+  if (!isMarketplace(modelId)) return { status: 'AVAILABLE' }
+  const agreement = state.agreements[modelId]
+  if (!agreement) return { status: 'NOT_AVAILABLE' }
+  return {
+    status: agreement.status,
+    ...(agreement.errorMessage ? { errorMessage: agreement.errorMessage } : {})
+  }
+}
+
+export function getAvailability(id: string): Route['answer'] {
+  return (state, ctx) => {
+    const refusal = denied(state, ctx, 'bedrock:GetFoundationModelAvailability')
+    if (refusal) return refusal
+    const model = findModel(state, id)
+    if (!model) return jsonError(404, 'ResourceNotFoundException', `The model ${id} does not exist.`)
+    const agreement = state.agreements[model.id]
+    if (agreement?.status === 'PENDING') {
+      if ((agreement.pendingPolls ?? 0) <= 0) agreement.status = 'AVAILABLE'
+      else agreement.pendingPolls = (agreement.pendingPolls ?? 0) - 1
+    }
+    const current = agreementOf(state, model.id)
+    const anthropicWithoutForm = model.id.startsWith('anthropic.') && !state.useCaseOnFile
+    return ok({
+      modelId: model.id,
+      agreementAvailability: current,
+      authorizationStatus: anthropicWithoutForm ? 'NOT_AUTHORIZED' : 'AUTHORIZED',
+      entitlementAvailability:
+        current.status === 'AVAILABLE' && !model.noAccess ? 'AVAILABLE' : 'NOT_AVAILABLE',
+      regionAvailability: model.regions.includes(ctx.auth!.region) ? 'AVAILABLE' : 'NOT_AVAILABLE'
+    })
+  }
+}
+
+export function getFoundationModel(id: string): Route['answer'] {
+  return (state, ctx) => {
+    const refusal = denied(state, ctx, 'bedrock:GetFoundationModel')
+    if (refusal) return refusal
+    const model = findModel(state, id)
+    const region = ctx.auth!.region
+    if (!model || !model.regions.includes(region))
+      return jsonError(404, 'ResourceNotFoundException', `Could not find model ${id}.`)
+    // Bedrock sends these timestamps as RFC 3339 date-time strings.
+    const timestamp = (date?: Date) => date?.toISOString()
+    return ok({
+      modelDetails: {
+        modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.id}`,
+        modelId: model.id,
+        modelName: model.id,
+        providerName: model.id.split('.')[0],
+        inputModalities: ['TEXT'],
+        outputModalities: model.outputModalities ?? ['TEXT'],
+        inferenceTypesSupported: model.inferenceTypes ?? ['ON_DEMAND'],
+        modelLifecycle: model.lifecycle
+          ? {
+              status: model.lifecycle.status,
+              legacyTime: timestamp(model.lifecycle.legacyTime),
+              endOfLifeTime: timestamp(model.lifecycle.endOfLifeTime),
+              publicExtendedAccessTime: timestamp(model.lifecycle.publicExtendedAccessTime)
+            }
+          : { status: 'ACTIVE' }
+      }
+    })
+  }
+}
+
+export function profileArn(state: EmulatorState, region: string, profile: EmulatedProfile): string {
+  const type = profile.application ? 'application-inference-profile' : 'inference-profile'
+  return `arn:aws:bedrock:${region}:${state.account}:${type}/${profile.id}`
+}
+
+function profileSummary(state: EmulatorState, region: string, profile: EmulatedProfile) {
+  return {
+    inferenceProfileName: profile.id,
+    inferenceProfileArn: profileArn(state, region, profile),
+    inferenceProfileId: profile.id,
+    models: profile.destinations.map(destination => ({
+      modelArn: `arn:aws:bedrock:${destination}::foundation-model/${profile.base}`
+    })),
+    status: 'ACTIVE',
+    type: profile.application ? 'APPLICATION' : 'SYSTEM_DEFINED'
+  }
+}
+
+export function findProfile(state: EmulatorState, region: string, id: string): EmulatedProfile | undefined {
+  // System profiles are named by ID or ARN; application profiles by ARN only (their ID is random).
+  const arn = /^arn:[\w-]+:bedrock:[\w-]+:\d{12}:(application-)?inference-profile\/(.+)$/.exec(id)
+  const application = arn ? arn[1] !== undefined : false
+  const profileId = arn ? arn[2] : id
+  return state.profiles.find(
+    profile =>
+      profile.id === profileId && !!profile.application === application && profile.regions.includes(region)
+  )
+}
+
+export function getInferenceProfile(id: string): Route['answer'] {
+  return (state, ctx) => {
+    const refusal = denied(state, ctx, 'bedrock:GetInferenceProfile')
+    if (refusal) return refusal
+    const profile = findProfile(state, ctx.auth!.region, id)
+    if (!profile) return jsonError(404, 'ResourceNotFoundException', `Inference profile ${id} not found.`)
+    return ok(profileSummary(state, ctx.auth!.region, profile))
+  }
+}
+
+export function listInferenceProfiles(state: EmulatorState, ctx: Context): Reply {
+  const refusal = denied(state, ctx, 'bedrock:ListInferenceProfiles')
+  if (refusal) return refusal
+  const region = ctx.auth!.region
+  const type = ctx.url.searchParams.get('type')
+  const summaries = state.profiles
+    .filter(profile => profile.regions.includes(region))
+    .filter(profile => !type || (type === 'APPLICATION') === !!profile.application)
+    .map(profile => profileSummary(state, region, profile))
+  return ok({ inferenceProfileSummaries: summaries })
+}
+
+export function listOffers(id: string): Route['answer'] {
+  return (state, ctx) => {
+    const refusal = denied(state, ctx, 'bedrock:ListFoundationModelAgreementOffers')
+    if (refusal) return refusal
+    if (!findModel(state, id))
+      return jsonError(404, 'ResourceNotFoundException', `The model ${id} does not exist.`)
+    return ok({
+      modelId: id,
+      offers: [
+        { offerId: `offer-${id.split('.')[0]}-public`, offerToken: `offer-token-${id}`, termDetails: {} }
+      ]
+    })
+  }
+}
+
+export function createAgreement(state: EmulatorState, ctx: Context): Reply {
+  const refusal = denied(state, ctx, 'bedrock:CreateFoundationModelAgreement')
+  if (refusal) return refusal
+  const { modelId, offerToken } = JSON.parse(ctx.body) as { modelId: string; offerToken: string }
+  if (!state.iam.marketplace) {
+    return jsonError(
+      403,
+      'AccessDeniedException',
+      `User: ${callerArn(state, ctx)} is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the aws-marketplace:Subscribe action`
+    )
+  }
+  if (offerToken !== `offer-token-${modelId}`)
+    return jsonError(400, 'ValidationException', 'The offer token is invalid.')
+  const existing = state.agreements[modelId]
+  if (existing && existing.status !== 'NOT_AVAILABLE')
+    return jsonError(409, 'ConflictException', 'An agreement already exists.')
+  state.agreements[modelId] = { status: 'PENDING', pendingPolls: state.newAgreementPendingPolls }
+  return { status: 202, body: JSON.stringify({ modelId }) }
+}
+
+export function getUseCase(state: EmulatorState, ctx: Context): Reply {
+  const refusal = denied(state, ctx, 'bedrock:GetUseCaseForModelAccess')
+  if (refusal) return refusal
+  if (!state.useCaseOnFile)
+    return jsonError(404, 'ResourceNotFoundException', 'No use case details found for this account.')
+  const form = state.submittedForms.at(-1) ?? '{"companyName":"existing"}'
+  return ok({ formData: Buffer.from(form).toString('base64') })
+}
+
+export function putUseCase(state: EmulatorState, ctx: Context): Reply {
+  const refusal = denied(state, ctx, 'bedrock:PutUseCaseForModelAccess')
+  if (refusal) return refusal
+  const { formData } = JSON.parse(ctx.body) as { formData: string }
+  const decoded = Buffer.from(formData, 'base64').toString('utf8')
+  JSON.parse(decoded) // the form must be JSON, as the service requires
+  state.submittedForms.push(decoded)
+  state.useCaseOnFile = true
+  return { status: 201, body: '{}' }
+}

@@ -1,0 +1,57 @@
+/** Injected faults: which call they hit, and the answer each kind gives in each protocol. */
+import type { EmulatorState, Fault } from './state.js'
+import { jsonError, queryError, type Reply, type Route } from './wire.js'
+
+export function takeFault(state: EmulatorState, operation: string, region?: string): Fault | undefined {
+  const fault = state.faults.find(
+    candidate =>
+      (candidate.operation === operation || (candidate.operation === '*' && operation !== 'OidcToken')) &&
+      (!candidate.region || candidate.region === region) &&
+      (candidate.times === undefined || candidate.times > 0)
+  )
+  if (fault && fault.times !== undefined) fault.times--
+  return fault
+}
+
+export function faultReply(fault: Fault, protocol: Route['protocol']): Reply {
+  switch (fault.kind) {
+    case 'http500':
+      return protocol === 'query'
+        ? queryError(500, 'InternalFailure', 'We encountered an internal error. Please try again.')
+        : jsonError(500, 'InternalServerException', 'We encountered an internal error. Please try again.')
+    case 'html502':
+      return {
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><body><h1>502 Bad Gateway</h1></body></html>'
+      }
+    case 'throttle':
+      return protocol === 'query'
+        ? queryError(400, 'Throttling', 'Rate exceeded')
+        : jsonError(429, 'ThrottlingException', 'Too many requests, please wait before trying again.')
+    case 'garbage':
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: protocol === 'query' ? '<<<not xml' : 'this is not json {{{'
+      }
+    case 'truncated':
+      return {
+        status: 200,
+        body:
+          protocol === 'query'
+            ? '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws'
+            : '{"modelId": "x", "agreementAvailability": {"sta'
+      }
+    case 'empty200':
+      return { status: 200, body: '{}' }
+    case 'expired':
+      return protocol === 'query'
+        ? queryError(400, 'ExpiredToken', 'The security token included in the request is expired')
+        : jsonError(403, 'ExpiredTokenException', 'The security token included in the request is expired')
+    case 'injection':
+      return jsonError(403, 'AccessDeniedException', fault.message ?? 'injected')
+    default:
+      return jsonError(500, 'InternalServerException', `unknown fault ${fault.kind}`)
+  }
+}

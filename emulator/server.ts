@@ -1,0 +1,167 @@
+/**
+ * A local AWS emulator for end-to-end tests, benchmarks and trying the action without AWS: STS, the Bedrock
+ * control plane and runtime, and GitHub's OIDC token endpoint and REST API, on one 127.0.0.1 port. The real
+ * SDK clients reach it through AWS_ENDPOINT_URL; it decides each answer from an EmulatorState and logs every
+ * call so tests can assert what the probe did (and did not) do. One file per protocol beside this one.
+ */
+import {
+  createAgreement,
+  getAvailability,
+  getFoundationModel,
+  getInferenceProfile,
+  getUseCase,
+  listInferenceProfiles,
+  listOffers,
+  putUseCase
+} from './control-plane.js'
+import { faultReply, takeFault } from './faults.js'
+import { githubRoute, oidcToken } from './github.js'
+import { invoke } from './runtime.js'
+import type { EmulatorState } from './state.js'
+import { assumeRoleWithWebIdentity, getCallerIdentity } from './sts.js'
+import { listen, readBody, writeReply, type Res } from './transport.js'
+import {
+  jsonError,
+  parseAuthorization,
+  queryError,
+  signed,
+  type Reply,
+  type Req,
+  type Route
+} from './wire.js'
+
+export interface LoggedCall {
+  operation: string
+  region?: string
+  modelId?: string
+  accessKeyId?: string
+  status: number
+  body?: string
+}
+
+export interface Emulator {
+  url: string
+  state: EmulatorState
+  calls: LoggedCall[]
+  /** Calls of one operation. */
+  count(operation: string): number
+  oidcRequestUrl: string
+  close(): Promise<void>
+}
+
+export async function startEmulator(state: EmulatorState, port = 0): Promise<Emulator> {
+  const calls: LoggedCall[] = []
+  const listener = await listen((req, res) => void handle(state, calls, req, res), port)
+  const url = listener.url
+  return {
+    url,
+    state,
+    calls,
+    count: operation => calls.filter(call => call.operation === operation).length,
+    oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
+    close: () => listener.close()
+  }
+}
+
+async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: Res): Promise<void> {
+  const body = await readBody(req)
+  const url = new URL(req.url ?? '/', 'http://emulator')
+  const auth = parseAuthorization(String(req.headers['authorization'] ?? ''))
+  const route = identify(req.method ?? 'GET', url, body)
+  const call: LoggedCall = {
+    operation: route.operation,
+    region: auth?.region,
+    modelId: route.modelId,
+    accessKeyId: auth?.accessKeyId,
+    status: 0
+  }
+  calls.push(call)
+
+  if (state.latencyMs > 0) await new Promise(resolve => setTimeout(resolve, state.latencyMs))
+
+  const fault = takeFault(state, route.operation, auth?.region)
+  if (fault) {
+    if (fault.kind === 'hang') return // never answer: the client's timeout must fire
+    if (fault.kind === 'reset') {
+      call.status = -1
+      const socket = 'stream' in req ? req.stream.session?.socket : req.socket
+      if ('stream' in req) req.stream.close(2)
+      else socket?.destroy()
+      return
+    }
+    return send(res, call, faultReply(fault, route.protocol))
+  }
+
+  let reply: Reply
+  try {
+    reply = route.answer(state, { auth, body, url, req })
+  } catch (error) {
+    reply = jsonError(500, 'InternalServerException', `emulator bug: ${(error as Error).message}`)
+  }
+  if (
+    reply.status < 300 &&
+    route.operation !== 'OidcToken' &&
+    route.operation !== 'AssumeRoleWithWebIdentity'
+  ) {
+    call.body = body
+  }
+  send(res, call, reply)
+}
+
+function identify(method: string, url: URL, body: string): Route {
+  const path = url.pathname
+  if (path === '/_oidc/token') return { operation: 'OidcToken', protocol: 'oidc', answer: oidcToken }
+  if (path.startsWith('/_github/')) return githubRoute(method, path.slice('/_github'.length), body)
+  if (method === 'POST' && path === '/' && body.includes('Action=')) {
+    const action = new URLSearchParams(body).get('Action') ?? ''
+    if (action === 'GetCallerIdentity')
+      return { operation: action, protocol: 'query', answer: signed(getCallerIdentity, 'query') }
+    if (action === 'AssumeRoleWithWebIdentity')
+      return { operation: action, protocol: 'query', answer: assumeRoleWithWebIdentity }
+    return {
+      operation: action,
+      protocol: 'query',
+      answer: () => queryError(400, 'InvalidAction', `Unknown action ${action}`)
+    }
+  }
+  const segment = (prefix: string) => decodeURIComponent(path.slice(prefix.length))
+  const json = (operation: string, answer: Route['answer'], modelId?: string): Route => ({
+    operation,
+    protocol: 'json',
+    modelId,
+    answer: signed(answer, 'json')
+  })
+  let match: RegExpExecArray | null
+  if ((match = /^\/model\/(.+)\/converse$/.exec(path)))
+    return json('Converse', invoke('Converse'), decodeURIComponent(match[1]!))
+  if ((match = /^\/model\/(.+)\/invoke$/.exec(path)))
+    return json('InvokeModel', invoke('InvokeModel'), decodeURIComponent(match[1]!))
+  if (path.startsWith('/foundation-model-availability/')) {
+    const id = segment('/foundation-model-availability/')
+    return json('GetFoundationModelAvailability', getAvailability(id), id)
+  }
+  if (path.startsWith('/foundation-models/')) {
+    const id = segment('/foundation-models/')
+    return json('GetFoundationModel', getFoundationModel(id), id)
+  }
+  if (path === '/inference-profiles') return json('ListInferenceProfiles', listInferenceProfiles)
+  if (path.startsWith('/inference-profiles/')) {
+    const id = segment('/inference-profiles/')
+    return json('GetInferenceProfile', getInferenceProfile(id), id)
+  }
+  if (path.startsWith('/list-foundation-model-agreement-offers/')) {
+    const id = segment('/list-foundation-model-agreement-offers/')
+    return json('ListFoundationModelAgreementOffers', listOffers(id), id)
+  }
+  if (path === '/create-foundation-model-agreement')
+    return json('CreateFoundationModelAgreement', createAgreement)
+  if (path === '/use-case-for-model-access' && method === 'GET')
+    return json('GetUseCaseForModelAccess', getUseCase)
+  if (path === '/use-case-for-model-access') return json('PutUseCaseForModelAccess', putUseCase)
+  return json('Unknown', () => jsonError(404, 'UnknownOperationException', `No route for ${method} ${path}`))
+}
+
+function send(res: Res, call: LoggedCall, reply: Reply): void {
+  call.status = reply.status
+  writeReply(res, reply)
+}

@@ -1,0 +1,55 @@
+/** STS (awsQuery, XML): AssumeRoleWithWebIdentity checks the trust policy; GetCallerIdentity names the caller. */
+import { randomBytes } from 'node:crypto'
+import type { EmulatorState } from './state.js'
+import { callerArn, queryError, xml, type Context, type Reply } from './wire.js'
+
+export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): Reply {
+  const params = new URLSearchParams(ctx.body)
+  const token = params.get('WebIdentityToken') ?? ''
+  let claims: { sub?: string; aud?: string }
+  try {
+    claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+  } catch {
+    return queryError(
+      400,
+      'InvalidIdentityToken',
+      "Couldn't retrieve verification key from your identity provider"
+    )
+  }
+  if (state.oidc.providerMissing) {
+    return queryError(
+      400,
+      'InvalidIdentityToken',
+      'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'
+    )
+  }
+  if (
+    params.get('RoleArn') !== state.oidc.roleArn ||
+    claims.sub !== state.oidc.trustedSub ||
+    claims.aud !== state.oidc.trustedAudience
+  ) {
+    return queryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
+  }
+  const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`
+  const secret = randomBytes(20).toString('base64')
+  const sessionToken = `FwoEMULATOR${randomBytes(48).toString('base64')}`
+  const roleName = state.oidc.roleArn.split('/').pop()
+  const arn = `arn:aws:sts::${state.account}:assumed-role/${roleName}/${params.get('RoleSessionName')}`
+  state.accessKeys[accessKeyId] = { secret, sessionToken, arn }
+  const expiration = new Date(Date.now() + Number(params.get('DurationSeconds') ?? 3600) * 1000).toISOString()
+  return xml(
+    'AssumeRoleWithWebIdentity',
+    `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>${secret}</SecretAccessKey>` +
+      `<SessionToken>${sessionToken}</SessionToken><Expiration>${expiration}</Expiration></Credentials>` +
+      `<SubjectFromWebIdentityToken>${claims.sub}</SubjectFromWebIdentityToken>` +
+      `<AssumedRoleUser><Arn>${arn}</Arn><AssumedRoleId>AROAEMULATOR:${params.get('RoleSessionName')}</AssumedRoleId></AssumedRoleUser>` +
+      `<Provider>arn:aws:iam::${state.account}:oidc-provider/token.actions.githubusercontent.com</Provider><Audience>${claims.aud}</Audience>`
+  )
+}
+
+export function getCallerIdentity(state: EmulatorState, ctx: Context): Reply {
+  return xml(
+    'GetCallerIdentity',
+    `<Arn>${callerArn(state, ctx)}</Arn><UserId>AIDAEMULATOR</UserId><Account>${state.account}</Account>`
+  )
+}

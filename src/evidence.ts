@@ -1,0 +1,121 @@
+/**
+ * What the AWS layer found out, in the probe's own words: the gates decide from these shapes and never see
+ * an SDK string. The AWS layer (src/aws/) translates each answer into them at the boundary.
+ */
+import type { AwsFailure, Read } from './aws/failure.js'
+import type { Modality } from './model-id.js'
+import type { CallerIdentity, Cause } from './types.js'
+
+/**
+ * The state of the provider agreement (agreementAvailability.status): live (AVAILABLE), pending (PENDING),
+ * missing (NOT_AVAILABLE), error (ERROR, with a message), unknown (absent or a state AWS has not documented).
+ */
+export type AgreementState = 'live' | 'pending' | 'missing' | 'error' | 'unknown'
+
+/** GetFoundationModelAvailability, translated. undefined: AWS did not say. */
+export interface Availability {
+  /** regionAvailability */
+  offered?: boolean
+  /** entitlementAvailability */
+  entitled?: boolean
+  agreement: AgreementState
+  /** agreementAvailability.errorMessage, when the agreement is in error. */
+  agreementError?: string
+  /** The status as AWS spelled it, when it is one the probe does not know. */
+  agreementReported?: string
+  /** authorizationStatus (AUTHORIZED / NOT_AUTHORIZED). */
+  authorized?: boolean
+}
+
+/**
+ * Whether the base model ID can be invoked on demand (inferenceTypesSupported has ON_DEMAND) or only through
+ * an inference profile or provisioned throughput; unknown when AWS listed no inference types.
+ */
+export type OnDemandSupport = 'supported' | 'not-supported' | 'unknown'
+
+export interface LegacyLifecycle {
+  legacyTime?: Date
+  endOfLifeTime?: Date
+  publicExtendedAccessTime?: Date
+}
+
+/** GetFoundationModel, translated. */
+export interface ModelDetails {
+  /** From outputModalities; undefined when none were listed. */
+  modality?: Modality
+  onDemand: OnDemandSupport
+  /** inferenceTypesSupported as listed, for the reader. */
+  inferenceTypes: string[]
+  /** Set when the provider marked the model Legacy (modelLifecycle.status LEGACY). */
+  legacy?: LegacyLifecycle
+}
+
+/** GetInferenceProfile, translated. */
+export interface ProfileInfo {
+  arn?: string
+  baseModelId?: string
+  destinationRegions: string[]
+  modelArns: string[]
+}
+
+/** The request the minimal call makes. */
+export type CallRequest = { via: 'converse' } | { via: 'invoke-model'; body: Record<string, unknown> }
+export type CallVia = CallRequest['via']
+
+export type CallOutcome =
+  | { state: 'ok'; via: CallVia }
+  | { state: 'not-run'; reason: string; cause: Cause }
+  | { state: 'failed'; via: CallVia; failure: AwsFailure }
+
+/** What a bootstrap (create-agreement) did for one check. */
+export interface BootstrapEvidence {
+  agreementCreated?: boolean
+  /** CreateFoundationModelAgreement or ListFoundationModelAgreementOffers refused or failed. */
+  agreementFailure?: AwsFailure
+  noOffer?: boolean
+  /** The use-case form is needed (Anthropic, none on file) but none was given. */
+  formMissing?: boolean
+  waitedSeconds?: number
+  /** The wait ended before the agreement became live; holds what was last seen. */
+  waitTimedOut?: string
+}
+
+/** Everything one model × region check read from the control plane, before the call. */
+export interface Evidence {
+  /** The model as the user wrote it. */
+  model: string
+  region: string
+  isProfile: boolean
+  profileId?: string
+  baseModelId?: string
+  marketplace: boolean
+  anthropic: boolean
+  account?: string
+  now: Date
+  profile: Read<ProfileInfo>
+  availability: Read<Availability>
+  details: Read<ModelDetails>
+  bootstrap: BootstrapEvidence
+}
+
+/** The claims of the workflow's OIDC token (never the token itself), to explain a trust-policy refusal. */
+export interface OidcClaims {
+  sub?: string
+  aud?: string | string[]
+  iss?: string
+  repository?: string
+  ref?: string
+  environment?: string
+  job_workflow_ref?: string
+}
+
+/** How the run's identity was established, step by step, and where it stopped. */
+export type IdentityEvidence =
+  | { state: 'established'; identity: CallerIdentity; source: string }
+  /** role-to-assume without the runner's OIDC request variables (no `permissions: id-token: write`). */
+  | { state: 'no-oidc-request' }
+  | { state: 'token-failed'; failure: AwsFailure }
+  | { state: 'assume-refused'; failure: AwsFailure; roleArn: string; claims?: OidcClaims }
+  /** AssumeRoleWithWebIdentity answered 200 without credentials. */
+  | { state: 'assume-empty' }
+  | { state: 'caller-failed'; failure: AwsFailure }
