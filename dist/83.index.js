@@ -25,24 +25,26 @@ export const modules = {
 
 
 
+/** One control-plane read: send, classify a failure as evidence (denied, not found, failed), translate. */
+async function readAs(clients, region, 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's own input/output unions
+command, permission, translate) {
+    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, command), permission);
+    return read.state === 'ok' ? { state: 'ok', value: translate(read.value) } : read;
+}
 async function readProfile(clients, region, profileId) {
-    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetInferenceProfileCommand */ .Yjh({ inferenceProfileIdentifier: profileId }));
-    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetInferenceProfile');
-    if (read.state !== 'ok')
-        return read;
-    const modelArns = (read.value.models ?? [])
-        .map(model => model.modelArn)
-        .filter((arn) => !!arn);
-    const baseIds = modelArns.map(_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te).filter((id) => !!id);
-    return {
-        state: 'ok',
-        value: {
-            arn: read.value.inferenceProfileArn,
+    return readAs(clients, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetInferenceProfileCommand */ .Yjh({ inferenceProfileIdentifier: profileId }), 'bedrock:GetInferenceProfile', profile => {
+        const modelArns = (profile.models ?? [])
+            .map(model => model.modelArn)
+            .filter((arn) => !!arn);
+        const baseIds = modelArns.map(_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te).filter((id) => !!id);
+        return {
+            arn: profile.inferenceProfileArn,
             baseModelId: baseIds[0],
             modelArns,
             destinationRegions: [...new Set(modelArns.map(_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .regionFromArn */ .e0).filter((r) => !!r))]
-        }
-    };
+        };
+    });
 }
 // The availability states are documented only by name in the API reference (GetFoundationModelAvailability:
 // AVAILABLE | NOT_AVAILABLE, agreement AVAILABLE | PENDING | NOT_AVAILABLE | ERROR, AUTHORIZED | NOT_AUTHORIZED).
@@ -56,11 +58,9 @@ function yesNo(value, yes, no) {
     return value === yes ? true : value === no ? false : undefined;
 }
 async function readAvailability(clients, region, baseModelId) {
-    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelAvailabilityCommand */ .Rai({ modelId: baseModelId }));
-    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetFoundationModelAvailability');
-    if (read.state !== 'ok')
-        return read;
-    const value = read.value;
+    return readAs(clients, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelAvailabilityCommand */ .Rai({ modelId: baseModelId }), 'bedrock:GetFoundationModelAvailability', translateAvailability);
+}
+function translateAvailability(value) {
     const reported = value.agreementAvailability?.status;
     const agreement = (reported && AGREEMENT_STATES[reported]) || 'unknown';
     const availability = {
@@ -73,7 +73,7 @@ async function readAvailability(clients, region, baseModelId) {
         availability.agreementError = value.agreementAvailability.errorMessage;
     if (agreement === 'unknown' && reported)
         availability.agreementReported = reported;
-    return { state: 'ok', value: availability };
+    return availability;
 }
 /** The model's kind from its output modalities (a text model may also list others; text wins). */
 function modalityOf(outputs) {
@@ -93,11 +93,9 @@ function onDemandOf(types) {
     return types.includes('ON_DEMAND') ? 'supported' : 'not-supported';
 }
 async function readFoundationModel(clients, region, baseModelId) {
-    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelCommand */ .kFc({ modelIdentifier: baseModelId }));
-    const read = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome, 'bedrock:GetFoundationModel');
-    if (read.state !== 'ok')
-        return read;
-    const model = read.value.modelDetails;
+    return readAs(clients, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .GetFoundationModelCommand */ .kFc({ modelIdentifier: baseModelId }), 'bedrock:GetFoundationModel', translateDetails);
+}
+function translateDetails({ modelDetails: model }) {
     const inferenceTypes = model?.inferenceTypesSupported ?? [];
     const details = {
         modality: modalityOf(model?.outputModalities ?? []),
@@ -114,7 +112,7 @@ async function readFoundationModel(clients, region, baseModelId) {
                 : {})
         };
     }
-    return { state: 'ok', value: details };
+    return details;
 }
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
 async function listProfilesContaining(clients, region, baseModelId) {

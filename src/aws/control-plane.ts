@@ -7,6 +7,8 @@ import {
   CreateFoundationModelAgreementCommand,
   GetFoundationModelAvailabilityCommand,
   GetFoundationModelCommand,
+  type GetFoundationModelAvailabilityCommandOutput,
+  type GetFoundationModelCommandOutput,
   GetInferenceProfileCommand,
   GetUseCaseForModelAccessCommand,
   ListFoundationModelAgreementOffersCommand,
@@ -15,34 +17,46 @@ import {
 } from '@aws-sdk/client-bedrock'
 import { baseModelIdFromArn, regionFromArn, type Modality } from '../model-id.js'
 import type { AgreementState, Availability, ModelDetails, OnDemandSupport, ProfileInfo } from '../evidence.js'
+import type { Command } from '@smithy/types'
 import { isNotFound, toRead, type Outcome, type Read } from './failure.js'
 import type { AwsClients } from './clients.js'
+
+/** One control-plane read: send, classify a failure as evidence (denied, not found, failed), translate. */
+async function readAs<Input extends object, Output extends object, T>(
+  clients: AwsClients,
+  region: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's own input/output unions
+  command: Command<any, Input, any, Output & { $metadata: object }, any>,
+  permission: string,
+  translate: (output: Output) => T
+): Promise<Read<T>> {
+  const read = toRead(await clients.send(BedrockClient, region, command), permission)
+  return read.state === 'ok' ? { state: 'ok', value: translate(read.value) } : read
+}
 
 export async function readProfile(
   clients: AwsClients,
   region: string,
   profileId: string
 ): Promise<Read<ProfileInfo>> {
-  const outcome = await clients.send(
-    BedrockClient,
+  return readAs(
+    clients,
     region,
-    new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId })
-  )
-  const read = toRead(outcome, 'bedrock:GetInferenceProfile')
-  if (read.state !== 'ok') return read
-  const modelArns = (read.value.models ?? [])
-    .map(model => model.modelArn)
-    .filter((arn): arn is string => !!arn)
-  const baseIds = modelArns.map(baseModelIdFromArn).filter((id): id is string => !!id)
-  return {
-    state: 'ok',
-    value: {
-      arn: read.value.inferenceProfileArn,
-      baseModelId: baseIds[0],
-      modelArns,
-      destinationRegions: [...new Set(modelArns.map(regionFromArn).filter((r): r is string => !!r))]
+    new GetInferenceProfileCommand({ inferenceProfileIdentifier: profileId }),
+    'bedrock:GetInferenceProfile',
+    profile => {
+      const modelArns = (profile.models ?? [])
+        .map(model => model.modelArn)
+        .filter((arn): arn is string => !!arn)
+      const baseIds = modelArns.map(baseModelIdFromArn).filter((id): id is string => !!id)
+      return {
+        arn: profile.inferenceProfileArn,
+        baseModelId: baseIds[0],
+        modelArns,
+        destinationRegions: [...new Set(modelArns.map(regionFromArn).filter((r): r is string => !!r))]
+      }
     }
-  }
+  )
 }
 
 // The availability states are documented only by name in the API reference (GetFoundationModelAvailability:
@@ -63,14 +77,16 @@ export async function readAvailability(
   region: string,
   baseModelId: string
 ): Promise<Read<Availability>> {
-  const outcome = await clients.send(
-    BedrockClient,
+  return readAs(
+    clients,
     region,
-    new GetFoundationModelAvailabilityCommand({ modelId: baseModelId })
+    new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }),
+    'bedrock:GetFoundationModelAvailability',
+    translateAvailability
   )
-  const read = toRead(outcome, 'bedrock:GetFoundationModelAvailability')
-  if (read.state !== 'ok') return read
-  const value = read.value
+}
+
+function translateAvailability(value: GetFoundationModelAvailabilityCommandOutput): Availability {
   const reported = value.agreementAvailability?.status
   const agreement = (reported && AGREEMENT_STATES[reported]) || 'unknown'
   const availability: Availability = {
@@ -82,7 +98,7 @@ export async function readAvailability(
   if (agreement === 'error' && value.agreementAvailability?.errorMessage)
     availability.agreementError = value.agreementAvailability.errorMessage
   if (agreement === 'unknown' && reported) availability.agreementReported = reported
-  return { state: 'ok', value: availability }
+  return availability
 }
 
 /** The model's kind from its output modalities (a text model may also list others; text wins). */
@@ -104,14 +120,16 @@ export async function readFoundationModel(
   region: string,
   baseModelId: string
 ): Promise<Read<ModelDetails>> {
-  const outcome = await clients.send(
-    BedrockClient,
+  return readAs(
+    clients,
     region,
-    new GetFoundationModelCommand({ modelIdentifier: baseModelId })
+    new GetFoundationModelCommand({ modelIdentifier: baseModelId }),
+    'bedrock:GetFoundationModel',
+    translateDetails
   )
-  const read = toRead(outcome, 'bedrock:GetFoundationModel')
-  if (read.state !== 'ok') return read
-  const model = read.value.modelDetails
+}
+
+function translateDetails({ modelDetails: model }: GetFoundationModelCommandOutput): ModelDetails {
   const inferenceTypes = model?.inferenceTypesSupported ?? []
   const details: ModelDetails = {
     modality: modalityOf(model?.outputModalities ?? []),
@@ -128,7 +146,7 @@ export async function readFoundationModel(
         : {})
     }
   }
-  return { state: 'ok', value: details }
+  return details
 }
 
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
