@@ -26,5 +26,7 @@ export default {
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts'
     }
-  ]
+  ],
+  // Global in Jest (a project's own value is not read).
+  testTimeout: 60000
 }

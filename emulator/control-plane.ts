@@ -3,7 +3,16 @@
  * agreements, the Anthropic use-case form. Each read honours the emulated IAM denials.
  */
 import type { EmulatedModel, EmulatedProfile, EmulatorState } from './state.js'
-import { callerArn, denied, jsonError, ok, type Context, type Reply, type Route } from './wire.js'
+import {
+  callerArn,
+  denied,
+  jsonError,
+  ok,
+  sessionDenies,
+  type Context,
+  type Reply,
+  type Route
+} from './wire.js'
 
 export function findModel(state: EmulatorState, id: string): EmulatedModel | undefined {
   const base = id.includes(':foundation-model/') ? id.split(':foundation-model/')[1] : id
@@ -153,7 +162,7 @@ export function createAgreement(state: EmulatorState, ctx: Context): Reply {
   const refusal = denied(state, ctx, 'bedrock:CreateFoundationModelAgreement')
   if (refusal) return refusal
   const { modelId, offerToken } = JSON.parse(ctx.body) as { modelId: string; offerToken: string }
-  if (!state.iam.marketplace) {
+  if (!state.iam.marketplace || sessionDenies(state, ctx, 'aws-marketplace:Subscribe')) {
     return jsonError(
       403,
       'AccessDeniedException',

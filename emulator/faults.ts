@@ -51,6 +51,26 @@ export function faultReply(fault: Fault, protocol: Route['protocol']): Reply {
         : jsonError(403, 'ExpiredTokenException', 'The security token included in the request is expired')
     case 'injection':
       return jsonError(403, 'AccessDeniedException', fault.message ?? 'injected')
+    case 'refuse':
+      return jsonError(
+        fault.status ?? 403,
+        fault.exception ?? 'AccessDeniedException',
+        fault.message ?? 'refused'
+      )
+    case 'html403':
+      // A corporate proxy's or firewall's block page, in place of AWS's answer.
+      return {
+        status: 403,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: '<html><head><title>Blocked</title></head><body><h1>Access to this site is blocked by policy</h1></body></html>'
+      }
+    case 'idp-transient':
+      // STS could not fetch GitHub's signing keys (STS API reference: InvalidIdentityToken / IDPCommunicationError).
+      return queryError(
+        400,
+        'InvalidIdentityToken',
+        "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements"
+      )
     default:
       return jsonError(500, 'InternalServerException', `unknown fault ${fault.kind}`)
   }

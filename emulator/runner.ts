@@ -26,6 +26,8 @@ export interface ActionRun {
   report?: Report
   /** Everything the runner would show or store: for leak checks. */
   everything: string
+  /** With options.signal: ms from the signal to the exit. */
+  exitedAfterSignalMs?: number
 }
 
 export interface RunOptions {
@@ -36,6 +38,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** The bundle to run (default: the committed dist/index.js). */
   script?: string
+  /** Send this signal after this long, as the runner does on cancel or timeout-minutes. */
+  signal?: { name: NodeJS.Signals; afterMs: number }
 }
 
 export function actionDefaults(): Record<string, string> {
@@ -98,13 +102,23 @@ export async function runAction(
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stderr += chunk))
   const timeoutMs = options.timeoutMs ?? 45_000
+  let signalledAt: number | undefined
+  const signal = options.signal
+  const signalTimer = signal
+    ? setTimeout(() => {
+        signalledAt = Date.now()
+        child.kill(signal.name)
+      }, signal.afterMs)
+    : undefined
   const code = await new Promise<number | null>(resolveExit => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.on('close', exitCode => {
       clearTimeout(timer)
+      clearTimeout(signalTimer)
       resolveExit(exitCode)
     })
   })
+  const exitedAfterSignalMs = signalledAt === undefined ? undefined : Date.now() - signalledAt
   const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   const report = outputs.report ? (JSON.parse(outputs.report) as Report) : undefined
@@ -115,7 +129,8 @@ export async function runAction(
     outputs,
     summary,
     report,
-    everything: [stdout, stderr, summary, ...Object.values(outputs)].join('\n')
+    everything: [stdout, stderr, summary, ...Object.values(outputs)].join('\n'),
+    ...(exitedAfterSignalMs === undefined ? {} : { exitedAfterSignalMs })
   }
 }
 

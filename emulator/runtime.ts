@@ -3,7 +3,7 @@
  * IAM and SCPs, the model identifier, lifecycle, model access, the use-case form and the agreement.
  */
 import { agreementOf, findModel, findProfile, isMarketplace, profileArn } from './control-plane.js'
-import { callerArn, jsonError, ok, type Route } from './wire.js'
+import { callerArn, jsonError, ok, sessionDenies, type Route } from './wire.js'
 
 export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
   return (state, ctx) => {
@@ -76,7 +76,8 @@ export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
       )
     }
     if (isMarketplace(model.id) && agreementOf(state, model.id).status !== 'AVAILABLE') {
-      if (!state.iam.marketplace) {
+      // Subscribing on first use needs aws-marketplace:Subscribe, which a session policy can deny.
+      if (!state.iam.marketplace || sessionDenies(state, ctx, 'aws-marketplace:Subscribe')) {
         return jsonError(
           403,
           'AccessDeniedException',

@@ -14,6 +14,9 @@ export type FaultKind =
   | 'reset'
   | 'expired'
   | 'injection'
+  | 'refuse'
+  | 'html403'
+  | 'idp-transient'
 
 export interface Fault {
   /** Operation name (GetCallerIdentity, AssumeRoleWithWebIdentity, OidcToken, GetFoundationModelAvailability, Converse, …) or '*'. */
@@ -22,8 +25,11 @@ export interface Fault {
   /** How many times it fires; undefined: every time. */
   times?: number
   region?: string
-  /** For 'injection': the message to return in an AccessDeniedException. */
+  /** For 'injection' and 'refuse': the message of the error. */
   message?: string
+  /** For 'refuse': the exception name (x-amzn-errortype) and HTTP status; default AccessDeniedException, 403. */
+  exception?: string
+  status?: number
 }
 
 export interface EmulatedModel {
@@ -68,6 +74,8 @@ export interface AccessKey {
   sessionToken?: string
   arn: string
   expired?: boolean
+  /** The inline session policy sent with AssumeRoleWithWebIdentity (JSON), when one was. */
+  sessionPolicy?: string
 }
 
 export interface EmulatorState {

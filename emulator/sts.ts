@@ -10,11 +10,7 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
   try {
     claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
   } catch {
-    return queryError(
-      400,
-      'InvalidIdentityToken',
-      "Couldn't retrieve verification key from your identity provider"
-    )
+    return queryError(400, 'InvalidIdentityToken', 'The web identity token is not a valid JWT.')
   }
   if (state.oidc.providerMissing) {
     return queryError(
@@ -35,7 +31,8 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
   const sessionToken = `FwoEMULATOR${randomBytes(48).toString('base64')}`
   const roleName = state.oidc.roleArn.split('/').pop()
   const arn = `arn:aws:sts::${state.account}:assumed-role/${roleName}/${params.get('RoleSessionName')}`
-  state.accessKeys[accessKeyId] = { secret, sessionToken, arn }
+  const sessionPolicy = params.get('Policy') ?? undefined
+  state.accessKeys[accessKeyId] = { secret, sessionToken, arn, ...(sessionPolicy ? { sessionPolicy } : {}) }
   const expiration = new Date(Date.now() + Number(params.get('DurationSeconds') ?? 3600) * 1000).toISOString()
   return xml(
     'AssumeRoleWithWebIdentity',

@@ -83,12 +83,38 @@ export function callerArn(state: EmulatorState, ctx: Context): string {
   return state.accessKeys[ctx.auth?.accessKeyId ?? '']?.arn ?? 'unknown'
 }
 
+/**
+ * Whether the caller's session policy (sent with AssumeRoleWithWebIdentity) keeps it from an action: an explicit
+ * Deny, or no Allow. Enough of IAM's evaluation for the policies the probe sends; no conditions, no wildcards
+ * inside action names but '*'.
+ */
+export function sessionDenies(state: EmulatorState, ctx: Context, action: string): boolean {
+  const policy = state.accessKeys[ctx.auth?.accessKeyId ?? '']?.sessionPolicy
+  if (!policy) return false
+  const statements = (JSON.parse(policy) as { Statement: { Effect: string; Action: string | string[] }[] })
+    .Statement
+  const covers = (statement: { Action: string | string[] }) =>
+    ([] as string[]).concat(statement.Action).some(pattern => pattern === '*' || pattern === action)
+  if (statements.some(statement => statement.Effect === 'Deny' && covers(statement))) return true
+  return !statements.some(statement => statement.Effect === 'Allow' && covers(statement))
+}
+
+/** The AccessDeniedException for an action a session policy denies. */
+export function sessionDenial(state: EmulatorState, ctx: Context, action: string, resource = '*'): Reply {
+  return jsonError(
+    403,
+    'AccessDeniedException',
+    `User: ${callerArn(state, ctx)} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in a session policy`
+  )
+}
+
 export function denied(
   state: EmulatorState,
   ctx: Context,
   action: string,
   resource = '*'
 ): Reply | undefined {
+  if (sessionDenies(state, ctx, action)) return sessionDenial(state, ctx, action, resource)
   if (!state.iam.deniedActions.includes(action) && !state.iam.deniedActions.includes('*')) return undefined
   return jsonError(
     403,

@@ -27,6 +27,8 @@ export interface CheckContext {
   credentials: GateResult
   account?: string
   invoke: boolean
+  /** A call may go ahead where the agreement state is unknown (see CallPolicy). */
+  termsGuarded: boolean
   /** Present with create-agreement: true. */
   bootstrap?: { bootstrapper: Bootstrapper; waitSeconds: number }
   clock: Clock
@@ -38,7 +40,7 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   const { ref, region } = pair
   const evidence = await gatherEvidence(pair, ctx)
   const verdicts = decideControlPlane(evidence, ctx.credentials)
-  const plan = planCall(evidence, verdicts, ctx.invoke)
+  const plan = planCall(evidence, verdicts, { invoke: ctx.invoke, termsGuarded: ctx.termsGuarded })
   const call =
     plan.via === 'none'
       ? ({ state: 'not-run', cause: plan.cause, reason: plan.reason } as const)

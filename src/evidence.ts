@@ -116,6 +116,8 @@ export type IdentityEvidence =
   | { state: 'no-oidc-request' }
   | { state: 'token-failed'; failure: AwsFailure }
   | { state: 'assume-refused'; failure: AwsFailure; roleArn: string; claims?: OidcClaims }
+  /** STS could not verify the token with GitHub's keys, on every retry: transient, not a refusal. */
+  | { state: 'idp-unreachable'; failure: AwsFailure }
   /** AssumeRoleWithWebIdentity answered 200 without credentials. */
   | { state: 'assume-empty' }
   | { state: 'caller-failed'; failure: AwsFailure }

@@ -24,7 +24,9 @@ export const MAX_PAIRS = 100
 /** A bootstrap run waits this long for new access to settle unless told otherwise (AWS: up to 15 minutes). */
 export const DEFAULT_BOOTSTRAP_WAIT_SECONDS = 900
 
-export type FailOn = 'error' | 'warn' | 'never'
+/** Which results fail the step: see shouldFail (src/report/verdict.ts). */
+export const FAIL_ON = ['error', 'closed', 'warn', 'never'] as const
+export type FailOn = (typeof FAIL_ON)[number]
 
 /** One model × region check to make; `source` is where models-from found the ID. */
 export interface Pair {
@@ -203,8 +205,12 @@ export function parseInputs(
   }
 
   const failOn = get('fail-on')
-  if (failOn !== 'error' && failOn !== 'warn' && failOn !== 'never') {
-    throw new InputError('fail-on', `is "${printable(failOn)}"`, 'Use error (default), warn or never.')
+  if (!isFailOn(failOn)) {
+    throw new InputError(
+      'fail-on',
+      `is "${printable(failOn)}"`,
+      'Use error (default: a closed gate or an unproven check fails), closed (only a closed gate), warn or never.'
+    )
   }
 
   const createAgreement = parseBoolean('create-agreement', get('create-agreement'))
@@ -247,6 +253,10 @@ export function parseInputs(
     comment,
     githubToken
   }
+}
+
+function isFailOn(value: string): value is FailOn {
+  return (FAIL_ON as readonly string[]).includes(value)
 }
 
 /** Every model × region, deduplicated; ARNs are probed in their own region only. */

@@ -1,11 +1,14 @@
 /**
  * The action: read the inputs once, run the probe, publish the verdict (outputs, job summary,
- * annotations, log), and fail the step according to fail-on.
+ * annotations, log), and fail the step according to fail-on. On SIGINT/SIGTERM (a cancelled job, or
+ * timeout-minutes) the probe stops what is in flight and the verdict is still published.
  */
 import * as core from '@actions/core'
 import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
+import type { Logger } from './logger.js'
 import { runProbe } from './probe.js'
-import { shouldFail } from './report/verdict.js'
+import { neutraliseCommands } from './sanitize.js'
+import { failureMessage, shouldFail } from './report/verdict.js'
 import { annotationsFor } from './report/annotations.js'
 import { redactAccount } from './report/redact.js'
 import { renderSummary } from './report/summary.js'
@@ -22,12 +25,23 @@ export async function run(): Promise<void> {
     return
   }
 
+  // The runner sends SIGINT on cancel or timeout-minutes, then SIGTERM about 7.5 s later, then kills: stop the
+  // work in flight at the first signal, so the outputs and the summary are written before the kill.
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!cancel.signal.aborted)
+      log.warning(`Received ${signal}: stopping the probe and publishing what it saw.`)
+    cancel.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
     const outcome = await runProbe(inputs, {
       getIDToken: audience => core.getIDToken(audience),
       setSecret: secret => core.setSecret(secret),
       env: process.env,
-      log: { info: message => core.info(message), warning: message => core.warning(message) }
+      log,
+      cancel: cancel.signal
     })
     // mask-account-id: the probe masked the account in the log; outputs and the summary are redacted here.
     const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
@@ -35,28 +49,30 @@ export async function run(): Promise<void> {
     core.setOutput('result', report.result)
     core.setOutput('report', JSON.stringify(report))
     core.setOutput('iam-policy', iamPolicy)
-    core.info(renderText(report, iamPolicy))
+    log.info(renderText(report, iamPolicy))
 
     const summary = renderSummary(report, iamPolicy)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
     for (const annotation of annotationsFor(report)) {
-      if (annotation.level === 'error') core.error(annotation.message, annotation.properties)
-      else core.warning(annotation.message, annotation.properties)
+      const message = neutraliseCommands(annotation.message)
+      if (annotation.level === 'error') core.error(message, annotation.properties)
+      else core.warning(message, annotation.properties)
     }
-    if (inputs.comment) await postComment(summary, inputs)
+    if (inputs.comment && !report.cancelled) await postComment(summary, inputs)
 
-    if (shouldFail(report, inputs.failOn)) {
-      core.setFailed(
-        report.result === 'fail'
-          ? `${report.counts.fail} of ${report.checks.length} Bedrock access checks failed: see the job summary for the closed gates and their fixes.`
-          : `${report.counts.warn} Bedrock access checks have warnings, and fail-on is warn.`
-      )
-    }
+    if (shouldFail(report, inputs.failOn))
+      core.setFailed(neutraliseCommands(failureMessage(report, inputs.failOn)))
   } catch (error) {
     // A bug, not a verdict: say so in one line (no stack trace as the message), and fail the step.
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
     core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
   }
+}
+
+/** Every line the probe prints goes through here: text from AWS or a token must not act as a workflow command. */
+const log: Logger = {
+  info: message => core.info(neutraliseCommands(message)),
+  warning: message => core.warning(neutraliseCommands(message))
 }
 
 async function readInputs(): Promise<ProbeInputs> {
@@ -68,9 +84,7 @@ async function readInputs(): Promise<ProbeInputs> {
   let extra = await findModelIds(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
   if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
     // The IDs a pull request adds are probed first, and annotated on the added line.
-    const added = await pullRequestAddedIds(read('github-token') || undefined, {
-      warning: message => core.warning(message)
-    })
+    const added = await pullRequestAddedIds(read('github-token') || undefined, log)
     extra = preferAdded(extra, added)
   }
   return parseInputs(read, process.env, extra)
@@ -79,7 +93,7 @@ async function readInputs(): Promise<ProbeInputs> {
 async function postComment(summary: string, inputs: ProbeInputs): Promise<void> {
   // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
   const { upsertPullRequestComment } = await import('./comment.js')
-  await upsertPullRequestComment(summary, inputs.githubToken, { warning: message => core.warning(message) })
+  await upsertPullRequestComment(summary, inputs.githubToken, log)
 }
 
 function messageOf(error: unknown): string {

@@ -4,9 +4,9 @@
  * every fault ends up in a check's gates, and the run always yields a report.
  */
 import { AwsClients } from './aws/clients.js'
-import { establishIdentity, type IdentityDeps } from './aws/identity.js'
+import { establishIdentity, NO_ACCOUNT_CHANGES_POLICY, type IdentityDeps } from './aws/identity.js'
 import type { Bootstrapper } from './bootstrap.js'
-import { realClock, type Clock } from './clock.js'
+import { cancellable, realClock, type Clock } from './clock.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
 import { decideCredentials } from './gates/credentials.js'
 import { withRegionHints } from './hints.js'
@@ -14,7 +14,8 @@ import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { baseModelGuessOf, isAnthropicModel } from './model-id.js'
 import { redact } from './report/redact.js'
-import type { CheckResult, ProbeOutcome, Report } from './types.js'
+import { buildReport } from './report/verdict.js'
+import type { ProbeOutcome } from './types.js'
 
 /**
  * Checks in flight at once per region (Bedrock's API rate limits are per account and region): enough that a
@@ -25,14 +26,20 @@ export const CONCURRENCY_PER_REGION = 12
 export interface ProbeDeps extends IdentityDeps {
   clock?: Clock
   log: Logger
+  /** Aborted on SIGINT/SIGTERM: calls in flight end as cancelled, and the report says so. */
+  cancel?: AbortSignal
 }
 
 export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
-  const clock = deps.clock ?? realClock
+  const clock = cancellable(deps.clock ?? realClock, deps.cancel)
   const waitSeconds = inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
   const waitBudgetMs = inputs.createAgreement ? waitSeconds * 1000 : 0
   const deadline = AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs)
-  const baseClients = new AwsClients({ requestTimeoutMs: inputs.requestTimeoutMs, signal: deadline })
+  const baseClients = new AwsClients({
+    requestTimeoutMs: inputs.requestTimeoutMs,
+    signal: deadline,
+    ...(deps.cancel ? { cancel: deps.cancel } : {})
+  })
   let clients = baseClients
   // The checks' code (and the Bedrock SDK clients with it) loads while the identity check is in flight:
   // only STS and the credential chain stand between process start and the first request.
@@ -45,10 +52,11 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         audience: inputs.audience,
         roleSessionName: inputs.roleSessionName,
         roleDurationSeconds: inputs.roleDurationSeconds,
-        requestTimeoutMs: inputs.requestTimeoutMs
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY })
       },
       baseClients,
-      deps
+      { ...deps, clock }
     )
     clients = identity.clients
     const credentials = decideCredentials(identity.evidence)
@@ -70,6 +78,9 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       credentials: credentials.gate,
       account: caller?.account,
       invoke: inputs.invoke,
+      // Where the agreement state cannot be read, a call may accept a provider's terms: only when create-agreement
+      // consented to that, or when role-to-assume's session policy denies subscribing so IAM prevents it.
+      termsGuarded: inputs.createAgreement || inputs.roleToAssume !== undefined,
       ...(bootstrapper ? { bootstrap: { bootstrapper, waitSeconds } } : {}),
       clock,
       profileLookup: memoizedProfileLookup(clients)
@@ -84,30 +95,12 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
     const checks = withRegionHints(checked)
     const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
     return {
-      report: buildReport(checks, caller, bootstrapper?.changes ?? []),
+      report: buildReport(checks, caller, bootstrapper?.changes ?? [], deps.cancel?.aborted),
       iamPolicy: combinedPolicy(statements)
     }
   } finally {
     clients.destroy()
     baseClients.destroy()
-  }
-}
-
-function buildReport(
-  checks: CheckResult[],
-  identity: Report['identity'],
-  changes: Report['changes']
-): Report {
-  return {
-    result: checks.some(check => check.result === 'fail') ? 'fail' : 'pass',
-    ...(identity ? { identity } : {}),
-    checks,
-    changes,
-    counts: {
-      pass: checks.filter(check => check.result === 'pass').length,
-      fail: checks.filter(check => check.result === 'fail').length,
-      warn: checks.filter(check => Object.values(check.gates).some(gate => gate.status === 'warn')).length
-    }
   }
 }
 

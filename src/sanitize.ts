@@ -1,7 +1,7 @@
 /**
- * Text hygiene for anything that came from outside (AWS messages, model IDs) before it reaches a log line,
- * an annotation, the job summary or the report. Workflow commands start at the beginning of a line, so
- * one-line text cannot forge one; HTML and table syntax are escaped where they would be interpreted.
+ * Text hygiene for anything that came from outside (AWS messages, model IDs, token claims) before it reaches a
+ * log line, an annotation, the job summary or the report: one line, no forged workflow commands, HTML and
+ * table syntax escaped where they would be interpreted.
  */
 
 // eslint-disable-next-line no-control-regex
@@ -32,4 +32,18 @@ export function escapeHtml(text: string): string {
 /** Inline code in HTML: escaped text in <code>. */
 export function code(text: string): string {
   return `<code>${escapeHtml(text)}</code>`
+}
+
+/** U+200B ZERO WIDTH SPACE: invisible, and not white space to the runner, so it breaks a command's syntax. */
+const BREAK = '\u200b'
+
+/**
+ * Every line the probe prints, made inert for the runner: `::name::` at the start of a line (after white space)
+ * and the older `##[name]` form, which the runner obeys anywhere in a line (actions/runner ActionCommand).
+ */
+export function neutraliseCommands(text: string): string {
+  return text
+    .split('\n')
+    .map(line => line.replaceAll('##[', `##${BREAK}[`).replace(/^(\s*)::/, `$1${BREAK}::`))
+    .join('\n')
 }

@@ -18,6 +18,14 @@ export const GATE_TITLES: Record<GateName, string> = {
 /** pass: proven open. fail: proven closed. warn: open or undecided, with a caveat. skip: not evaluated. */
 export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'
 
+/**
+ * A check's (and a run's) result. pass: access was proven (the call got through, or with invoke: false every
+ * control-plane gate read open). fail: a gate is proven closed or the call was refused. inconclusive: nothing is
+ * closed but nothing is proven (faults, unreadable evidence, cancellation, a call skipped for safety).
+ */
+export type Verdict = 'pass' | 'fail' | 'inconclusive'
+export const VERDICTS: readonly Verdict[] = ['pass', 'inconclusive', 'fail']
+
 /** Causes that name a row of the error catalogue (src/diagnosis/catalogue.ts): an AWS answer the probe knows. */
 export const CATALOGUE_CAUSES = [
   'oidc-no-token-permission',
@@ -26,19 +34,25 @@ export const CATALOGUE_CAUSES = [
   'credentials-expired',
   'credentials-invalid',
   'credentials-missing',
+  'bearer-key-invalid',
   'region-signature-scope',
   'credentials-bad-signature',
+  'payment-instrument',
+  'account-not-authorized',
+  'account-operation-not-allowed',
   'marketplace-permissions',
   'no-model-access',
   'model-legacy',
   'model-end-of-life',
   'use-case-missing',
+  'provider-country-unsupported',
   'iam-scp-deny',
   'iam-explicit-deny',
   'iam-no-allow',
   'iam-denied',
   'on-demand-unsupported',
   'invalid-model-id',
+  'probe-request-rejected',
   'not-text-model',
   'model-not-found',
   'quota-exceeded',
@@ -50,7 +64,9 @@ export type CatalogueCause = (typeof CATALOGUE_CAUSES)[number]
 export const RULE_CAUSES = [
   // credentials
   'oidc-token-unavailable',
+  'idp-unreachable',
   'sts-refused',
+  'wrong-account',
   'credentials',
   // region
   'profile-not-found',
@@ -68,16 +84,22 @@ export const RULE_CAUSES = [
   'agreement-unknown',
   // the call and its plan
   'throttled',
-  'unrecognised-error',
+  'unrecognised-refusal',
   'refused-earlier',
   'invoke-disabled',
   'would-accept-eula',
   'media-model',
   'embedding-unknown',
   'bootstrap-incomplete',
-  // evidence that could not be had
+  'agreement-unreadable',
+  // evidence that could not be had (FAULT_CAUSES), or may not be read
   'fault',
   'timed-out',
+  'unreachable',
+  'not-from-aws',
+  'tls-untrusted',
+  'service-error',
+  'cancelled',
   'read-denied',
   'not-found',
   'not-read'
@@ -86,6 +108,19 @@ export type RuleCause = (typeof RULE_CAUSES)[number]
 
 /** Stable key of a diagnosis, used to group identical findings; part of the public report. */
 export type Cause = CatalogueCause | RuleCause
+
+/** Causes of a gate a fault left undecided: never a verdict, never a pass. */
+export const FAULT_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
+  'fault',
+  'idp-unreachable',
+  'oidc-token-unavailable',
+  'timed-out',
+  'unreachable',
+  'not-from-aws',
+  'tls-untrusted',
+  'service-error',
+  'cancelled'
+])
 
 /**
  * Facts that help the reader act on a verdict, found after the gates were decided (they never change one):
@@ -131,7 +166,7 @@ export interface CheckResult {
   /** The model as the user wrote it. */
   model: string
   region: string
-  result: 'pass' | 'fail'
+  result: Verdict
   gates: Gates
   /** The base foundation-model ID the check resolved to, when known. */
   baseModelId?: string
@@ -166,11 +201,15 @@ export interface CallerIdentity {
 }
 
 export interface Report {
-  result: 'pass' | 'fail'
+  /** The worst check result: fail, then inconclusive, then pass. */
+  result: Verdict
   identity?: CallerIdentity
   checks: CheckResult[]
   changes: AccountChange[]
-  counts: { pass: number; fail: number; warn: number }
+  /** Checks by result; `warn` counts checks with at least one gate warning. */
+  counts: { pass: number; fail: number; inconclusive: number; warn: number }
+  /** Set when the run was cancelled (SIGINT/SIGTERM) before it finished. */
+  cancelled?: boolean
 }
 
 /** What a run produces for its front ends (the action, the CLI). */

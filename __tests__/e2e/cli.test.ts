@@ -60,7 +60,7 @@ describe('CLI', () => {
       'us-east-1'
     ])
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^All 2 Bedrock access checks pass/)
+    expect(run.stdout).toMatch(/^All 2 Bedrock access checks passed: access proven/)
     expect(run.stdout).toMatch(
       /us\.anthropic\.claude-sonnet-4-6\s+us-east-1\s+pass\s+pass\s+pass\s+pass\s+pass\s+pass/
     )

@@ -15,8 +15,12 @@ afterEach(async () => {
 
 async function probe(state: EmulatorState, inputs: Record<string, string>) {
   emulator = await startEmulator(state)
-  return runAction(emulator, { regions: 'us-east-1', ...inputs })
+  // A role-to-assume run carries the OIDC request variables, as `permissions: id-token: write` does.
+  return runAction(emulator, { regions: 'us-east-1', ...inputs }, { oidc: 'role-to-assume' in inputs })
 }
+
+/** The runtime role of these cases, assumed with GitHub OIDC (its session policy denies subscribing). */
+const RUNTIME_ROLE = { 'role-to-assume': 'arn:aws:iam::111122223333:role/bedrock-ci' }
 
 describe('1. least-privilege IAM fix', () => {
   it('per check a statement for exactly what it needs, and one combined policy (summary + iam-policy output)', async () => {
@@ -61,7 +65,8 @@ describe('3. Marketplace vs IAM', () => {
     const state = openAccount()
     state.iam.deniedActions = ['*']
     delete state.agreements['anthropic.claude-3-haiku-20240307-v1:0']
-    const run = await probe(state, { models: 'anthropic.claude-3-haiku-20240307-v1:0' })
+    // Without reads the agreement state is unknown: only a session that may not subscribe is called.
+    const run = await probe(state, { models: 'anthropic.claude-3-haiku-20240307-v1:0', ...RUNTIME_ROLE })
     const access = gateOf(run, 'anthropic.claude-3-haiku-20240307-v1:0', 'us-east-1', 'model-access')
     expect(access).toMatchObject({ status: 'fail', cause: 'marketplace-permissions' })
     expect(access.fix).toMatch(/aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions/)
@@ -195,7 +200,7 @@ describe('8. partial permissions', () => {
   it('a runtime role without control-plane reads gets its verdict from the call', async () => {
     const state = openAccount()
     state.iam.deniedActions = ['*']
-    const run = await probe(state, { models: 'us.anthropic.claude-sonnet-4-6' })
+    const run = await probe(state, { models: 'us.anthropic.claude-sonnet-4-6', ...RUNTIME_ROLE })
     expect(run.outputs.result).toBe('pass')
     const region = gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'region')
     expect(region.status).toBe('pass')

@@ -15,6 +15,8 @@ afterEach(async () => {
 })
 
 const MODEL = 'us.anthropic.claude-sonnet-4-6'
+/** Sold outside AWS Marketplace: called even when its reads fail (no provider terms can be accepted by a call). */
+const NOVA = 'amazon.nova-lite-v1:0'
 
 async function withFaults(
   faults: Fault[],
@@ -46,13 +48,15 @@ describe('retries', () => {
     expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms').status).toBe('pass')
   })
 
-  it('persistent 5xx: bounded attempts, then a warning — not a closed gate', async () => {
+  it('persistent 5xx: bounded attempts, then a warning — not a closed gate, and not a pass', async () => {
     const { run } = await withFaults([{ operation: 'Converse', kind: 'http500' }])
     expect(emulator!.count('Converse')).toBe(3)
     const gate = gateOf(run, MODEL, 'us-east-1', 'iam-permission')
-    expect(gate.status).toBe('warn')
+    expect(gate).toMatchObject({ status: 'warn', cause: 'service-error' })
     expect(gate.detail).toMatch(/Could not be decided: Converse service error 500/)
-    expect(run.code).toBe(0)
+    expect(gate.fix).toMatch(/re-run/)
+    expect(run.outputs.result).toBe('inconclusive')
+    expect(run.code).toBe(1)
     expectCleanEnd(run)
   })
 
@@ -71,10 +75,14 @@ describe('retries', () => {
     expect(gateOf(run, MODEL, 'us-east-1', 'iam-permission').status).toBe('fail')
   })
 
-  it('fail-on: warn turns a fault into a failing step', async () => {
-    const { run } = await withFaults([{ operation: 'Converse', kind: 'http500' }], { 'fail-on': 'warn' })
-    expect(run.code).toBe(1)
+  it('fail-on: closed lets a run with a fault through; fail-on: warn fails on a warning of a proven run', async () => {
+    const closed = await withFaults([{ operation: 'Converse', kind: 'http500' }], { 'fail-on': 'closed' })
+    expect(closed.run.code).toBe(0)
+    expect(closed.run.outputs.result).toBe('inconclusive')
+    await emulator!.close()
+    const { run } = await withFaults([{ operation: 'Converse', kind: 'throttle' }], { 'fail-on': 'warn' })
     expect(run.outputs.result).toBe('pass')
+    expect(run.code).toBe(1)
   })
 })
 
@@ -94,20 +102,33 @@ describe('hangs end', () => {
   it('a hung control-plane endpoint (HTTP/1.1) times out as well, and the call still decides', async () => {
     const { run, seconds } = await withFaults(
       [{ operation: 'GetFoundationModelAvailability', kind: 'hang' }],
-      { 'request-timeout-seconds': '1' }
+      { models: NOVA, 'request-timeout-seconds': '1' }
     )
-    expect(gateOf(run, MODEL, 'us-east-1', 'iam-permission').status).toBe('pass')
-    expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms').status).toBe('pass')
+    expect(gateOf(run, NOVA, 'us-east-1', 'iam-permission').status).toBe('pass')
+    expect(gateOf(run, NOVA, 'us-east-1', 'region').detail).toMatch(/^Proven by the call \(.*timed out/)
+    expect(run.outputs.result).toBe('pass')
     expect(seconds).toBeLessThan(15)
   })
 
-  it('a hung STS: the credentials gate times out (warn) and the checks still run', async () => {
+  it('a hung control-plane endpoint for a Marketplace model: no call (it could accept terms), inconclusive', async () => {
+    const { run } = await withFaults([{ operation: 'GetFoundationModelAvailability', kind: 'hang' }], {
+      'request-timeout-seconds': '1'
+    })
+    expect(emulator!.count('Converse')).toBe(0)
+    expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms')).toMatchObject({
+      status: 'warn',
+      cause: 'timed-out'
+    })
+    expect(run.outputs.result).toBe('inconclusive')
+  })
+
+  it('a hung STS: the checks still run, and a successful call proves the credentials', async () => {
     const { run } = await withFaults([{ operation: 'GetCallerIdentity', kind: 'hang' }], {
       'request-timeout-seconds': '1'
     })
     const gate = gateOf(run, MODEL, 'us-east-1', 'credentials')
-    expect(gate.status).toBe('warn')
-    expect(gate.detail).toMatch(/timed out/)
+    expect(gate.status).toBe('pass')
+    expect(gate.detail).toMatch(/^Proven by the call \(Could not be decided: GetCallerIdentity timed out/)
     expect(gateOf(run, MODEL, 'us-east-1', 'iam-permission').status).toBe('pass')
   })
 
@@ -130,21 +151,29 @@ describe('hangs end', () => {
 
 describe('garbage and broken connections', () => {
   it('unparseable JSON from the control plane is a fault; the call still decides', async () => {
-    const { run } = await withFaults([{ operation: 'GetFoundationModelAvailability', kind: 'garbage' }])
+    const { run } = await withFaults([{ operation: 'GetFoundationModelAvailability', kind: 'garbage' }], {
+      models: NOVA
+    })
     expect(run.outputs.result).toBe('pass')
-    expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms').status).toBe('pass')
+    expect(gateOf(run, NOVA, 'us-east-1', 'model-access').detail).toMatch(
+      /^Proven by the call \(.*unreadable/
+    )
     expectCleanEnd(run)
   })
 
   it('a truncated answer with the call also failing: "could not be decided", never a closed gate', async () => {
-    const { run } = await withFaults([
-      { operation: 'GetFoundationModelAvailability', kind: 'truncated' },
-      { operation: 'Converse', kind: 'garbage' }
-    ])
+    const { run } = await withFaults(
+      [
+        { operation: 'GetFoundationModelAvailability', kind: 'truncated' },
+        { operation: 'Converse', kind: 'garbage' }
+      ],
+      { models: NOVA }
+    )
     const gates = run.report!.checks[0]!.gates
     expect(Object.values(gates).some(gate => gate.status === 'fail')).toBe(false)
     expect(gates['iam-permission'].detail).toMatch(/unreadable response/)
-    expect(gates['provider-terms'].status).toBe('warn')
+    expect(gates['model-access'].status).toBe('warn')
+    expect(run.outputs.result).toBe('inconclusive')
     expectCleanEnd(run)
   })
 
@@ -155,9 +184,12 @@ describe('garbage and broken connections', () => {
     expect(gate.detail).toMatch(/without an output message/)
   })
 
-  it('garbage XML from STS leaves the credentials gate undecided', async () => {
-    const { run } = await withFaults([{ operation: 'GetCallerIdentity', kind: 'truncated' }])
-    expect(gateOf(run, MODEL, 'us-east-1', 'credentials').status).toBe('warn')
+  it('garbage XML from STS leaves the credentials gate undecided until the call proves it', async () => {
+    const { run } = await withFaults([{ operation: 'GetCallerIdentity', kind: 'truncated' }], {
+      invoke: 'false'
+    })
+    expect(gateOf(run, MODEL, 'us-east-1', 'credentials')).toMatchObject({ status: 'warn', cause: 'fault' })
+    expect(run.outputs.result).toBe('inconclusive')
     expectCleanEnd(run)
   })
 

@@ -37,7 +37,7 @@ describe('bad inputs are refused before any AWS call', () => {
     [
       'an unknown fail-on',
       { ...BASE, 'fail-on': 'always' },
-      /Input "fail-on" is "always". Use error \(default\), warn or never/
+      /Input "fail-on" is "always". Use error \(default: a closed gate or an unproven check fails\), closed \(only a closed gate\), warn or never/
     ]
   ]
   it.each(cases)('%s', async (_name, inputs, message) => {

@@ -56,7 +56,7 @@ describe('the happy path', () => {
     expect(emulator!.count('GetCallerIdentity')).toBe(1)
     expect(emulator!.count('Converse')).toBe(2)
     expect(run.summary).toContain('<table>')
-    expect(run.summary).toContain('All 2 Bedrock access checks pass')
+    expect(run.summary).toContain('All 2 Bedrock access checks passed: access proven')
     expect(run.outputs['iam-policy']).toBe('')
     expect(visible(run)).not.toContain(AMBIENT_SECRET)
   })

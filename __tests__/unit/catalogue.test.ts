@@ -156,6 +156,51 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'Could not load credentials from any providers',
     'credentials-missing',
     'credentials'
+  ],
+  // Account-level blocks and provider refusals, as users reported them (each row's `sources`).
+  ['ValidationException', 'Operation not allowed', 'account-operation-not-allowed', 'model-access'],
+  [
+    'AccessDeniedException',
+    'Your account is not authorized to invoke this API operation.',
+    'account-not-authorized',
+    'model-access'
+  ],
+  [
+    'ValidationException',
+    'Your account is not authorized to invoke this API operation.',
+    'account-not-authorized',
+    'model-access'
+  ],
+  [
+    // The report (the row's source) quotes only the code INVALID_PAYMENT_INSTRUMENT inside the message.
+    'AccessDeniedException',
+    'Model access is denied due to INVALID_PAYMENT_INSTRUMENT: A valid payment instrument must be provided.',
+    'payment-instrument',
+    'model-access'
+  ],
+  [
+    'ValidationException',
+    'Access to Anthropic models is not allowed from unsupported countries, regions, or territories. Please refer to https://www.anthropic.com/supported-countries for more information on the countries and regions Anthropic currently supports.',
+    'provider-country-unsupported',
+    'provider-terms'
+  ],
+  [
+    'AccessDeniedException',
+    'Authentication failed: Please make sure your API Key is valid.',
+    'bearer-key-invalid',
+    'credentials'
+  ],
+  [
+    'ValidationException',
+    "This model doesn't support the temperature field. Remove temperature and try again.",
+    'probe-request-rejected',
+    'iam-permission'
+  ],
+  [
+    'ValidationException',
+    'temperature and top_p cannot both be specified for this model.',
+    'probe-request-rejected',
+    'iam-permission'
   ]
 ]
 
@@ -164,6 +209,21 @@ describe('error catalogue', () => {
     const diagnosis = diagnose(service(name, message))
     expect(diagnosis?.entry.id).toBe(id)
     expect(diagnosis?.entry.gate).toBe(gate)
+  })
+
+  it('cites where the wording of every account-level, provider and request row was seen', () => {
+    const cited = CATALOGUE.filter(entry =>
+      [
+        'payment-instrument',
+        'account-not-authorized',
+        'account-operation-not-allowed',
+        'provider-country-unsupported',
+        'bearer-key-invalid',
+        'probe-request-rejected'
+      ].includes(entry.id)
+    )
+    expect(cited).toHaveLength(6)
+    for (const entry of cited) expect(entry.sources?.length).toBeGreaterThan(0)
   })
 
   it('gives every row a cause and a non-empty fix', () => {

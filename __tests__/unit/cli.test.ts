@@ -37,7 +37,7 @@ function outcome(result: Report['result']): ProbeOutcome {
       identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/r/s' },
       checks: [check],
       changes: [],
-      counts: { pass: result === 'pass' ? 1 : 0, fail: result === 'pass' ? 0 : 1, warn: 0 }
+      counts: { pass: result === 'pass' ? 1 : 0, fail: result === 'pass' ? 0 : 1, inconclusive: 0, warn: 0 }
     },
     iamPolicy: ''
   }
@@ -101,6 +101,6 @@ describe('CLI', () => {
   it('a table and exit 0 when every gate is open', async () => {
     const { cliIo, stdout } = io('pass')
     expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'], cliIo)).toBe(0)
-    expect(stdout()).toMatch(/^All 1 Bedrock access check pass/)
+    expect(stdout()).toMatch(/^1 Bedrock access check passed: access proven/)
   })
 })

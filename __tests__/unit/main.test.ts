@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 import type { ProbeOutcome } from '../../src/types.js'
 import type { GateResult, Report } from '../../src/types.js'
+import { overallResult } from '../../src/gates/index.js'
+import { buildReport } from '../../src/report/verdict.js'
 
 const runProbe = jest.fn<(...args: unknown[]) => Promise<ProbeOutcome>>()
 jest.unstable_mockModule('@actions/core', () => core)
@@ -13,33 +15,35 @@ jest.unstable_mockModule('../../src/probe.js', () => ({ runProbe }))
 const { run } = await import('../../src/main.js')
 
 const pass: GateResult = { status: 'pass', detail: 'ok' }
-const warn: GateResult = { status: 'warn', detail: 'PENDING', fix: 'wait' }
+const warn: GateResult = { status: 'warn', cause: 'agreement-pending', detail: 'PENDING', fix: 'wait' }
+const fault: GateResult = {
+  status: 'warn',
+  cause: 'unreachable',
+  detail: 'could not connect',
+  fix: 'network'
+}
 const fail: GateResult = { status: 'fail', detail: 'denied', fix: 'allow it', cause: 'iam-no-allow' }
 
-function outcome(iam: GateResult): ProbeOutcome {
-  const failed = iam.status === 'fail'
-  const report: Report = {
-    result: failed ? 'fail' : 'pass',
-    identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
-    checks: [
-      {
-        model: 'amazon.nova-lite-v1:0',
-        region: 'us-east-1',
-        result: failed ? 'fail' : 'pass',
-        invocation: 'converse',
-        gates: {
-          credentials: pass,
-          region: pass,
-          'model-access': pass,
-          'provider-terms': pass,
-          'iam-permission': iam
-        }
-      }
-    ],
-    changes: [],
-    counts: { pass: failed ? 0 : 1, fail: failed ? 1 : 0, warn: iam.status === 'warn' ? 1 : 0 }
+function outcome(iam: GateResult, provider: GateResult = pass): ProbeOutcome {
+  const gates = {
+    credentials: pass,
+    region: pass,
+    'model-access': pass,
+    'provider-terms': provider,
+    'iam-permission': iam
   }
-  return { report, iamPolicy: failed ? '{"Version":"2012-10-17"}' : '' }
+  const check = {
+    model: 'amazon.nova-lite-v1:0',
+    region: 'us-east-1',
+    invocation: 'converse' as const,
+    gates
+  }
+  const report: Report = buildReport(
+    [{ ...check, result: overallResult(gates) }],
+    { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
+    []
+  )
+  return { report, iamPolicy: iam.status === 'fail' ? '{"Version":"2012-10-17"}' : '' }
 }
 
 function givenInputs(values: Record<string, string>) {
@@ -67,7 +71,9 @@ describe('run', () => {
       expect.stringContaining('IAM permission: denied'),
       expect.objectContaining({ title: expect.any(String) })
     )
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/1 of 1 Bedrock access checks failed/))
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(/^1 of 1 Bedrock access check failed: a gate is closed/)
+    )
   })
 
   it('fail-on: never reports without failing the step', async () => {
@@ -78,8 +84,21 @@ describe('run', () => {
     expect(core.setFailed).not.toHaveBeenCalled()
   })
 
+  it('an unproven run fails the step by default and says why; fail-on: closed lets it pass', async () => {
+    runProbe.mockResolvedValue(outcome(fault))
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' })
+    await run()
+    expect(outputs().result).toBe('inconclusive')
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/nothing was proven|not proven/))
+    jest.clearAllMocks()
+    givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', 'fail-on': 'closed' })
+    await run()
+    expect(outputs().result).toBe('inconclusive')
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
   it('fail-on: warn fails on warnings; error does not', async () => {
-    runProbe.mockResolvedValue(outcome(warn))
+    runProbe.mockResolvedValue(outcome(pass, warn))
     givenInputs({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' })
     await run()
     expect(core.setFailed).not.toHaveBeenCalled()

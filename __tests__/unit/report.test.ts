@@ -6,6 +6,8 @@ import { renderText } from '../../src/report/terminal.js'
 import { combinedPolicy } from '../../src/diagnosis/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/hints.js'
 import { mapConcurrent } from '../../src/probe.js'
+import { overallResult } from '../../src/gates/index.js'
+import { buildReport } from '../../src/report/verdict.js'
 import type { CheckResult, GateResult, Report } from '../../src/types.js'
 
 const pass: GateResult = { status: 'pass', detail: 'ok' }
@@ -24,23 +26,16 @@ function check(model: string, region: string, overrides: Partial<CheckResult['ga
     region,
     gates,
     invocation: 'converse',
-    result: Object.values(gates).some(g => g.status === 'fail') ? 'fail' : 'pass'
+    result: overallResult(gates)
   }
 }
 
 function report(checks: CheckResult[]): Report {
-  const fail = checks.filter(c => c.result === 'fail').length
-  return {
-    result: fail > 0 ? 'fail' : 'pass',
-    identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
+  return buildReport(
     checks,
-    changes: [],
-    counts: {
-      pass: checks.length - fail,
-      fail,
-      warn: checks.filter(c => Object.values(c.gates).some(g => g.status === 'warn')).length
-    }
-  }
+    { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
+    []
+  )
 }
 
 const scp: GateResult = {
@@ -60,7 +55,7 @@ describe('job summary', () => {
       '<th>Credentials</th><th>Region</th><th>Model access</th><th>Provider terms</th><th>IAM permission</th>'
     )
     expect(html.match(/<tr><td>/g)).toHaveLength(2)
-    expect(html).toContain('All 2 Bedrock access checks pass')
+    expect(html).toContain('All 2 Bedrock access checks passed: access proven')
     expect(html).toContain('arn:aws:sts::111122223333:assumed-role/ci/x')
   })
 
@@ -192,7 +187,7 @@ describe('text rendering', () => {
       report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })]),
       ''
     )
-    expect(text).toMatch(/^1 of 1 Bedrock access check fail/)
+    expect(text).toMatch(/^1 of 1 Bedrock access check failed: a gate is closed/)
     expect(text).toMatch(
       /MODEL\s+REGION\s+CREDENTIALS\s+REGION\s+MODEL ACCESS\s+PROVIDER TERMS\s+IAM PERMISSION\s+RESULT/
     )

@@ -184,8 +184,11 @@ var dist_cjs = __webpack_require__(7462);
 ;// CONCATENATED MODULE: ./src/aws/invoke.ts
 /**
  * The minimal call: the cheapest request that proves every gate at once.
- * Converse with one short message, at most 16 output tokens, temperature 0; for embedding models an
- * InvokeModel with a one-word body. A 2xx answer without the expected shape is a fault, not a pass.
+ * Converse with one short message and at most 16 output tokens, nothing else: maxTokens is the one inference
+ * parameter Converse maps for every model, while sampling parameters are refused by some (newer Claude models
+ * refuse temperature; xAI models "doesn't support the temperature field"), which would blame the account for
+ * the probe's own request. For embedding models an InvokeModel with a one-word body. A 2xx answer without the
+ * expected shape is a fault, not a pass.
  */
 
 const MINIMAL_PROMPT = 'Reply with OK.';
@@ -195,7 +198,7 @@ async function minimalCall(clients, region, modelId, request) {
         const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* ConverseCommand */.Ruf({
             modelId,
             messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
-            inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS, temperature: 0 }
+            inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
         }));
         if (!outcome.ok)
             return { state: 'failed', via: 'converse', failure: outcome.failure };
@@ -273,11 +276,14 @@ function failedCall(via, failure) {
     }
     if (failure.kind !== 'service')
         return (0,common/* faultGate */.YP)(OPERATION[via], failure);
+    // A refusal is proof that the workload would fail, even when the probe cannot say which gate refused.
     return {
-        status: 'warn',
-        cause: 'unrecognised-error',
-        detail: `The call failed with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
-        fix: 'Please report this message; it may or may not be an access problem.'
+        status: 'fail',
+        cause: 'unrecognised-refusal',
+        detail: `${OPERATION[via]} was refused with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
+        fix: 'The workload would be refused the same way. Search the exact message above in the Bedrock troubleshooting ' +
+            'guide and AWS re:Post; if it is about access, please report it to bedrock-access-probe with the message so the ' +
+            'probe can name its gate.'
     };
 }
 /** A refused call that the catalogue puts on this gate; an SCP denial names the destination it blocks. */
@@ -407,9 +413,14 @@ function modelAccessFromRefusal(e, failure, diagnosis) {
 /**
  * A first call to a Marketplace model with no agreement subscribes the account and accepts the provider's
  * EULA (model-access user guide): the call plan must not make it unless create-agreement asked for that.
+ * `would-accept`: the agreement is missing. `unknown`: its state could not be read, so a call might.
  */
-function callWouldAcceptTerms(e) {
-    return e.marketplace && e.availability.state === 'ok' && e.availability.value.agreement === 'missing';
+function termsRiskOfCalling(e) {
+    if (!e.marketplace)
+        return 'none';
+    if (e.availability.state !== 'ok')
+        return 'unknown';
+    return e.availability.value.agreement === 'missing' ? 'would-accept' : 'none';
 }
 function decideProviderTerms(e) {
     const created = e.bootstrap.agreementCreated ? ' (agreement created by this run)' : '';
@@ -584,11 +595,7 @@ function decideControlPlane(e, credentials) {
         'provider-terms': decideProviderTerms(e)
     };
 }
-/**
- * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
- * (each call is billed per image or clip), and a call that would accept a provider's terms is never made.
- */
-function planCall(e, verdicts, invoke) {
+function planCall(e, verdicts, { invoke, termsGuarded }) {
     const none = (cause, reason) => ({ via: 'none', cause, reason });
     if (!invoke)
         return none('invoke-disabled', 'invoke is false; only a call proves bedrock:InvokeModel');
@@ -600,8 +607,13 @@ function planCall(e, verdicts, invoke) {
     const region = verdicts.region;
     if (region.status === 'fail')
         return none(region.cause ?? 'region-not-offered', `the Region gate is closed: ${region.detail}`);
-    if (callWouldAcceptTerms(e)) {
+    const termsRisk = termsRiskOfCalling(e);
+    if (termsRisk === 'would-accept') {
         return none('would-accept-eula', "no agreement exists, and a first call would accept the provider's EULA (set create-agreement: true to do that)");
+    }
+    if (termsRisk === 'unknown' && !termsGuarded) {
+        return none('agreement-unreadable', "the provider agreement could not be read, and a first call could accept the provider's EULA: grant " +
+            'bedrock:GetFoundationModelAvailability (read-only), or use role-to-assume, whose session policy denies subscribing');
     }
     const modality = (e.details.state === 'ok' ? e.details.value.modality : undefined) ?? (0,model_id/* modalityFromId */.pb)(e.baseModelId ?? '');
     switch (modality) {
@@ -618,7 +630,8 @@ function planCall(e, verdicts, invoke) {
             return { via: 'converse' };
     }
 }
-const CONTROL_PLANE_GATES = ['region', 'model-access', 'provider-terms'];
+/** The gates a successful call proves, whatever the control plane could or could not read. */
+const PROVEN_BY_A_CALL = ['credentials', 'region', 'model-access', 'provider-terms'];
 /** Gate-specific readings of a refusal; the others take the catalogue row as it is. */
 const REFUSAL_RULES = {
     'model-access': modelAccessFromRefusal,
@@ -628,12 +641,12 @@ const REFUSAL_RULES = {
 function decide(e, verdicts, call) {
     const gates = { ...verdicts, 'iam-permission': iamFromCall(call) };
     if (call.state === 'ok') {
-        for (const name of CONTROL_PLANE_GATES)
+        for (const name of PROVEN_BY_A_CALL)
             gates[name] = provenByCall(gates[name]);
     }
     else if (call.state === 'failed' && call.failure.kind === 'throttled') {
-        for (const name of CONTROL_PLANE_GATES) {
-            if (gates[name].status === 'skip')
+        for (const name of PROVEN_BY_A_CALL) {
+            if (gates[name].status === 'skip' || (0,common/* isFaultGate */.oN)(gates[name]))
                 gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' };
         }
     }
@@ -664,23 +677,50 @@ function applyRefusal(gates, e, failure, diagnosis) {
     const name = diagnosis.entry.gate;
     const rule = REFUSAL_RULES[name] ?? common/* fromCatalogue */.Kn;
     const fromCall = rule(e, failure, diagnosis);
+    if (name === 'iam-permission') {
+        gates[name] = fromCall;
+        return;
+    }
     const before = gates[name];
     // Both sources closed the gate: keep the control plane's account of it and add the call's words.
     gates[name] =
         before.status === 'fail' && fromCall.status === 'fail'
             ? { ...before, detail: `${before.detail} (the call said: ${failure.message})` }
             : fromCall;
-    if (name !== 'iam-permission') {
-        gates['iam-permission'] = {
-            status: 'skip',
-            cause: 'refused-earlier',
-            detail: `Not proven: the call was refused at the ${types/* GATE_TITLES */.Wc[name]} gate`
-        };
-    }
+    gates['iam-permission'] = {
+        status: 'skip',
+        cause: 'refused-earlier',
+        detail: `Not proven: the call was refused at the ${types/* GATE_TITLES */.Wc[name]} gate`
+    };
 }
-/** A check fails when any gate is closed. */
+/** IAM-gate causes of a call that got past authorization and was then held back: access is proven. */
+const CALL_GOT_THROUGH = new Set(['throttled', 'quota-exceeded']);
+/**
+ * IAM-gate causes of a call the probe did not make by design (invoke: false, or a model billed per image or
+ * clip): the control plane is then the whole evidence, and it must read open.
+ */
+const CALL_NOT_ASKED = new Set(['invoke-disabled', 'media-model']);
+/** Control-plane warnings that still read open: the model works today. */
+const OPEN_WITH_CAVEAT = new Set(['model-legacy']);
+/**
+ * The check's result. fail when any gate is closed; pass only on proof (the call got through, or a call not
+ * asked for and every other gate read open); inconclusive otherwise. Green means proven.
+ */
 function overallResult(gates) {
-    return Object.values(gates).some(gate => gate.status === 'fail') ? 'fail' : 'pass';
+    if (Object.values(gates).some(gate => gate.status === 'fail'))
+        return 'fail';
+    const iam = gates['iam-permission'];
+    if (iam.status === 'pass' || (iam.cause !== undefined && CALL_GOT_THROUGH.has(iam.cause)))
+        return 'pass';
+    const readOpen = (gate) => gate.status === 'pass' ||
+        (gate.status === 'warn' && gate.cause !== undefined && OPEN_WITH_CAVEAT.has(gate.cause));
+    const controlPlane = types/* GATES */.JH.filter(name => name !== 'iam-permission').map(name => gates[name]);
+    if (iam.status === 'skip' &&
+        iam.cause !== undefined &&
+        CALL_NOT_ASKED.has(iam.cause) &&
+        controlPlane.every(readOpen))
+        return 'pass';
+    return 'inconclusive';
 }
 /** Whether the region verdict is one whose fix is best shown with the profiles that reach the model. */
 function wantsProfileHint(gates) {
@@ -701,7 +741,7 @@ async function checkPair(pair, ctx) {
     const { ref, region } = pair;
     const evidence = await gatherEvidence(pair, ctx);
     const verdicts = decideControlPlane(evidence, ctx.credentials);
-    const plan = planCall(evidence, verdicts, ctx.invoke);
+    const plan = planCall(evidence, verdicts, { invoke: ctx.invoke, termsGuarded: ctx.termsGuarded });
     const call = plan.via === 'none'
         ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
         : await minimalCall(ctx.clients, region, ref.input, plan);

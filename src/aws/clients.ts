@@ -5,7 +5,7 @@
  * Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL and friends); nothing here special-cases them.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Command } from '@smithy/types'
-import { attempt, type Outcome } from './failure.js'
+import { attempt, CANCELLED, type Outcome } from './failure.js'
 
 /** What the probe needs of an SDK client: send a command, and let go of its connections. */
 interface SdkClient {
@@ -24,6 +24,8 @@ export interface ClientSettings {
   maxAttempts?: number
   /** Aborted when the run's deadline passes. */
   signal?: AbortSignal
+  /** Aborted when the run is cancelled (SIGINT/SIGTERM): every call in flight ends as 'cancelled'. */
+  cancel?: AbortSignal
 }
 
 /** An SDK client class (STSClient, BedrockClient, BedrockRuntimeClient). */
@@ -56,14 +58,17 @@ export class AwsClients {
    * The one way the probe calls AWS: the client for the region, the run's limits (sendOptions), and every
    * error turned into a typed failure. Never throws.
    */
-  send<Input extends object, Output extends object>(
+  async send<Input extends object, Output extends object>(
     Client: ClientClass<SdkClient>,
     region: string,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's own input/output unions
     command: Command<any, Input, any, Output & { $metadata: object }, any>
   ): Promise<Outcome<Output>> {
+    const { cancel } = this.settings
+    if (cancel?.aborted) return { ok: false, failure: CANCELLED }
     const client = this.client(Client, region)
-    return attempt(() => client.send(command as never, this.sendOptions()) as Promise<Output>)
+    const outcome = await attempt(() => client.send(command as never, this.sendOptions()) as Promise<Output>)
+    return !outcome.ok && cancel?.aborted ? { ok: false, failure: CANCELLED } : outcome
   }
 
   withCredentials(credentials: ClientSettings['credentials']): AwsClients {
@@ -77,7 +82,9 @@ export class AwsClients {
   sendOptions(): { abortSignal: AbortSignal } {
     const attempts = this.settings.maxAttempts ?? MAX_ATTEMPTS
     const budget = AbortSignal.timeout(this.settings.requestTimeoutMs * attempts + 5_000)
-    const signals = this.settings.signal ? [this.settings.signal, budget] : [budget]
+    const signals = [this.settings.signal, this.settings.cancel, budget].filter(
+      (signal): signal is AbortSignal => signal !== undefined
+    )
     return { abortSignal: AbortSignal.any(signals) }
   }
 

@@ -5,10 +5,19 @@
  */
 import { oneLine } from '../sanitize.js'
 
-export type FailureKind = 'service' | 'throttled' | 'timeout' | 'fault'
+export type FailureKind = 'service' | 'throttled' | 'timeout' | 'fault' | 'cancelled'
+
+/**
+ * What kind of fault, so its fix names the real cause: the host could not be reached (network, DNS, proxy,
+ * VPC endpoint), the connection broke, TLS trust failed, AWS answered 5xx, something that is not AWS answered
+ * (a proxy's or firewall's page), the answer could not be read, or an error the probe did not foresee.
+ */
+export type FaultCause = 'unreachable' | 'reset' | 'tls' | 'server' | 'not-aws' | 'malformed' | 'unexpected'
 
 export interface AwsFailure {
   kind: FailureKind
+  /** For kind 'fault': which. */
+  fault?: FaultCause
   /** Exception name, e.g. AccessDeniedException; for faults, what went wrong. */
   name: string
   /** One sanitised line. */
@@ -46,16 +55,23 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'SlowDown'
 ])
-const NETWORK_CODES = new Set([
+/** Node's codes for a host that cannot be reached: refused, no route, no DNS answer. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+/** Node's (OpenSSL's) codes for a certificate the runner does not trust, e.g. a TLS-inspecting proxy's. */
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO'
+])
+/** A connection that broke after it was made. */
+const RESET_CODES = new Set([
   'ECONNRESET',
-  'ECONNREFUSED',
   'ECONNABORTED',
   'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
   'ERR_HTTP2_STREAM_ERROR',
   'ERR_HTTP2_SESSION_ERROR',
   'ERR_HTTP2_INVALID_SESSION',
@@ -69,8 +85,22 @@ interface SdkErrorLike {
   code?: string
   $fault?: 'client' | 'server'
   $metadata?: { httpStatusCode?: number }
-  $response?: unknown
+  $response?: { headers?: Record<string, string | undefined> }
   cause?: unknown
+}
+
+function errorCode(cause: unknown): string | undefined {
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined
+  return typeof code === 'string' ? code : undefined
+}
+
+/**
+ * The content type of an answer that AWS did not send: AWS APIs answer JSON (restJson1) or XML (awsQuery),
+ * so an HTML or plain-text body comes from something in between (a proxy, a firewall, a captive portal).
+ */
+function foreignContentType(err: SdkErrorLike): string | undefined {
+  const type = err.$response?.headers?.['content-type']
+  return type && !/json|xml/i.test(type) ? type.split(';')[0]!.trim() : undefined
 }
 
 export function describeAwsError(error: unknown): AwsFailure {
@@ -90,21 +120,37 @@ export function describeAwsError(error: unknown): AwsFailure {
   ) {
     return { ...base, kind: 'timeout', message: `timed out: ${message}` }
   }
-  if (THROTTLING.has(name) || httpStatus === 429) return { ...base, kind: 'throttled' }
-  if (err.code !== undefined && NETWORK_CODES.has(err.code)) {
-    return { ...base, kind: 'fault', message: `connection failed (${err.code}): ${message}` }
-  }
-  if (/socket hang up|ECONNRESET|premature close|stream (was )?(reset|destroyed)|GOAWAY/i.test(message)) {
-    return { ...base, kind: 'fault', message: `connection failed: ${message}` }
-  }
-  if ((httpStatus !== undefined && httpStatus >= 500) || err.$fault === 'server') {
+  const foreign = foreignContentType(err)
+  if (foreign) {
     return {
       ...base,
       kind: 'fault',
-      message: `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' ')
+      fault: 'not-aws',
+      message: `the answer did not come from AWS (HTTP ${httpStatus ?? '?'}, ${foreign})`
     }
   }
-  // An answer the SDK could not parse (HTML error pages, truncated JSON, XML garbage): a fault, not a verdict.
+  if (THROTTLING.has(name) || httpStatus === 429) return { ...base, kind: 'throttled' }
+  const fault = (cause: FaultCause, text: string): AwsFailure => ({
+    ...base,
+    kind: 'fault',
+    fault: cause,
+    message: text
+  })
+  // The HTTP/2 handler wraps the socket's error ("The pending stream has been canceled (caused by: connect
+  // ECONNREFUSED …)"): its code is then on the cause, or only in the words.
+  const code = err.code ?? errorCode(err.cause) ?? /\b(E[A-Z_]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(message)?.[1]
+  if (code !== undefined && UNREACHABLE_CODES.has(code))
+    return fault('unreachable', `could not connect (${code}): ${message}`)
+  if (code !== undefined && TLS_CODES.has(code)) return fault('tls', `TLS failed (${code}): ${message}`)
+  if (code !== undefined && RESET_CODES.has(code))
+    return fault('reset', `connection failed (${code}): ${message}`)
+  if (/socket hang up|ECONNRESET|premature close|stream (was )?(reset|destroyed)|GOAWAY/i.test(message)) {
+    return fault('reset', `connection failed: ${message}`)
+  }
+  if ((httpStatus !== undefined && httpStatus >= 500) || err.$fault === 'server') {
+    return fault('server', `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' '))
+  }
+  // An answer the SDK could not parse (truncated JSON, XML garbage): a fault, not a verdict.
   if (
     name === 'SyntaxError' ||
     /Deserialization error|Unexpected (token|end)|not valid JSON|Expected (property|',')|Unterminated string|Char 0|XML/i.test(
@@ -112,10 +158,10 @@ export function describeAwsError(error: unknown): AwsFailure {
     ) ||
     (httpStatus !== undefined && httpStatus < 300)
   ) {
-    return { ...base, kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` }
+    return { ...fault('malformed', `unreadable response: ${message}`), name: 'MalformedResponse' }
   }
-  if (name === 'Error' || name === 'TypeError' || name === 'RangeError') {
-    return { ...base, kind: 'fault', message: `unexpected error: ${message}` }
+  if (name === 'Error' || name === 'TypeError' || name === 'RangeError' || name === 'Unknown') {
+    return fault('unexpected', `unexpected error: ${message}`)
   }
   return { ...base, kind: 'service' }
 }
@@ -138,12 +184,14 @@ export function isNotFound(failure: AwsFailure): boolean {
 }
 
 export function describeFault(failure: AwsFailure): string {
-  switch (failure.kind) {
-    case 'timeout':
-      return failure.message
-    case 'throttled':
-      return `throttled after retries (${failure.name}: ${failure.message})`
-    default:
-      return failure.message
-  }
+  return failure.kind === 'throttled'
+    ? `throttled after retries (${failure.name}: ${failure.message})`
+    : failure.message
+}
+
+/** The failure of a call abandoned because the run was cancelled (SIGINT/SIGTERM). */
+export const CANCELLED: AwsFailure = {
+  kind: 'cancelled',
+  name: 'Cancelled',
+  message: 'the run was cancelled before AWS answered'
 }

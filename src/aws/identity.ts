@@ -7,16 +7,51 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import { realClock, type Clock } from '../clock.js'
 import type { IdentityEvidence, OidcClaims } from '../evidence.js'
 import { oneLine } from '../sanitize.js'
-import { describeAwsError } from './failure.js'
+import { describeAwsError, type AwsFailure } from './failure.js'
 import type { AwsClients } from './clients.js'
 
 export interface IdentityDeps {
   getIDToken: (audience: string) => Promise<string>
   setSecret: (secret: string) => void
   env: NodeJS.ProcessEnv
+  /** Sleeps between retries (injected so tests are instant). */
+  clock?: Clock
 }
+
+/**
+ * The inline session policy sent with AssumeRoleWithWebIdentity when create-agreement is false. A session's
+ * permissions are the intersection of the role's policies and the session policy (IAM user guide, "Permissions
+ * for AssumeRole, AssumeRoleWithSAML, and AssumeRoleWithWebIdentity"): the Allow keeps whatever the role
+ * allows, and cannot add to it; the Deny removes every action that changes the account's model access, so the
+ * probe's first call can never subscribe the account or accept a provider's terms, even if its logic erred.
+ */
+export const NO_ACCOUNT_CHANGES_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'KeepTheRolePermissions', Effect: 'Allow', Action: '*', Resource: '*' },
+    {
+      Sid: 'ProbeNeverChangesTheAccount',
+      Effect: 'Deny',
+      Action: [
+        'aws-marketplace:Subscribe',
+        'aws-marketplace:Unsubscribe',
+        'bedrock:CreateFoundationModelAgreement',
+        'bedrock:DeleteFoundationModelAgreement',
+        'bedrock:PutUseCaseForModelAccess'
+      ],
+      Resource: '*'
+    }
+  ]
+})
+
+/** Attempts at the GitHub OIDC token, and at AssumeRoleWithWebIdentity while STS cannot reach GitHub's keys. */
+export const OIDC_ATTEMPTS = 5
+export const ASSUME_ROLE_ATTEMPTS = 3
+/** Full-jitter exponential backoff base, as aws-actions/configure-aws-credentials retries its token request. */
+const BACKOFF_BASE_MS = 250
 
 /** What establishing the identity needs to know of the inputs. */
 export interface IdentitySettings {
@@ -27,6 +62,8 @@ export interface IdentitySettings {
   roleSessionName: string
   roleDurationSeconds: number
   requestTimeoutMs: number
+  /** An inline session policy for the assumed role (NO_ACCOUNT_CHANGES_POLICY unless create-agreement). */
+  sessionPolicy?: string
 }
 
 export interface IdentityStep {
@@ -89,28 +126,47 @@ async function assumeRoleWithOidc(
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     return { evidence: { state: 'no-oidc-request' } }
   }
-  let token: string
-  try {
-    token = await withDeadline(
-      deps.getIDToken(settings.audience),
-      settings.requestTimeoutMs * 3,
-      'the GitHub OIDC token request'
-    )
-  } catch (error) {
-    return { evidence: { state: 'token-failed', failure: describeAwsError(error) } }
-  }
+  const clock = deps.clock ?? realClock
+  const fetched = await withRetries(
+    OIDC_ATTEMPTS,
+    clock,
+    async () => {
+      try {
+        const token = await withDeadline(
+          deps.getIDToken(settings.audience),
+          settings.requestTimeoutMs * 3,
+          'the GitHub OIDC token request'
+        )
+        return { ok: true as const, token }
+      } catch (error) {
+        return { ok: false as const, failure: describeAwsError(error) }
+      }
+    },
+    result => !result.ok && tokenFailureIsTransient(result.failure)
+  )
+  if (!fetched.ok) return { evidence: { state: 'token-failed', failure: fetched.failure } }
+  const token = fetched.token
   deps.setSecret(token)
 
-  const outcome = await baseClients.send(
-    STSClient,
-    settings.region,
-    new AssumeRoleWithWebIdentityCommand({
-      RoleArn: roleArn,
-      RoleSessionName: settings.roleSessionName,
-      WebIdentityToken: token,
-      DurationSeconds: settings.roleDurationSeconds
-    })
+  const outcome = await withRetries(
+    ASSUME_ROLE_ATTEMPTS,
+    clock,
+    () =>
+      baseClients.send(
+        STSClient,
+        settings.region,
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: roleArn,
+          RoleSessionName: settings.roleSessionName,
+          WebIdentityToken: token,
+          DurationSeconds: settings.roleDurationSeconds,
+          ...(settings.sessionPolicy ? { Policy: settings.sessionPolicy } : {})
+        })
+      ),
+    result => !result.ok && stsCannotReachIdp(result.failure)
   )
+  if (!outcome.ok && stsCannotReachIdp(outcome.failure))
+    return { evidence: { state: 'idp-unreachable', failure: outcome.failure } }
   if (!outcome.ok) {
     const claims = decodeClaims(token)
     return {
@@ -134,6 +190,47 @@ async function assumeRoleWithOidc(
       expiration: creds.Expiration
     }
   }
+}
+
+/**
+ * A token request worth retrying: GitHub answered 5xx, or the request never got an answer (the toolkit itself
+ * retries only 502/503/504). A 4xx, or a missing permission, will not change on retry.
+ */
+function tokenFailureIsTransient(failure: AwsFailure): boolean {
+  if (failure.kind === 'timeout' || failure.kind === 'cancelled') return false
+  const status = /Error Code\s*:\s*(\d{3})/.exec(failure.message)?.[1]
+  return status === undefined
+    ? !/Unable to get ACTIONS_ID_TOKEN_REQUEST/.test(failure.message)
+    : Number(status) >= 500
+}
+
+/**
+ * STS could not fetch GitHub's signing keys: IDPCommunicationError ("often a transient error caused by network
+ * conditions. Try the request again", STS API reference), and InvalidIdentityToken "Couldn't retrieve
+ * verification key from your identity provider", which the AWS SDKs' web-identity providers also retry.
+ */
+export function stsCannotReachIdp(failure: AwsFailure): boolean {
+  if (failure.kind !== 'service') return false
+  if (/^IDPCommunicationError(Exception)?$/.test(failure.name)) return true
+  return (
+    /^InvalidIdentityToken(Exception)?$/.test(failure.name) &&
+    /retrieve verification key/i.test(failure.message)
+  )
+}
+
+/** Run `attempt` up to `attempts` times while `retry` says so, sleeping a full-jitter exponential backoff between. */
+async function withRetries<T>(
+  attempts: number,
+  clock: Clock,
+  attempt: () => Promise<T>,
+  retry: (result: T) => boolean
+): Promise<T> {
+  let result = await attempt()
+  for (let made = 1; made < attempts && retry(result); made++) {
+    await clock.sleep(Math.random() * BACKOFF_BASE_MS * 2 ** (made - 1))
+    result = await attempt()
+  }
+  return result
 }
 
 /** The JWT payload's claims (never the token itself), to explain a trust-policy refusal. */

@@ -1,7 +1,10 @@
 /**
  * The minimal call: the cheapest request that proves every gate at once.
- * Converse with one short message, at most 16 output tokens, temperature 0; for embedding models an
- * InvokeModel with a one-word body. A 2xx answer without the expected shape is a fault, not a pass.
+ * Converse with one short message and at most 16 output tokens, nothing else: maxTokens is the one inference
+ * parameter Converse maps for every model, while sampling parameters are refused by some (newer Claude models
+ * refuse temperature; xAI models "doesn't support the temperature field"), which would blame the account for
+ * the probe's own request. For embedding models an InvokeModel with a one-word body. A 2xx answer without the
+ * expected shape is a fault, not a pass.
  */
 import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
 import type { CallOutcome, CallRequest, CallVia } from '../evidence.js'
@@ -23,7 +26,7 @@ export async function minimalCall(
       new ConverseCommand({
         modelId,
         messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
-        inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS, temperature: 0 }
+        inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
       })
     )
     if (!outcome.ok) return { state: 'failed', via: 'converse', failure: outcome.failure }

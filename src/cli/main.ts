@@ -1,7 +1,8 @@
 /**
  * The same probe for terminals and runner bootstrap scripts outside GitHub Actions (RunsOn user data, cron).
  * Flags carry the action's input names; the engine, the checks and the fixes are shared.
- * Exit codes: 0 every check passes, 1 a gate is closed, 2 bad input (or an unexpected error).
+ * Exit codes: 0 access proven, 1 a gate is closed or nothing was proven (by --fail-on), 2 bad input (or an
+ * unexpected error).
  */
 import { parseArgs } from 'node:util'
 import { InputError, parseInputs, type ProbeInputs } from '../inputs.js'
@@ -42,12 +43,14 @@ Options (the GitHub Action's inputs, as flags):
   --wait-timeout-seconds N       how long a bootstrap waits for access to go live (default 900)
   --request-timeout-seconds N    per AWS request (default 30)
   --timeout-seconds N            whole run, not counting the bootstrap wait (default 600)
-  --fail-on error|warn|never     which verdicts exit 1 (default error)
+  --fail-on error|closed|warn|never
+                                 which results exit 1: error (default) a closed gate or an unproven
+                                 check, closed only a closed gate, warn also warnings, never none
   --mask-account-id              print *** instead of the account ID
   --json                         print the report as JSON (stdout) instead of a table
   --help
 
-Exit codes: 0 pass, 1 a gate is closed, 2 bad input.
+Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.
 Credentials: the AWS SDK's default chain (environment, profile, SSO, instance or container role).`
 
 /** Where the CLI writes, what it reads, and the engine it runs: injected so tests run it in-process. */

@@ -26,6 +26,8 @@ export interface CatalogueEntry {
   /** Short name of the cause, shown before the AWS message. */
   cause: string
   fix: (ctx: FixContext) => string
+  /** Where the wording was seen: AWS documentation or public reports of users who hit it. */
+  sources?: string[]
 }
 
 const MARKETPLACE_FIX =
@@ -109,6 +111,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Set role-to-assume (with `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this ' +
       'step. Self-hosted and RunsOn runners use their instance role: check that the instance has one.'
   },
+  {
+    id: 'bearer-key-invalid',
+    exceptions: ['*'],
+    pattern: /Authentication failed: Please make sure your API Key is valid/i,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'Bedrock rejected the API key (AWS_BEARER_TOKEN_BEDROCK)',
+    fix: () =>
+      'The Bedrock API key is invalid or has expired (short-term keys end with the session that made them): create a ' +
+      'new key and update the secret, or unset AWS_BEARER_TOKEN_BEDROCK to sign with IAM credentials instead.',
+    sources: ['github.com/anomalyco/opencode/issues/47073', 'github.com/ai4s-research/open-science/issues/53']
+  },
   // --- Region --------------------------------------------------------------------------------------
   {
     id: 'region-signature-scope',
@@ -130,7 +144,51 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: () =>
       'The secret access key does not match the access key ID, or the runner clock is skewed by more than 5 minutes.'
   },
-  // --- Model access (Marketplace entitlement, lifecycle) ----------------------------------------------
+  // --- Model access (Marketplace entitlement, lifecycle, account-level blocks) --------------------------
+  {
+    id: 'payment-instrument',
+    exceptions: ['AccessDeniedException', 'AccessDenied', 'ValidationException'],
+    pattern: /INVALID_PAYMENT_INSTRUMENT|payment (instrument|method)/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'The AWS Marketplace subscription cannot be charged to this account',
+    fix: () =>
+      'Not an IAM problem: add or repair a valid payment method (Billing and Cost Management → Payment preferences; ' +
+      "an organisation's management account pays for its members), then retry after a few minutes.",
+    sources: ['github.com/Tracer-Cloud/opensre/pull/1812']
+  },
+  {
+    id: 'account-not-authorized',
+    exceptions: ['AccessDeniedException', 'ValidationException'],
+    pattern: /Your account is not authorized to invoke this API operation/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'AWS does not let this account use the model here (an account-level restriction, not IAM)',
+    fix: ctx =>
+      `Check that model access is granted in ${ctx.region} (it is per region). If it is, the account itself is restricted: ` +
+      'open an AWS Support case (Account and billing) or ask your AWS account team; no IAM policy changes this.',
+    sources: [
+      'github.com/aws-samples/amazon-bedrock-workshop/issues/100',
+      'github.com/aws-samples/amazon-bedrock-workshop/issues/109',
+      'github.com/aws-samples/amazon-bedrock-audio-summarizer/issues/3'
+    ]
+  },
+  {
+    id: 'account-operation-not-allowed',
+    exceptions: ['ValidationException', 'AccessDeniedException'],
+    pattern: /^Operation not allowed\.?$/i,
+    gate: 'model-access',
+    status: 'fail',
+    cause: 'AWS does not allow this account to call Bedrock models (an account-level block, not IAM)',
+    fix: () =>
+      'Reported for new or flagged accounts pending verification: open an AWS Support case (Account and billing) or ask ' +
+      'your AWS account team to lift it. No IAM policy, SCP or agreement changes this.',
+    sources: [
+      'github.com/aws/aws-cli/issues/8717',
+      'github.com/langgenius/dify/issues/7488',
+      'github.com/kirodotdev/Kiro/issues/11191'
+    ]
+  },
   {
     id: 'marketplace-permissions',
     exceptions: ['AccessDeniedException', 'AccessDenied'],
@@ -190,6 +248,21 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: () =>
       "Run the probe with create-agreement: true and use-case-form (once per account, or once in the organisation's " +
       'management account; again in opt-in regions), then allow up to 15 minutes.'
+  },
+  {
+    id: 'provider-country-unsupported',
+    exceptions: ['ValidationException', 'AccessDeniedException'],
+    pattern: /not allowed from unsupported countries, regions, or territories/i,
+    gate: 'provider-terms',
+    status: 'fail',
+    cause: "The provider does not serve requests from where this runner is (Anthropic's supported countries)",
+    fix: () =>
+      "Anthropic's terms allow use only from supported countries (anthropic.com/supported-countries), judged by where the " +
+      'request comes from: run the job on a runner in a supported country, not only against a supported AWS region.',
+    sources: [
+      'github.com/aws-samples/generative-bi-using-rag/issues/361',
+      'github.com/anthropics/claude-code/issues/2656'
+    ]
   },
   // --- IAM permission ------------------------------------------------------------------------------
   {
@@ -257,6 +330,25 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: ctx =>
       `Check the ID with \`aws bedrock list-foundation-models --region ${ctx.region}\` (or list-inference-profiles); the model ` +
       'may not be offered in this region.'
+  },
+  {
+    // The probe's own minimal request was refused for its shape (some models reject a sampling parameter):
+    // nothing is known about access, and nothing about the account is to blame.
+    id: 'probe-request-rejected',
+    exceptions: ['ValidationException'],
+    pattern:
+      /doesn.t support the \w+ field|does not support (the )?(temperature|top_?p)|temperature|top_?p|max_?tokens|inferenceConfig/i,
+    gate: 'iam-permission',
+    status: 'skip',
+    cause: "The model refused the probe's minimal request itself, not the account",
+    fix: () =>
+      'Not an access verdict: please report the message to bedrock-access-probe so the minimal request can be adapted ' +
+      'to this model. Access could not be proven with a call.',
+    sources: [
+      'github.com/aws-samples/sample-kolya-br-proxy/pull/104',
+      'github.com/aws-samples/sample-well-architected-skills-and-steering/pull/31',
+      'github.com/mem0ai/mem0/pull/4147'
+    ]
   },
   {
     id: 'not-text-model',

@@ -6,20 +6,64 @@
 import { describeFault, type AwsFailure, type Read } from '../aws/failure.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
 import type { Evidence } from '../evidence.js'
-import type { GateResult } from '../types.js'
+import { FAULT_CAUSES, type Cause, type GateResult } from '../types.js'
 
-/** A gate a fault left undecided: a warning, never a verdict. */
+/** Each fault's cause and the fix that names it. */
+function faultCauseAndFix(failure: AwsFailure): { cause: Cause; fix: string } {
+  if (failure.kind === 'cancelled')
+    return {
+      cause: 'cancelled',
+      fix: 'The job was cancelled or hit timeout-minutes before AWS answered: re-run it.'
+    }
+  if (failure.kind === 'timeout') {
+    return {
+      cause: 'timed-out',
+      fix: 'AWS did not answer in time from this runner: re-run, or raise request-timeout-seconds if it is slow from here.'
+    }
+  }
+  switch (failure.fault) {
+    case 'unreachable':
+      return {
+        cause: 'unreachable',
+        fix:
+          'This runner cannot reach the AWS endpoint: check its network and DNS, the HTTPS_PROXY it must use, or the VPC ' +
+          'endpoint for Bedrock (com.amazonaws.REGION.bedrock and bedrock-runtime) and STS.'
+      }
+    case 'not-aws':
+      return {
+        cause: 'not-from-aws',
+        fix:
+          'Something between this runner and AWS (a proxy, a firewall, a captive portal) answered instead of AWS: allow the ' +
+          'runner through to the Bedrock and STS endpoints, or set the proxy it must use.'
+      }
+    case 'tls':
+      return {
+        cause: 'tls-untrusted',
+        fix:
+          'The runner does not trust the certificate it was shown, often a TLS-inspecting proxy: point NODE_EXTRA_CA_CERTS at ' +
+          "that proxy's CA bundle for this step."
+      }
+    case 'server':
+      return {
+        cause: 'service-error',
+        fix: 'AWS answered with a server error (5xx) after retries: re-run the probe.'
+      }
+    default:
+      return { cause: 'fault', fix: 'A fault, not a closed gate: re-run the probe.' }
+  }
+}
+
+/** A gate a fault left undecided: a warning, never a verdict, and the fix names the fault. */
 export function faultGate(operation: string, failure: AwsFailure): GateResult {
   return {
     status: 'warn',
-    cause: failure.kind === 'timeout' ? 'timed-out' : 'fault',
     detail: `Could not be decided: ${operation} ${describeFault(failure)}`,
-    fix: 'A fault, not a closed gate: re-run the probe. Raise request-timeout-seconds if AWS is slow from this runner.'
+    ...faultCauseAndFix(failure)
   }
 }
 
 export function isFaultGate(gate: GateResult): boolean {
-  return gate.status === 'warn' && (gate.cause === 'fault' || gate.cause === 'timed-out')
+  return gate.status === 'warn' && gate.cause !== undefined && FAULT_CAUSES.has(gate.cause)
 }
 
 /** The verdict when a read gave no usable evidence: the call (if any) decides. */

@@ -56,6 +56,15 @@ export function decideCredentials(evidence: IdentityEvidence): CredentialsVerdic
       }
       return closed(gate)
     }
+    case 'idp-unreachable':
+      return closed({
+        status: 'warn',
+        cause: 'idp-unreachable',
+        detail: `AWS STS could not verify the GitHub OIDC token after retries: ${evidence.failure.name}: ${evidence.failure.message}`,
+        fix:
+          "A transient fault between AWS STS and GitHub's OIDC keys, not a closed gate and not a missing identity " +
+          'provider: re-run the job.'
+      })
     case 'assume-empty':
       return closed({
         status: 'warn',

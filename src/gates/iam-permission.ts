@@ -34,11 +34,15 @@ function failedCall(via: CallVia, failure: AwsFailure): GateResult {
     }
   }
   if (failure.kind !== 'service') return faultGate(OPERATION[via], failure)
+  // A refusal is proof that the workload would fail, even when the probe cannot say which gate refused.
   return {
-    status: 'warn',
-    cause: 'unrecognised-error',
-    detail: `The call failed with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
-    fix: 'Please report this message; it may or may not be an access problem.'
+    status: 'fail',
+    cause: 'unrecognised-refusal',
+    detail: `${OPERATION[via]} was refused with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
+    fix:
+      'The workload would be refused the same way. Search the exact message above in the Bedrock troubleshooting ' +
+      'guide and AWS re:Post; if it is about access, please report it to bedrock-access-probe with the message so the ' +
+      'probe can name its gate.'
   }
 }
 

@@ -15,17 +15,19 @@ import type { CallOutcome, CallRequest, Evidence } from '../evidence.js'
 import { modalityFromId } from '../model-id.js'
 import {
   GATE_TITLES,
+  GATES,
   type Cause,
   type GateName,
   type GateResult,
   type Gates,
-  type IamStatement
+  type IamStatement,
+  type Verdict
 } from '../types.js'
 import { fromCatalogue, isFaultGate } from './common.js'
 import { credentialsFromReads } from './credentials.js'
 import { iamFromCall, iamFromRefusal, iamStatementFor } from './iam-permission.js'
 import { decideModelAccess, modelAccessFromRefusal } from './model-access.js'
-import { callWouldAcceptTerms, decideProviderTerms } from './provider-terms.js'
+import { decideProviderTerms, termsRiskOfCalling } from './provider-terms.js'
 import { decideRegion, PROFILE_HINT_CAUSES } from './region.js'
 
 /** The gates the control plane can decide before any call. */
@@ -52,7 +54,20 @@ export function decideControlPlane(e: Evidence, credentials: GateResult): Contro
  * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
  * (each call is billed per image or clip), and a call that would accept a provider's terms is never made.
  */
-export function planCall(e: Evidence, verdicts: ControlPlaneVerdicts, invoke: boolean): CallPlan {
+export interface CallPolicy {
+  invoke: boolean
+  /**
+   * A call may go ahead where the agreement state is unknown: create-agreement consented to accepting terms, or
+   * the session policy (role-to-assume) denies subscribing, so IAM keeps a call from accepting them.
+   */
+  termsGuarded: boolean
+}
+
+export function planCall(
+  e: Evidence,
+  verdicts: ControlPlaneVerdicts,
+  { invoke, termsGuarded }: CallPolicy
+): CallPlan {
   const none = (cause: Cause, reason: string): CallPlan => ({ via: 'none', cause, reason })
   if (!invoke) return none('invoke-disabled', 'invoke is false; only a call proves bedrock:InvokeModel')
   if (verdicts.credentials.status === 'fail') return none('credentials', 'no usable credentials')
@@ -62,10 +77,18 @@ export function planCall(e: Evidence, verdicts: ControlPlaneVerdicts, invoke: bo
   const region = verdicts.region
   if (region.status === 'fail')
     return none(region.cause ?? 'region-not-offered', `the Region gate is closed: ${region.detail}`)
-  if (callWouldAcceptTerms(e)) {
+  const termsRisk = termsRiskOfCalling(e)
+  if (termsRisk === 'would-accept') {
     return none(
       'would-accept-eula',
       "no agreement exists, and a first call would accept the provider's EULA (set create-agreement: true to do that)"
+    )
+  }
+  if (termsRisk === 'unknown' && !termsGuarded) {
+    return none(
+      'agreement-unreadable',
+      "the provider agreement could not be read, and a first call could accept the provider's EULA: grant " +
+        'bedrock:GetFoundationModelAvailability (read-only), or use role-to-assume, whose session policy denies subscribing'
     )
   }
   const modality =
@@ -88,7 +111,8 @@ export function planCall(e: Evidence, verdicts: ControlPlaneVerdicts, invoke: bo
   }
 }
 
-const CONTROL_PLANE_GATES = ['region', 'model-access', 'provider-terms'] as const
+/** The gates a successful call proves, whatever the control plane could or could not read. */
+const PROVEN_BY_A_CALL = ['credentials', 'region', 'model-access', 'provider-terms'] as const
 
 /** Gate-specific readings of a refusal; the others take the catalogue row as it is. */
 const REFUSAL_RULES: Partial<
@@ -102,10 +126,10 @@ const REFUSAL_RULES: Partial<
 export function decide(e: Evidence, verdicts: ControlPlaneVerdicts, call: CallOutcome): Decision {
   const gates: Gates = { ...verdicts, 'iam-permission': iamFromCall(call) }
   if (call.state === 'ok') {
-    for (const name of CONTROL_PLANE_GATES) gates[name] = provenByCall(gates[name])
+    for (const name of PROVEN_BY_A_CALL) gates[name] = provenByCall(gates[name])
   } else if (call.state === 'failed' && call.failure.kind === 'throttled') {
-    for (const name of CONTROL_PLANE_GATES) {
-      if (gates[name].status === 'skip')
+    for (const name of PROVEN_BY_A_CALL) {
+      if (gates[name].status === 'skip' || isFaultGate(gates[name]))
         gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
     }
   } else if (call.state === 'failed' && call.failure.kind === 'service') {
@@ -136,24 +160,53 @@ function applyRefusal(gates: Gates, e: Evidence, failure: AwsFailure, diagnosis:
   const name = diagnosis.entry.gate
   const rule = REFUSAL_RULES[name] ?? fromCatalogue
   const fromCall = rule(e, failure, diagnosis)
+  if (name === 'iam-permission') {
+    gates[name] = fromCall
+    return
+  }
   const before = gates[name]
   // Both sources closed the gate: keep the control plane's account of it and add the call's words.
   gates[name] =
     before.status === 'fail' && fromCall.status === 'fail'
       ? { ...before, detail: `${before.detail} (the call said: ${failure.message})` }
       : fromCall
-  if (name !== 'iam-permission') {
-    gates['iam-permission'] = {
-      status: 'skip',
-      cause: 'refused-earlier',
-      detail: `Not proven: the call was refused at the ${GATE_TITLES[name]} gate`
-    }
+  gates['iam-permission'] = {
+    status: 'skip',
+    cause: 'refused-earlier',
+    detail: `Not proven: the call was refused at the ${GATE_TITLES[name]} gate`
   }
 }
 
-/** A check fails when any gate is closed. */
-export function overallResult(gates: Gates): 'pass' | 'fail' {
-  return Object.values(gates).some(gate => gate.status === 'fail') ? 'fail' : 'pass'
+/** IAM-gate causes of a call that got past authorization and was then held back: access is proven. */
+const CALL_GOT_THROUGH: ReadonlySet<Cause> = new Set<Cause>(['throttled', 'quota-exceeded'])
+/**
+ * IAM-gate causes of a call the probe did not make by design (invoke: false, or a model billed per image or
+ * clip): the control plane is then the whole evidence, and it must read open.
+ */
+const CALL_NOT_ASKED: ReadonlySet<Cause> = new Set<Cause>(['invoke-disabled', 'media-model'])
+/** Control-plane warnings that still read open: the model works today. */
+const OPEN_WITH_CAVEAT: ReadonlySet<Cause> = new Set<Cause>(['model-legacy'])
+
+/**
+ * The check's result. fail when any gate is closed; pass only on proof (the call got through, or a call not
+ * asked for and every other gate read open); inconclusive otherwise. Green means proven.
+ */
+export function overallResult(gates: Gates): Verdict {
+  if (Object.values(gates).some(gate => gate.status === 'fail')) return 'fail'
+  const iam = gates['iam-permission']
+  if (iam.status === 'pass' || (iam.cause !== undefined && CALL_GOT_THROUGH.has(iam.cause))) return 'pass'
+  const readOpen = (gate: GateResult) =>
+    gate.status === 'pass' ||
+    (gate.status === 'warn' && gate.cause !== undefined && OPEN_WITH_CAVEAT.has(gate.cause))
+  const controlPlane = GATES.filter(name => name !== 'iam-permission').map(name => gates[name])
+  if (
+    iam.status === 'skip' &&
+    iam.cause !== undefined &&
+    CALL_NOT_ASKED.has(iam.cause) &&
+    controlPlane.every(readOpen)
+  )
+    return 'pass'
+  return 'inconclusive'
 }
 
 /** Whether the region verdict is one whose fix is best shown with the profiles that reach the model. */

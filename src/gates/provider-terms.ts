@@ -10,9 +10,12 @@ import { unreadGate } from './common.js'
 /**
  * A first call to a Marketplace model with no agreement subscribes the account and accepts the provider's
  * EULA (model-access user guide): the call plan must not make it unless create-agreement asked for that.
+ * `would-accept`: the agreement is missing. `unknown`: its state could not be read, so a call might.
  */
-export function callWouldAcceptTerms(e: Evidence): boolean {
-  return e.marketplace && e.availability.state === 'ok' && e.availability.value.agreement === 'missing'
+export function termsRiskOfCalling(e: Evidence): 'none' | 'would-accept' | 'unknown' {
+  if (!e.marketplace) return 'none'
+  if (e.availability.state !== 'ok') return 'unknown'
+  return e.availability.value.agreement === 'missing' ? 'would-accept' : 'none'
 }
 
 export function decideProviderTerms(e: Evidence): GateResult {

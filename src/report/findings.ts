@@ -7,10 +7,12 @@ import {
   GATE_TITLES,
   type CheckResult,
   type GateName,
+  type Cause,
   type GateResult,
   type GateStatus,
   type Report,
-  type TrustPolicyStatement
+  type TrustPolicyStatement,
+  type Verdict
 } from '../types.js'
 
 export interface Finding {
@@ -29,6 +31,8 @@ export interface Finding {
 }
 
 export const STATUS_MARK: Record<GateStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '➖' }
+/** A check's or a run's mark: only a proven pass is green. */
+export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '❔' }
 
 export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[] {
   const groups = new Map<string, Finding>()
@@ -101,11 +105,50 @@ export function findingTitle(finding: Finding): string {
   })`
 }
 
-export function headline(report: Report): string {
-  const total = report.checks.length
-  if (report.result === 'pass') {
-    const warned = report.counts.warn > 0 ? `, ${report.counts.warn} with warnings` : ''
-    return `All ${total} Bedrock access check${total === 1 ? '' : 's'} pass${warned}`
+const plural = (count: number) => `${count} Bedrock access check${count === 1 ? '' : 's'}`
+
+/** Why nothing could be proven, in words, when every unproven check has the same cause. */
+const UNPROVEN_IN_WORDS: Partial<Record<Cause, string>> = {
+  unreachable: 'Could not reach AWS from this runner',
+  'not-from-aws': 'Something other than AWS answered this runner (a proxy or firewall)',
+  'tls-untrusted': 'This runner does not trust the TLS certificate it was shown',
+  'timed-out': 'AWS did not answer in time',
+  'service-error': 'AWS answered with server errors',
+  cancelled: 'Cancelled before AWS answered',
+  'oidc-token-unavailable': 'Could not get a GitHub OIDC token',
+  'idp-unreachable': 'AWS STS could not verify the GitHub OIDC token',
+  'read-denied': 'This identity may not read the control plane, and no call proved access',
+  'agreement-unreadable':
+    "The provider agreement could not be read, so the probe did not call (it could accept the provider's terms)"
+}
+
+/** The gate that kept a check from being proven: the first undecided one, else the IAM gate's reason. */
+export function unprovenCause(check: CheckResult): Cause | undefined {
+  for (const gate of GATES) {
+    const result = check.gates[gate]
+    if (result.status === 'warn' && result.cause && UNPROVEN_IN_WORDS[result.cause] !== undefined)
+      return result.cause
   }
-  return `${report.counts.fail} of ${total} Bedrock access check${total === 1 ? '' : 's'} fail`
+  return check.gates['iam-permission'].cause
+}
+
+/** The verdict in words: what happened, never a green mark over warnings. */
+export function headline(report: Report): string {
+  const { counts } = report
+  const total = report.checks.length
+  if (report.cancelled)
+    return `Cancelled before the probe finished: ${counts.pass} of ${plural(total)} proven, nothing more was`
+  if (report.result === 'pass') {
+    const warned = counts.warn > 0 ? `, ${counts.warn} with warnings` : ''
+    return `${total === 1 ? '' : 'All '}${plural(total)} passed: access proven${warned}`
+  }
+  if (report.result === 'fail') {
+    const unproven = counts.inconclusive > 0 ? ` (${counts.inconclusive} more inconclusive)` : ''
+    return `${counts.fail} of ${plural(total)} failed: a gate is closed${unproven}`
+  }
+  const causes = new Set(report.checks.filter(check => check.result === 'inconclusive').map(unprovenCause))
+  const [only] = causes
+  const words = causes.size === 1 && only ? UNPROVEN_IN_WORDS[only] : undefined
+  if (words) return `${words}: nothing was proven (${counts.inconclusive} of ${plural(total)} inconclusive)`
+  return `${counts.inconclusive} of ${plural(total)} inconclusive: nothing is closed, but access was not proven`
 }

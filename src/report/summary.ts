@@ -5,11 +5,19 @@
  */
 import { code, escapeHtml } from '../sanitize.js'
 import { GATES, GATE_TITLES, type Report } from '../types.js'
-import { distinctSeen, findingTitle, groupFindings, headline, STATUS_MARK, type Finding } from './findings.js'
+import {
+  distinctSeen,
+  findingTitle,
+  groupFindings,
+  headline,
+  STATUS_MARK,
+  VERDICT_MARK,
+  type Finding
+} from './findings.js'
 
 export function renderSummary(report: Report, iamPolicy: string): string {
   const lines: string[] = []
-  lines.push(`<h2>${report.result === 'pass' ? '✅' : '❌'} ${escapeHtml(headline(report))}</h2>`)
+  lines.push(`<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`)
   if (report.identity) {
     lines.push(`<p>Caller ${code(report.identity.arn)} in account ${code(report.identity.account)}</p>`)
   }
@@ -55,7 +63,7 @@ function renderTable(report: Report): string {
       code(check.model),
       escapeHtml(check.region),
       ...GATES.map(gate => `${STATUS_MARK[check.gates[gate].status]} ${check.gates[gate].status}`),
-      check.result === 'pass' ? '✅ pass' : '❌ fail'
+      `${VERDICT_MARK[check.result]} ${check.result}`
     ]
     return `<tr>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`
   })

@@ -12,7 +12,7 @@ export function renderText(report: Report, iamPolicy: string): string {
     check.model,
     check.region,
     ...GATES.map(gate => SHORT[check.gates[gate].status]!),
-    check.result === 'pass' ? 'pass' : 'FAIL'
+    check.result === 'fail' ? 'FAIL' : check.result
   ])
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map(row => row[column]!.length))

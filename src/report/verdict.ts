@@ -1,9 +1,68 @@
-/** The step's verdict from the report and fail-on, shared by the action (setFailed) and the CLI (exit 1). */
+/**
+ * The run's verdict: the report built from the checks (the worst result wins), and whether it fails the step
+ * (action) or exits 1 (CLI) by fail-on.
+ */
 import type { FailOn } from '../inputs.js'
-import type { Report } from '../types.js'
+import type { CheckResult, Report, Verdict } from '../types.js'
+import { headline } from './findings.js'
 
-/** Whether the run should fail the step (action) or exit 1 (CLI), by fail-on. */
+/** fail beats inconclusive beats pass. */
+export function worstOf(results: Verdict[]): Verdict {
+  return results.includes('fail') ? 'fail' : results.includes('inconclusive') ? 'inconclusive' : 'pass'
+}
+
+export function buildReport(
+  checks: CheckResult[],
+  identity: Report['identity'],
+  changes: Report['changes'],
+  cancelled = false
+): Report {
+  const count = (result: Verdict) => checks.filter(check => check.result === result).length
+  const worst = worstOf(checks.map(check => check.result))
+  return {
+    // A cancelled run proved less than it was asked to: never a pass.
+    result: cancelled && worst === 'pass' ? 'inconclusive' : worst,
+    ...(identity ? { identity } : {}),
+    checks,
+    changes,
+    counts: {
+      pass: count('pass'),
+      fail: count('fail'),
+      inconclusive: count('inconclusive'),
+      warn: checks.filter(check => Object.values(check.gates).some(gate => gate.status === 'warn')).length
+    },
+    ...(cancelled ? { cancelled } : {})
+  }
+}
+
+/**
+ * Whether the run fails the step. error (default): a closed gate or an unproven check; closed: only a closed
+ * gate; warn: also any warning; never: the outputs carry the verdict, the step stays green. A cancelled run
+ * always fails: it proved nothing and the runner is stopping it anyway.
+ */
 export function shouldFail(report: Report, failOn: FailOn): boolean {
-  if (failOn === 'never') return false
-  return report.result === 'fail' || (failOn === 'warn' && report.counts.warn > 0)
+  if (report.cancelled) return true
+  switch (failOn) {
+    case 'never':
+      return false
+    case 'closed':
+      return report.result === 'fail'
+    case 'error':
+      return report.result !== 'pass'
+    case 'warn':
+      return report.result !== 'pass' || report.counts.warn > 0
+  }
+}
+
+/** The one line a failing step ends with. */
+export function failureMessage(report: Report, failOn: FailOn): string {
+  if (report.cancelled)
+    return `${headline(report)}. The report and summary hold what was seen before the cancel.`
+  if (report.result === 'pass')
+    return `${report.counts.warn} Bedrock access checks have warnings, and fail-on is warn.`
+  const why =
+    report.result === 'fail'
+      ? 'see the job summary for the closed gates and their fixes'
+      : 'see the job summary for what was not proven; fail-on: closed fails only on closed gates'
+  return `${headline(report)}: ${why}.${failOn === 'warn' && report.counts.warn > 0 ? ' (fail-on: warn)' : ''}`
 }

@@ -8,8 +8,11 @@ import {
 } from '@aws-sdk/client-sts'
 import { AwsClients } from '../../../src/aws/clients.js'
 import {
+  ASSUME_ROLE_ATTEMPTS,
   decodeClaims,
   establishIdentity,
+  NO_ACCOUNT_CHANGES_POLICY,
+  OIDC_ATTEMPTS,
   renewingProvider,
   type IdentityDeps
 } from '../../../src/aws/identity.js'
@@ -29,7 +32,13 @@ function setup(values: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   )
   const setSecret = jest.fn<(secret: string) => void>()
   const getIDToken = jest.fn<(audience: string) => Promise<string>>().mockResolvedValue(TOKEN)
-  return { inputs, deps: { setSecret, getIDToken, env }, clients: new AwsClients({ requestTimeoutMs: 1000 }) }
+  const sleeps: number[] = []
+  const clock = { now: () => 0, sleep: async (ms: number) => void sleeps.push(ms), sleeps }
+  return {
+    inputs,
+    deps: { setSecret, getIDToken, env, clock },
+    clients: new AwsClients({ requestTimeoutMs: 1000 })
+  }
 }
 
 /** The identity step and the credentials verdict on it, as the probe runs them. */
@@ -101,12 +110,64 @@ describe('establishing the identity (STS through aws-sdk-client-mock)', () => {
     expect(JSON.stringify(outcome.gate)).not.toContain(TOKEN)
   })
 
-  it('an OIDC token service error is a fault (warn), not a closed gate', async () => {
+  it('an OIDC token service error is retried with backoff, then a fault (warn), not a closed gate', async () => {
     const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
     deps.getIDToken.mockRejectedValue(new Error('Failed to get ID Token. Error Code : 500'))
     const outcome = await establishCredentials(inputs, clients, deps)
-    expect(outcome.gate.status).toBe('warn')
+    expect(deps.getIDToken).toHaveBeenCalledTimes(OIDC_ATTEMPTS)
+    expect(deps.clock.sleeps).toHaveLength(OIDC_ATTEMPTS - 1)
+    expect(outcome.gate).toMatchObject({ status: 'warn', cause: 'oidc-token-unavailable' })
     expect(outcome.usable).toBe(false)
+  })
+
+  it('a 4xx from the token endpoint is not retried', async () => {
+    const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
+    deps.getIDToken.mockRejectedValue(new Error('Failed to get ID Token. Error Code : 401'))
+    await establishCredentials(inputs, clients, deps)
+    expect(deps.getIDToken).toHaveBeenCalledTimes(1)
+  })
+
+  it('sends the no-account-changes session policy unless create-agreement', async () => {
+    const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
+    sts.on(AssumeRoleWithWebIdentityCommand).resolves({
+      Credentials: { AccessKeyId: 'ASIAXX', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date() }
+    })
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn' })
+    await establishIdentity(
+      { ...inputs, region: 'us-east-1', sessionPolicy: NO_ACCOUNT_CHANGES_POLICY },
+      clients,
+      deps
+    )
+    expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)[0]!.args[0].input.Policy).toBe(
+      NO_ACCOUNT_CHANGES_POLICY
+    )
+  })
+
+  it('STS that cannot reach the identity provider is retried, then reported as transient', async () => {
+    const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
+    sts
+      .on(AssumeRoleWithWebIdentityCommand)
+      .rejects(
+        stsError(
+          'InvalidIdentityToken',
+          "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements"
+        )
+      )
+    const outcome = await establishCredentials(inputs, clients, deps)
+    expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(ASSUME_ROLE_ATTEMPTS)
+    expect(outcome.gate).toMatchObject({ status: 'warn', cause: 'idp-unreachable' })
+  })
+
+  it('a missing OIDC provider is final at once', async () => {
+    const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE }, OIDC_ENV)
+    sts
+      .on(AssumeRoleWithWebIdentityCommand)
+      .rejects(
+        stsError('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://x')
+      )
+    const outcome = await establishCredentials(inputs, clients, deps)
+    expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(1)
+    expect(outcome.gate).toMatchObject({ status: 'fail', cause: 'oidc-invalid-token' })
   })
 
   it('ambient credentials that STS does not recognise fail the gate', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { available, evidence } from '../../../__fixtures__/evidence.js'
 import type { Availability } from '../../../src/evidence.js'
-import { callWouldAcceptTerms, decideProviderTerms } from '../../../src/gates/provider-terms.js'
+import { termsRiskOfCalling, decideProviderTerms } from '../../../src/gates/provider-terms.js'
 
 const agreement = (state: Availability['agreement'], extra: Partial<Availability> = {}) =>
   available({ agreement: state, authorized: undefined, ...extra })
@@ -10,7 +10,7 @@ describe('provider-terms gate', () => {
   it('passes models not sold through Marketplace without an agreement', () => {
     const e = evidence({ marketplace: false, anthropic: false, availability: agreement('missing') })
     expect(decideProviderTerms(e).status).toBe('pass')
-    expect(callWouldAcceptTerms(e)).toBe(false)
+    expect(termsRiskOfCalling(e)).toBe('none')
   })
 
   it('fails with no agreement, explaining why the probe did not call', () => {
@@ -19,7 +19,7 @@ describe('provider-terms gate', () => {
     expect(gate).toMatchObject({ status: 'fail', cause: 'agreement-missing' })
     expect(gate.fix).toMatch(/create-agreement: true/)
     expect(gate.fix).toMatch(/EULA/)
-    expect(callWouldAcceptTerms(e)).toBe(true)
+    expect(termsRiskOfCalling(e)).toBe('would-accept')
   })
 
   it('warns on PENDING with the propagation note', () => {
@@ -91,8 +91,12 @@ describe('provider-terms gate', () => {
 
   it('an unreadable agreement state is a warning, not a verdict', () => {
     const e = evidence({
-      availability: { state: 'failed', failure: { kind: 'fault', name: 'X', message: 'service error 500' } }
+      availability: {
+        state: 'failed',
+        failure: { kind: 'fault', fault: 'server', name: 'X', message: 'service error 500' }
+      }
     })
-    expect(decideProviderTerms(e)).toMatchObject({ status: 'warn', cause: 'fault' })
+    expect(decideProviderTerms(e)).toMatchObject({ status: 'warn', cause: 'service-error' })
+    expect(termsRiskOfCalling(e)).toBe('unknown')
   })
 })

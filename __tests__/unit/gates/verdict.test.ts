@@ -13,7 +13,8 @@ import {
 import type { Evidence } from '../../../src/evidence.js'
 import { decideControlPlane, overallResult, planCall, wantsProfileHint } from '../../../src/gates/index.js'
 
-const plan = (e: Evidence, invoke = true) => planCall(e, decideControlPlane(e, AUTHENTICATED), invoke)
+const plan = (e: Evidence, invoke = true, termsGuarded = false) =>
+  planCall(e, decideControlPlane(e, AUTHENTICATED), { invoke, termsGuarded })
 
 describe('a successful call', () => {
   it('opens every gate', () => {
@@ -88,15 +89,19 @@ describe('a refused call closes the gate its error names', () => {
     )
   })
 
-  it('an unrecognised answer is a warning that asks to be reported, not a verdict', () => {
+  it('an unrecognised refusal still fails: the workload would be refused the same way', () => {
     const { gates } = judge(
       evidence(),
       refused('ValidationException', 'Malformed input request: 1 schema violations')
     )
-    expect(gates['iam-permission']).toMatchObject({ status: 'warn', cause: 'unrecognised-error' })
+    expect(gates['iam-permission']).toMatchObject({ status: 'fail', cause: 'unrecognised-refusal' })
+    expect(gates['iam-permission'].detail).toContain(
+      'ValidationException: Malformed input request: 1 schema violations'
+    )
+    expect(overallResult(gates)).toBe('fail')
   })
 
-  it('a Converse refusal for a non-text model is a skip with the reason, not an access failure', () => {
+  it('a Converse refusal for a non-text model is not an access failure, and not a proof either', () => {
     const { gates } = judge(
       evidence(),
       refused(
@@ -105,7 +110,7 @@ describe('a refused call closes the gate its error names', () => {
       )
     )
     expect(gates['iam-permission']).toMatchObject({ status: 'skip', cause: 'not-text-model' })
-    expect(overallResult(gates)).toBe('pass')
+    expect(overallResult(gates)).toBe('inconclusive')
   })
 
   it('throttling proves the gates a read could not', () => {
@@ -178,7 +183,12 @@ describe('the call plan follows the verdicts', () => {
   it('does not call what cannot work: invoke off, no credentials, a closed region gate, an incomplete bootstrap', () => {
     expect(plan(evidence(), false)).toMatchObject({ via: 'none', cause: 'invoke-disabled' })
     const e = evidence()
-    expect(planCall(e, decideControlPlane(e, { status: 'fail', detail: 'x' }), true)).toMatchObject({
+    expect(
+      planCall(e, decideControlPlane(e, { status: 'fail', detail: 'x' }), {
+        invoke: true,
+        termsGuarded: false
+      })
+    ).toMatchObject({
       cause: 'credentials'
     })
     expect(

@@ -4,7 +4,7 @@ import {
   ThrottlingException,
   InternalServerException
 } from '@aws-sdk/client-bedrock-runtime'
-import { attempt, describeAwsError, isAccessDenied, isNotFound } from '../../src/aws/failure.js'
+import { attempt, describeAwsError, isAccessDenied, isNotFound } from '../../../src/aws/failure.js'
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } })
 
@@ -75,5 +75,50 @@ describe('describeAwsError', () => {
     })
     expect(outcome.ok).toBe(false)
     expect(await attempt(async () => 7)).toEqual({ ok: true, value: 7 })
+  })
+})
+
+describe('faults name their cause', () => {
+  it('an HTML page in place of an AWS answer is "not from AWS", whatever its status', () => {
+    const blocked = Object.assign(new Error('Unknown'), {
+      name: 'Unknown',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 403 },
+      $response: { headers: { 'content-type': 'text/html; charset=utf-8' } }
+    })
+    expect(describeAwsError(blocked)).toMatchObject({
+      kind: 'fault',
+      fault: 'not-aws',
+      message: 'the answer did not come from AWS (HTTP 403, text/html)'
+    })
+  })
+
+  it.each([
+    ['ECONNREFUSED', 'unreachable'],
+    ['ENOTFOUND', 'unreachable'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls'],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls'],
+    ['ECONNRESET', 'reset']
+  ])('%s is a %s fault', (code, fault) => {
+    expect(describeAwsError(Object.assign(new Error(`connect ${code}`), { code }))).toMatchObject({
+      kind: 'fault',
+      fault
+    })
+  })
+
+  it('a 5xx from AWS is a server fault', () => {
+    const error = new InternalServerException({ message: 'oops', ...meta(500) })
+    expect(describeAwsError(error)).toMatchObject({ kind: 'fault', fault: 'server' })
+  })
+})
+
+describe('wrapped connection errors', () => {
+  it("reads the code of the HTTP/2 handler's wrapped socket error", () => {
+    const wrapped = new Error(
+      'The pending stream has been canceled (caused by: connect ECONNREFUSED 127.0.0.1:1)'
+    )
+    expect(describeAwsError(wrapped)).toMatchObject({ kind: 'fault', fault: 'unreachable' })
+    const withCause = Object.assign(new Error('stream canceled'), { cause: { code: 'ENOTFOUND' } })
+    expect(describeAwsError(withCause)).toMatchObject({ kind: 'fault', fault: 'unreachable' })
   })
 })

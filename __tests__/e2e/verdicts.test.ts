@@ -1,0 +1,338 @@
+/**
+ * Green means proven, end to end: runs that prove nothing are inconclusive and fail the step by default; a
+ * refusal nobody catalogued still fails; account-level blocks land on their gate; transients are retried;
+ * the EULA promise holds even where the agreement cannot be read; a cancelled run still publishes; and no
+ * text from AWS can act as a workflow command.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { openAccount, type EmulatorState, type Fault } from '../../emulator/state.js'
+import { gateOf, runAction, type ActionRun } from './harness.js'
+
+let emulator: Emulator | undefined
+afterEach(async () => {
+  await emulator?.close()
+  emulator = undefined
+})
+
+const NOVA = 'amazon.nova-lite-v1:0'
+const CLAUDE = 'us.anthropic.claude-sonnet-4-6'
+const ROLE = { 'role-to-assume': 'arn:aws:iam::111122223333:role/bedrock-ci' }
+
+async function probe(
+  inputs: Record<string, string>,
+  {
+    faults = [],
+    state = openAccount(),
+    ...options
+  }: { faults?: Fault[]; state?: EmulatorState } & Parameters<typeof runAction>[2] = {}
+): Promise<ActionRun> {
+  state.faults = faults
+  emulator = await startEmulator(state)
+  return runAction(emulator, { regions: 'us-east-1', ...inputs }, options)
+}
+
+function expectUnproven(run: ActionRun, headline: RegExp) {
+  expect(run.outputs.result).toBe('inconclusive')
+  expect(run.code).toBe(1) // fail-on: error (the default) fails an unproven run
+  expect(run.summary).toMatch(new RegExp(`<h2>❔ ${headline.source}`))
+  expect(run.summary).toContain('<td>❔ inconclusive</td>')
+  expect(run.summary).not.toContain('<td>✅ pass</td></tr>')
+  expect(run.stdout).toMatch(/::error::.*nothing was proven|::error::.*not proven/)
+}
+
+describe('nothing proven is never a pass', () => {
+  it('an endpoint this runner cannot reach: inconclusive, and the headline says so', async () => {
+    const run = await probe({ models: NOVA }, { env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' } })
+    expectUnproven(run, /Could not reach AWS from this runner: nothing was proven/)
+    const gate = gateOf(run, NOVA, 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'warn', cause: 'unreachable' })
+    expect(gate.fix).toMatch(/HTTPS_PROXY|VPC endpoint/)
+  })
+
+  it('every request hangs: inconclusive, "did not answer in time"', async () => {
+    const run = await probe(
+      { models: NOVA, 'request-timeout-seconds': '1' },
+      { faults: [{ operation: '*', kind: 'hang' }] }
+    )
+    expectUnproven(run, /AWS did not answer in time: nothing was proven/)
+  })
+
+  it("a proxy's HTML block page is not AWS: inconclusive, naming status and content type", async () => {
+    const run = await probe({ models: NOVA }, { faults: [{ operation: '*', kind: 'html403' }] })
+    expectUnproven(
+      run,
+      /Something other than AWS answered this runner \(a proxy or firewall\): nothing was proven/
+    )
+    const gate = gateOf(run, NOVA, 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'warn', cause: 'not-from-aws' })
+    expect(gate.detail).toContain('the answer did not come from AWS (HTTP 403, text/html)')
+  })
+
+  it('the GitHub OIDC endpoint answers 500 every time: retried, then inconclusive', async () => {
+    const run = await probe(
+      { models: NOVA, ...ROLE },
+      { oidc: true, faults: [{ operation: 'OidcToken', kind: 'http500' }] }
+    )
+    expect(emulator!.count('OidcToken')).toBe(5)
+    expect(emulator!.count('AssumeRoleWithWebIdentity')).toBe(0)
+    expectUnproven(run, /Could not get a GitHub OIDC token: nothing was proven/)
+  })
+
+  it('with invoke: false, a pass needs every control-plane gate read open', async () => {
+    const open = await probe({ models: NOVA, invoke: 'false' })
+    expect(open.outputs.result).toBe('pass')
+    await emulator!.close()
+    const state = openAccount()
+    state.iam.deniedActions = ['bedrock:GetFoundationModelAvailability']
+    const unread = await probe({ models: NOVA, invoke: 'false' }, { state })
+    expect(unread.outputs.result).toBe('inconclusive')
+  })
+
+  it('fail-on: closed keeps the old behaviour: only a closed gate fails the step', async () => {
+    const run = await probe(
+      { models: NOVA, 'fail-on': 'closed' },
+      { env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' } }
+    )
+    expect(run.outputs.result).toBe('inconclusive')
+    expect(run.code).toBe(0)
+  })
+})
+
+describe('transients are retried', () => {
+  it('the OIDC token endpoint fails once: retried, and the run passes', async () => {
+    const run = await probe(
+      { models: NOVA, ...ROLE },
+      { oidc: true, faults: [{ operation: 'OidcToken', kind: 'http500', times: 1 }] }
+    )
+    expect(emulator!.count('OidcToken')).toBe(2)
+    expect(run.outputs.result).toBe('pass')
+  })
+
+  it("STS cannot reach GitHub's keys once: retried, and the run passes", async () => {
+    const run = await probe(
+      { models: NOVA, ...ROLE },
+      { oidc: true, faults: [{ operation: 'AssumeRoleWithWebIdentity', kind: 'idp-transient', times: 1 }] }
+    )
+    expect(emulator!.count('AssumeRoleWithWebIdentity')).toBe(2)
+    expect(run.outputs.result).toBe('pass')
+  })
+
+  it('STS cannot reach GitHub\'s keys on every try: inconclusive, never "create the OIDC provider"', async () => {
+    const run = await probe(
+      { models: NOVA, ...ROLE },
+      { oidc: true, faults: [{ operation: 'AssumeRoleWithWebIdentity', kind: 'idp-transient' }] }
+    )
+    expect(emulator!.count('AssumeRoleWithWebIdentity')).toBe(3)
+    const gate = gateOf(run, NOVA, 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'warn', cause: 'idp-unreachable' })
+    expect(gate.fix).not.toMatch(/Create the IAM OIDC identity provider/)
+    expectUnproven(run, /AWS STS could not verify the GitHub OIDC token: nothing was proven/)
+  })
+})
+
+describe('a refusal always fails, on the gate its fix belongs to', () => {
+  it('a refusal nobody catalogued: fail, with the exact exception and message', async () => {
+    const run = await probe(
+      { models: NOVA },
+      {
+        faults: [
+          {
+            operation: 'Converse',
+            kind: 'refuse',
+            exception: 'ValidationException',
+            status: 400,
+            message: 'The frobnicator declined this request.'
+          }
+        ]
+      }
+    )
+    expect(run.outputs.result).toBe('fail')
+    expect(run.code).toBe(1)
+    const gate = gateOf(run, NOVA, 'us-east-1', 'iam-permission')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'unrecognised-refusal' })
+    expect(gate.detail).toContain('ValidationException: The frobnicator declined this request.')
+    expect(gate.fix).toMatch(/report it/)
+  })
+
+  it.each([
+    [
+      'ValidationException',
+      400,
+      'Operation not allowed',
+      'model-access',
+      'account-operation-not-allowed',
+      /AWS Support/
+    ],
+    [
+      'AccessDeniedException',
+      403,
+      'Your account is not authorized to invoke this API operation.',
+      'model-access',
+      'account-not-authorized',
+      /AWS Support/
+    ],
+    [
+      'AccessDeniedException',
+      403,
+      'Model access is denied due to INVALID_PAYMENT_INSTRUMENT: A valid payment instrument must be provided.',
+      'model-access',
+      'payment-instrument',
+      /payment method/
+    ],
+    [
+      'ValidationException',
+      400,
+      'Access to Anthropic models is not allowed from unsupported countries, regions, or territories. Please refer to https://www.anthropic.com/supported-countries for more information on the countries and regions Anthropic currently supports.',
+      'provider-terms',
+      'provider-country-unsupported',
+      /supported country/
+    ],
+    [
+      'AccessDeniedException',
+      403,
+      'Authentication failed: Please make sure your API Key is valid.',
+      'credentials',
+      'bearer-key-invalid',
+      /new key/
+    ]
+  ] as const)('%s "%s" → %s', async (exception, status, message, gate, cause, fix) => {
+    const run = await probe(
+      { models: CLAUDE },
+      { faults: [{ operation: 'Converse', kind: 'refuse', exception, status, message }] }
+    )
+    expect(run.outputs.result).toBe('fail')
+    const result = gateOf(run, CLAUDE, 'us-east-1', gate)
+    expect(result).toMatchObject({ status: 'fail', cause })
+    expect(result.fix).toMatch(fix)
+    expect(gateOf(run, CLAUDE, 'us-east-1', 'iam-permission').status).not.toBe('fail')
+  })
+
+  it("a refusal of the probe's own request shape is not blamed on the account", async () => {
+    const run = await probe(
+      { models: NOVA },
+      {
+        faults: [
+          {
+            operation: 'Converse',
+            kind: 'refuse',
+            exception: 'ValidationException',
+            status: 400,
+            message: "This model doesn't support the temperature field. Remove temperature and try again."
+          }
+        ]
+      }
+    )
+    expect(gateOf(run, NOVA, 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'skip',
+      cause: 'probe-request-rejected'
+    })
+    expect(run.outputs.result).toBe('inconclusive')
+  })
+
+  it('the minimal request carries only maxTokens, no sampling parameter', async () => {
+    await probe({ models: NOVA })
+    const body = JSON.parse(emulator!.calls.find(call => call.operation === 'Converse')!.body!) as {
+      inferenceConfig: Record<string, unknown>
+    }
+    expect(body.inferenceConfig).toEqual({ maxTokens: 16 })
+  })
+})
+
+describe('the EULA promise is enforced', () => {
+  it('a third-party model whose agreement state cannot be read is not called (ambient credentials)', async () => {
+    const state = openAccount()
+    state.iam.deniedActions = ['bedrock:GetFoundationModelAvailability']
+    const run = await probe({ models: CLAUDE }, { state })
+    expect(emulator!.count('Converse')).toBe(0)
+    expect(gateOf(run, CLAUDE, 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'skip',
+      cause: 'agreement-unreadable'
+    })
+    expectUnproven(run, /The provider agreement could not be read/)
+  })
+
+  it('role-to-assume without create-agreement sends a session policy that denies every account change', async () => {
+    const run = await probe({ models: NOVA, ...ROLE }, { oidc: true })
+    expect(run.outputs.result).toBe('pass')
+    const session = Object.values(emulator!.state.accessKeys).find(key => key.sessionPolicy)!
+    const policy = JSON.parse(session.sessionPolicy!) as { Statement: { Effect: string; Action: string[] }[] }
+    const deny = policy.Statement.find(statement => statement.Effect === 'Deny')!
+    expect(deny.Action).toEqual(
+      expect.arrayContaining([
+        'aws-marketplace:Subscribe',
+        'bedrock:CreateFoundationModelAgreement',
+        'bedrock:PutUseCaseForModelAccess'
+      ])
+    )
+    expect(policy.Statement).toContainEqual({
+      Sid: 'KeepTheRolePermissions',
+      Effect: 'Allow',
+      Action: '*',
+      Resource: '*'
+    })
+  })
+
+  it('so with role-to-assume the call may go ahead where the agreement is unreadable, and IAM stops a subscription', async () => {
+    const state = openAccount()
+    state.iam.deniedActions = ['bedrock:GetFoundationModelAvailability']
+    state.iam.marketplace = true // the role itself could subscribe
+    delete state.agreements['anthropic.claude-sonnet-4-6']
+    const run = await probe({ models: CLAUDE, ...ROLE }, { state, oidc: true })
+    expect(emulator!.count('Converse')).toBe(1)
+    expect(gateOf(run, CLAUDE, 'us-east-1', 'model-access')).toMatchObject({
+      status: 'fail',
+      cause: 'marketplace-permissions'
+    })
+    expect(emulator!.state.agreements['anthropic.claude-sonnet-4-6']).toBeUndefined()
+  })
+
+  it('create-agreement sends no session policy (the run was asked to change the account)', async () => {
+    await probe({ models: NOVA, ...ROLE, 'create-agreement': 'true' }, { oidc: true })
+    expect(Object.values(emulator!.state.accessKeys).some(key => key.sessionPolicy)).toBe(false)
+  })
+})
+
+describe('cancellation', () => {
+  it('SIGINT mid-run: stops, publishes the report and summary with result inconclusive, exits non-zero in time', async () => {
+    const run = await probe(
+      { models: `${NOVA}, ${CLAUDE}` },
+      { faults: [{ operation: 'Converse', kind: 'hang' }], signal: { name: 'SIGINT', afterMs: 2500 } }
+    )
+    expect(emulator!.count('Converse')).toBeGreaterThan(0) // it was mid-call
+    expect(run.exitedAfterSignalMs).toBeLessThan(7000)
+    expect(run.code).not.toBe(0)
+    expect(run.outputs.result).toBe('inconclusive')
+    expect(run.report?.cancelled).toBe(true)
+    expect(run.summary).toContain('Cancelled before the probe finished')
+    expect(gateOf(run, NOVA, 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'warn',
+      cause: 'cancelled'
+    })
+  })
+})
+
+describe('workflow-command safety', () => {
+  it('`##[command]` inside an ARN or message from AWS is neutralised in every printed line', async () => {
+    const state = openAccount()
+    state.accessKeys['AKIAEMULATORAMBIENT1']!.arn =
+      'arn:aws:sts::111122223333:assumed-role/##[set-output name=result;]pass/##[error]forged'
+    const run = await probe(
+      { models: NOVA },
+      {
+        state,
+        faults: [
+          {
+            operation: 'Converse',
+            kind: 'injection',
+            message:
+              'User: ##[warning]owned is not authorized to perform: bedrock:InvokeModel on resource: x ##[group]y'
+          }
+        ]
+      }
+    )
+    expect(run.stdout).toContain('##\u200b[')
+    for (const line of run.stdout.split('\n')) expect(line).not.toContain('##[')
+    expect(run.outputs.result).toBe('fail')
+  })
+})
