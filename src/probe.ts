@@ -89,7 +89,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       const check = credentials.usable
         ? await checkPair(pair, context)
         : credentialsClosedCheck(pair, credentials.gate)
-      log.info(`${check.result === 'pass' ? 'PASS' : 'FAIL'} ${check.model} @ ${check.region}`)
+      log.info(`${check.result.toUpperCase()} ${check.model} @ ${check.region}`)
       return check
     })
     const checks = withRegionHints(checked)

@@ -35,8 +35,8 @@ async function probe(
 function expectUnproven(run: ActionRun, headline: RegExp) {
   expect(run.outputs.result).toBe('inconclusive')
   expect(run.code).toBe(1) // fail-on: error (the default) fails an unproven run
-  expect(run.summary).toMatch(new RegExp(`<h2>❔ ${headline.source}`))
-  expect(run.summary).toContain('<td>❔ inconclusive</td>')
+  expect(run.summary).toMatch(new RegExp(`<h2>🟡 ${headline.source}`))
+  expect(run.summary).toContain('<td>🟡 inconclusive</td>')
   expect(run.summary).not.toContain('<td>✅ pass</td></tr>')
   expect(run.stdout).toMatch(/::error::.*nothing was proven|::error::.*not proven/)
 }

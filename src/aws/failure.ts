@@ -136,14 +136,17 @@ export function describeAwsError(error: unknown): AwsFailure {
     fault: cause,
     message: text
   })
-  // The HTTP/2 handler wraps the socket's error ("The pending stream has been canceled (caused by: connect
-  // ECONNREFUSED …)"): its code is then on the cause, or only in the words.
-  const code = err.code ?? errorCode(err.cause) ?? /\b(E[A-Z_]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(message)?.[1]
-  if (code !== undefined && UNREACHABLE_CODES.has(code))
-    return fault('unreachable', `could not connect (${code}): ${message}`)
-  if (code !== undefined && TLS_CODES.has(code)) return fault('tls', `TLS failed (${code}): ${message}`)
-  if (code !== undefined && RESET_CODES.has(code))
-    return fault('reset', `connection failed (${code}): ${message}`)
+  // The HTTP/2 handler wraps the socket's error in one of its own ("The pending stream has been canceled
+  // (caused by: connect ECONNREFUSED …)"): the telling code may be the error's, its cause's, or only in the words.
+  const codes = [err.code, errorCode(err.cause), ...(message.match(/\b[A-Z][A-Z0-9_]{3,}\b/g) ?? [])]
+  const known = (set: ReadonlySet<string>) =>
+    codes.find((code): code is string => code !== undefined && set.has(code))
+  const unreachable = known(UNREACHABLE_CODES)
+  if (unreachable) return fault('unreachable', `could not connect (${unreachable}): ${message}`)
+  const tls = known(TLS_CODES)
+  if (tls) return fault('tls', `TLS failed (${tls}): ${message}`)
+  const reset = known(RESET_CODES)
+  if (reset) return fault('reset', `connection failed (${reset}): ${message}`)
   if (/socket hang up|ECONNRESET|premature close|stream (was )?(reset|destroyed)|GOAWAY/i.test(message)) {
     return fault('reset', `connection failed: ${message}`)
   }

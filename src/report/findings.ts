@@ -32,7 +32,7 @@ export interface Finding {
 
 export const STATUS_MARK: Record<GateStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '➖' }
 /** A check's or a run's mark: only a proven pass is green. */
-export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '❔' }
+export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡' }
 
 export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[] {
   const groups = new Map<string, Finding>()

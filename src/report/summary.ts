@@ -23,7 +23,7 @@ export function renderSummary(report: Report, iamPolicy: string): string {
   }
   lines.push(renderTable(report))
   lines.push(
-    `<p>${STATUS_MARK.pass} open · ${STATUS_MARK.fail} closed · ${STATUS_MARK.warn} open with a caveat, or undecided (a fault) · ${STATUS_MARK.skip} not evaluated</p>`
+    `<p>${STATUS_MARK.pass} open · ${STATUS_MARK.fail} closed · ${STATUS_MARK.warn} open with a caveat, or undecided (a fault) · ${STATUS_MARK.skip} not evaluated · ${VERDICT_MARK.inconclusive} inconclusive: nothing closed, nothing proven</p>`
   )
   if (report.changes.length > 0) {
     lines.push('<h3>Changes made to the account</h3>', '<ul>')
@@ -50,7 +50,7 @@ export function renderSummary(report: Report, iamPolicy: string): string {
   }
   const warnings = groupFindings(report, 'warn')
   if (warnings.length > 0) {
-    lines.push('<h3>Warnings</h3>')
+    lines.push('<h3>Warnings: caveats, and what could not be decided</h3>')
     for (const finding of warnings) lines.push(renderFinding(finding))
   }
   return lines.join('\n') + '\n'

@@ -62,7 +62,7 @@ export function failureMessage(report: Report, failOn: FailOn): string {
     return `${report.counts.warn} Bedrock access checks have warnings, and fail-on is warn.`
   const why =
     report.result === 'fail'
-      ? 'see the job summary for the closed gates and their fixes'
-      : 'see the job summary for what was not proven; fail-on: closed fails only on closed gates'
-  return `${headline(report)}: ${why}.${failOn === 'warn' && report.counts.warn > 0 ? ' (fail-on: warn)' : ''}`
+      ? 'The job summary names each closed gate and its fix.'
+      : 'The job summary says what could not be proven; fail-on: closed fails only on closed gates.'
+  return `${headline(report)}. ${why}${failOn === 'warn' && report.counts.warn > 0 ? ' (fail-on: warn)' : ''}`
 }
