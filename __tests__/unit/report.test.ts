@@ -6,28 +6,12 @@ import { renderText } from '../../src/report/terminal.js'
 import { combinedPolicy } from '../../src/diagnosis/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/hints.js'
 import { mapConcurrent } from '../../src/probe.js'
-import { overallResult } from '../../src/gates/index.js'
+import { checkOf, openGates } from '../../__fixtures__/checks.js'
 import { buildReport } from '../../src/report/verdict.js'
 import type { CheckResult, GateResult, Report } from '../../src/types.js'
 
-const pass: GateResult = { status: 'pass', detail: 'ok' }
-
 function check(model: string, region: string, overrides: Partial<CheckResult['gates']> = {}): CheckResult {
-  const gates = {
-    credentials: pass,
-    region: pass,
-    'model-access': pass,
-    'provider-terms': pass,
-    'iam-permission': pass,
-    ...overrides
-  }
-  return {
-    model,
-    region,
-    gates,
-    invocation: 'converse',
-    result: overallResult(gates)
-  }
+  return checkOf(openGates(overrides), model, region)
 }
 
 function report(checks: CheckResult[]): Report {

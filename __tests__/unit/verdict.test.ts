@@ -1,27 +1,14 @@
 /** The run's verdict: the worst check wins, pass needs proof, fail-on decides the step, the headline says why. */
 import { describe, expect, it } from '@jest/globals'
+import { checkOf, openGates } from '../../__fixtures__/checks.js'
 import { overallResult } from '../../src/gates/index.js'
 import { headline } from '../../src/report/findings.js'
 import { buildReport, failureMessage, shouldFail, worstOf } from '../../src/report/verdict.js'
 import { neutraliseCommands } from '../../src/sanitize.js'
 import type { CheckResult, GateResult, Gates } from '../../src/types.js'
 
-const pass: GateResult = { status: 'pass', detail: 'ok' }
-const gates = (overrides: Partial<Gates> = {}): Gates => ({
-  credentials: pass,
-  region: pass,
-  'model-access': pass,
-  'provider-terms': pass,
-  'iam-permission': pass,
-  ...overrides
-})
-const check = (g: Gates): CheckResult => ({
-  model: 'm.x-1',
-  region: 'us-east-1',
-  invocation: 'converse',
-  gates: g,
-  result: overallResult(g)
-})
+const gates = openGates
+const check = (g: Gates): CheckResult => checkOf(g)
 const unreachable: GateResult = { status: 'warn', cause: 'unreachable', detail: 'could not connect' }
 
 describe('a check passes only on proof', () => {
