@@ -36,8 +36,7 @@ export interface Pair {
 }
 
 export interface ProbeInputs {
-  models: ModelRef[]
-  regions: string[]
+  /** Every model × region to check, deduplicated; ARNs only in their own region. */
   pairs: Pair[]
   roleToAssume?: string
   audience: string
@@ -53,7 +52,6 @@ export interface ProbeInputs {
   /** undefined: decided at run time (DEFAULT_BOOTSTRAP_WAIT_SECONDS in bootstrap mode, else 0). */
   waitTimeoutSeconds?: number
   maskAccountId: boolean
-  modelsFrom: string[]
   comment: boolean
   githubToken?: string
 }
@@ -234,8 +232,6 @@ export function parseInputs(
   const githubToken = get('github-token') || undefined
 
   return {
-    models,
-    regions,
     pairs,
     roleToAssume,
     audience,
@@ -249,7 +245,6 @@ export function parseInputs(
     useCaseForm,
     waitTimeoutSeconds: waitText === '' ? undefined : parseInteger('wait-timeout-seconds', waitText, 0, 3600),
     maskAccountId: parseBoolean('mask-account-id', get('mask-account-id')),
-    modelsFrom,
     comment,
     githubToken
   }

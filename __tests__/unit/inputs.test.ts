@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildPairs, InputError, MAX_PAIRS, parseInputs, splitList } from '../../src/inputs.js'
+import {
+  buildPairs,
+  InputError,
+  MAX_PAIRS,
+  parseInputs,
+  splitList,
+  type ProbeInputs
+} from '../../src/inputs.js'
 import { parseModelRef } from '../../src/model-id.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
@@ -43,6 +50,8 @@ describe('list inputs', () => {
   })
 })
 
+const regionsOf = (inputs: ProbeInputs) => inputs.pairs.map(pair => pair.region)
+
 describe('defaults', () => {
   it('match the documented ones', () => {
     const inputs = parse({ models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' })
@@ -64,19 +73,22 @@ describe('defaults', () => {
 
   it('take regions from AWS_REGION, then AWS_DEFAULT_REGION', () => {
     expect(
-      parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' })
-        .regions
+      regionsOf(
+        parse(
+          { models: 'amazon.nova-lite-v1:0' },
+          { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }
+        )
+      )
     ).toEqual(['eu-west-1'])
-    expect(parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual([
-      'us-west-2'
-    ])
+    expect(
+      regionsOf(parse({ models: 'amazon.nova-lite-v1:0' }, { AWS_DEFAULT_REGION: 'us-west-2' }))
+    ).toEqual(['us-west-2'])
   })
 
   it('accept GovCloud and China region shapes', () => {
-    expect(parse({ models: 'amazon.nova-lite-v1:0', regions: 'us-gov-west-1, cn-north-1' }).regions).toEqual([
-      'us-gov-west-1',
-      'cn-north-1'
-    ])
+    expect(
+      regionsOf(parse({ models: 'amazon.nova-lite-v1:0', regions: 'us-gov-west-1, cn-north-1' }))
+    ).toEqual(['us-gov-west-1', 'cn-north-1'])
   })
 })
 
