@@ -595,6 +595,10 @@ function decideControlPlane(e, credentials) {
         'provider-terms': decideProviderTerms(e)
     };
 }
+/**
+ * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
+ * (each call is billed per image or clip), and a call that could accept a provider's terms unasked is never made.
+ */
 function planCall(e, verdicts, { invoke, termsGuarded }) {
     const none = (cause, reason) => ({ via: 'none', cause, reason });
     if (!invoke)

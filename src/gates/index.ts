@@ -50,10 +50,6 @@ export function decideControlPlane(e: Evidence, credentials: GateResult): Contro
   }
 }
 
-/**
- * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
- * (each call is billed per image or clip), and a call that would accept a provider's terms is never made.
- */
 export interface CallPolicy {
   invoke: boolean
   /**
@@ -63,6 +59,10 @@ export interface CallPolicy {
   termsGuarded: boolean
 }
 
+/**
+ * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
+ * (each call is billed per image or clip), and a call that could accept a provider's terms unasked is never made.
+ */
 export function planCall(
   e: Evidence,
   verdicts: ControlPlaneVerdicts,
