@@ -24,6 +24,9 @@ export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
     const resources = profile
       ? [profileArn(state, region, profile), `arn:aws:bedrock:${destination}::foundation-model/${model.id}`]
       : [`arn:aws:bedrock:${region}::foundation-model/${model.id}`]
+    // A global profile's call is also authorized against the foundation model with no region (as AWS reports
+    // a denied global call: arn:aws:bedrock:::foundation-model/…).
+    if (profile?.id.startsWith('global.')) resources.push(`arn:aws:bedrock:::foundation-model/${model.id}`)
     for (const resource of resources) {
       const resourceRegion = resource.split(':')[3]!
       if (state.iam.scpDenyRegions.includes(resourceRegion)) {

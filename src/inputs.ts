@@ -104,7 +104,8 @@ export function parseInteger(name: string, value: string, min: number, max: numb
   return parsed
 }
 
-const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso[a-z-]*|-eusc)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+/** An IAM role ARN in any partition (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc, …). */
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 
 export interface ExtraModels {

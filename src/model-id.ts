@@ -2,6 +2,7 @@
  * Model identifiers as users write them: base model IDs, inference-profile IDs and Bedrock ARNs.
  * Pure parsing, no AWS calls; a malformed identifier is refused here, before anything runs.
  */
+import { partition } from '@aws-sdk/core/client'
 
 /** Geography prefixes of system-defined (cross-region) inference profiles. */
 export const PROFILE_PREFIXES = ['us', 'us-gov', 'eu', 'apac', 'jp', 'au', 'ca', 'global'] as const
@@ -32,17 +33,12 @@ export type ModelRef =
     }
 
 const MODEL_ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9._:-]*$/i
-const PARTITIONS = [
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-  'aws-eusc'
-]
-export const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?|-eusc)?-[a-z]+-\d{1,2}$/
+/**
+ * The syntax of a region code (us-east-1, us-gov-west-1, us-isob-east-1, eusc-de-east-1, …). Which partition a
+ * region belongs to comes from the SDK's own partition data (partitionOf); whether a well-formed region exists
+ * is AWS's answer ("Credential should be scoped to a valid region", the region gate).
+ */
+export const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
 const ACCOUNT_ID = /^\d{12}$/
 const MAX_ID_LENGTH = 256
 
@@ -83,9 +79,13 @@ function parseArn(input: string): ModelRef {
     throw new ModelIdError('is not a valid ARN (arn:partition:bedrock:region:account:resource)')
   const [, partition, service, region, account] = parts
   const resource = parts.slice(5).join(':')
-  if (!PARTITIONS.includes(partition!)) throw new ModelIdError(`has an unknown ARN partition "${partition}"`)
   if (service !== 'bedrock') throw new ModelIdError(`is an ARN of service "${service}", not bedrock`)
   if (!REGION_SHAPE.test(region!)) throw new ModelIdError(`has an invalid region "${region}" in its ARN`)
+  if (partition !== partitionOf(region!)) {
+    throw new ModelIdError(
+      `has the ARN partition "${partition}", but ${region} is in the "${partitionOf(region!)}" partition`
+    )
+  }
   const slash = resource.indexOf('/')
   const type = slash < 0 ? resource : resource.slice(0, slash)
   const id = slash < 0 ? '' : resource.slice(slash + 1)
@@ -154,11 +154,9 @@ export function regionFromArn(arn: string): string | undefined {
   return arn.split(':')[3] || undefined
 }
 
+/** The ARN partition of a region (aws, aws-cn, aws-us-gov, aws-iso-b, aws-eusc, …), from the SDK's partition data. */
 export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn'
-  if (region.startsWith('us-gov-')) return 'aws-us-gov'
-  if (region.startsWith('eusc-')) return 'aws-eusc'
-  return 'aws'
+  return partition(region).name
 }
 
 export function foundationModelArn(region: string, baseModelId: string): string {

@@ -288,3 +288,22 @@ describe('the summary stays readable at 20 checks', () => {
     expect(run.summary).toContain('and 8 more')
   })
 })
+
+describe('the printed policy opens the gate', () => {
+  it('a global profile: the iam-policy output, attached as is, makes the next run pass', async () => {
+    const model = 'global.anthropic.claude-sonnet-4-6'
+    const state = openAccount()
+    state.iam.invokeAllowed = []
+    const denied = await probe(state, { models: model })
+    expect(gateOf(denied, model, 'us-east-1', 'iam-permission').status).toBe('fail')
+    const policy = JSON.parse(denied.outputs['iam-policy']!) as { Statement: { Resource: string[] }[] }
+    const resources = policy.Statement[0]!.Resource
+    expect(resources).toContain('arn:aws:bedrock:::foundation-model/anthropic.claude-sonnet-4-6')
+    await emulator!.close()
+
+    const granted = openAccount()
+    granted.iam.invokeAllowed = resources
+    const run = await probe(granted, { models: model })
+    expect(run.outputs.result).toBe('pass')
+  })
+})

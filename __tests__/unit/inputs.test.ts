@@ -85,10 +85,22 @@ describe('defaults', () => {
     ).toEqual(['us-west-2'])
   })
 
-  it('accept GovCloud and China region shapes', () => {
+  it('accept the region shapes of every partition: GovCloud, China, ISO, the European Sovereign Cloud', () => {
     expect(
-      regionsOf(parse({ models: 'amazon.nova-lite-v1:0', regions: 'us-gov-west-1, cn-north-1' }))
-    ).toEqual(['us-gov-west-1', 'cn-north-1'])
+      regionsOf(
+        parse({
+          models: 'amazon.nova-lite-v1:0',
+          regions: 'us-gov-west-1, cn-north-1, us-isob-east-1, eusc-de-east-1'
+        })
+      )
+    ).toEqual(['us-gov-west-1', 'cn-north-1', 'us-isob-east-1', 'eusc-de-east-1'])
+    expect(
+      parse({
+        models: 'amazon.nova-lite-v1:0',
+        regions: 'eusc-de-east-1',
+        'role-to-assume': 'arn:aws-eusc:iam::123456789012:role/bedrock-ci'
+      }).roleToAssume
+    ).toBe('arn:aws-eusc:iam::123456789012:role/bedrock-ci')
   })
 })
 

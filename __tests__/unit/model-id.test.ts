@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   baseModelIdFromArn,
   foundationModelArn,
+  partitionOf,
   isMarketplaceModel,
   modalityFromId,
   ModelIdError,
@@ -55,6 +56,18 @@ describe('parseModelRef', () => {
       profileId: arn,
       pinnedRegion: 'us-east-1'
     })
+  })
+
+  it("reads an ARN of the European Sovereign Cloud, and refuses one whose partition is not its region's", () => {
+    expect(
+      parseModelRef('arn:aws-eusc:bedrock:eusc-de-east-1::foundation-model/amazon.nova-lite-v1:0')
+    ).toMatchObject({
+      kind: 'foundation-model',
+      pinnedRegion: 'eusc-de-east-1'
+    })
+    expect(() =>
+      parseModelRef('arn:aws:bedrock:eusc-de-east-1::foundation-model/amazon.nova-lite-v1:0')
+    ).toThrow(/partition "aws", but eusc-de-east-1 is in the "aws-eusc" partition/)
   })
 
   it('accepts GovCloud and China partitions', () => {
@@ -122,6 +135,13 @@ describe('model facts', () => {
     expect(foundationModelArn('cn-north-1', 'a.b-1')).toBe(
       'arn:aws-cn:bedrock:cn-north-1::foundation-model/a.b-1'
     )
+    // Partitions come from the SDK's own data: the European Sovereign Cloud and the ISO partitions too.
+    expect(foundationModelArn('eusc-de-east-1', 'a.b-1')).toBe(
+      'arn:aws-eusc:bedrock:eusc-de-east-1::foundation-model/a.b-1'
+    )
+    expect(partitionOf('us-iso-east-1')).toBe('aws-iso')
+    expect(partitionOf('us-isob-east-1')).toBe('aws-iso-b')
+    expect(partitionOf('eu-west-1')).toBe('aws')
     expect(
       baseModelIdFromArn('arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0')
     ).toBe('anthropic.claude-3-haiku-20240307-v1:0')

@@ -3,7 +3,7 @@ import { annotationsFor } from '../../src/report/annotations.js'
 import { fixWithHints, groupFindings } from '../../src/report/findings.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { renderText } from '../../src/report/terminal.js'
-import { combinedPolicy } from '../../src/diagnosis/iam-policy.js'
+import { combinedPolicy, invokeStatement } from '../../src/diagnosis/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/hints.js'
 import { mapConcurrent } from '../../src/probe.js'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
@@ -220,5 +220,27 @@ describe('run helpers', () => {
       profiles: ['global.m.x-1']
     })
     expect(withProfiles(gates, ['us.m.x-1'], 'us.m.x-1')).toBe(gates)
+  })
+})
+
+describe('least-privilege statements', () => {
+  it('a global profile also needs the foundation model with no region; ISO regions get their own partition', () => {
+    const global = invokeStatement({
+      region: 'us-east-1',
+      account: '111122223333',
+      baseModelId: 'anthropic.claude-sonnet-4-6',
+      profileId: 'global.anthropic.claude-sonnet-4-6',
+      profileModelArns: ['arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6']
+    })
+    expect(global.Resource).toEqual([
+      'arn:aws:bedrock:us-east-1:111122223333:inference-profile/global.anthropic.claude-sonnet-4-6',
+      'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6',
+      'arn:aws:bedrock:::foundation-model/anthropic.claude-sonnet-4-6'
+    ])
+    const regional = invokeStatement({ region: 'us-east-1', baseModelId: 'm.x-1', profileId: 'us.m.x-1' })
+    expect(regional.Resource).not.toContain('arn:aws:bedrock:::foundation-model/m.x-1')
+    expect(invokeStatement({ region: 'us-isob-east-1', baseModelId: 'm.x-1' }).Resource).toEqual([
+      'arn:aws-iso-b:bedrock:us-isob-east-1::foundation-model/m.x-1'
+    ])
   })
 })

@@ -30,6 +30,11 @@ export function invokeStatement(target: IamTarget): IamStatement {
       // Destinations unknown (GetInferenceProfile not readable): every region, for this one model only.
       resources.push(`arn:${partitionOf(target.region)}:bedrock:*::foundation-model/${target.baseModelId}`)
     }
+    // A global profile routes to any commercial region, and its authorization also names the foundation model
+    // with no region at all (arn:aws:bedrock:::foundation-model/…, as a denied global call reports it), besides
+    // the regional ARNs (Bedrock user guide, global cross-Region inference).
+    if (target.baseModelId && isGlobalProfile(target.profileId))
+      resources.push(`arn:${partitionOf(target.region)}:bedrock:::foundation-model/${target.baseModelId}`)
   } else if (target.baseModelId) {
     resources.push(foundationModelArn(target.region, target.baseModelId))
   }
@@ -57,6 +62,10 @@ export function combinedPolicy(statements: IamStatement[]): string {
     ]
   }
   return JSON.stringify(policy, null, 2)
+}
+
+function isGlobalProfile(profileId: string): boolean {
+  return profileId.startsWith('global.') || /:inference-profile\/global\./.test(profileId)
 }
 
 function sidFor(id: string, region: string): string {
