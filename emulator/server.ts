@@ -46,6 +46,8 @@ export interface Emulator {
   /** Calls of one operation. */
   count(operation: string): number
   oidcRequestUrl: string
+  /** The client port of every connection the emulator accepted (a proxied one is the proxy's upstream port). */
+  clientPorts: number[]
   close(): Promise<void>
 }
 
@@ -59,6 +61,7 @@ export async function startEmulator(state: EmulatorState, port = 0): Promise<Emu
     calls,
     count: operation => calls.filter(call => call.operation === operation).length,
     oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
+    clientPorts: listener.clientPorts,
     close: () => listener.close()
   }
 }

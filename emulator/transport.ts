@@ -15,17 +15,21 @@ const HTTP2_PREFACE = 'PRI * HTTP/2.0'
 
 export interface Listener {
   url: string
+  /** The remote (client) port of every connection accepted, in order. */
+  clientPorts: number[]
   close(): Promise<void>
 }
 
 /** Listen on an ephemeral (or the given) loopback port; every request of either protocol goes to `handler`. */
 export async function listen(handler: (req: Req, res: Res) => void, port = 0): Promise<Listener> {
   const sockets = new Set<Socket>()
+  const clientPorts: number[] = []
   const http1 = createHttp1Server(handler)
   const http2 = createHttp2Server(handler)
   http2.on('sessionError', () => undefined)
   const net = createNetServer(socket => {
     sockets.add(socket)
+    if (socket.remotePort !== undefined) clientPorts.push(socket.remotePort)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => undefined)
     socket.once('data', chunk => {
@@ -44,6 +48,7 @@ export async function listen(handler: (req: Req, res: Res) => void, port = 0): P
   const address = net.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${address.port}`,
+    clientPorts,
     close: async () => {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>(resolve => net.close(() => resolve()))

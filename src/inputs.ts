@@ -4,6 +4,7 @@
  */
 import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './model-id.js'
 import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
+import { resolveProxy, type ProxySettings } from './aws/proxy.js'
 import type { SourceLocation } from './types.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
@@ -54,6 +55,8 @@ export interface ProbeInputs {
   maskAccountId: boolean
   comment: boolean
   githubToken?: string
+  /** The proxy AWS requests go through (http-proxy, else HTTPS_PROXY/HTTP_PROXY), with NO_PROXY. */
+  proxy?: ProxySettings
 }
 
 export class InputError extends Error {
@@ -229,6 +232,24 @@ export function parseInputs(
   }
   const waitText = get('wait-timeout-seconds')
 
+  const httpProxy = get('http-proxy') || undefined
+  if (httpProxy !== undefined && !isProxyUrl(httpProxy)) {
+    throw new InputError(
+      'http-proxy',
+      'is not an http:// or https:// URL',
+      'Use the proxy URL, e.g. http://proxy.internal:3128 or http://user:password@proxy.internal:3128.'
+    )
+  }
+  const noProxy = get('no-proxy') || undefined
+  const proxy = resolveProxy({ httpProxy, noProxy }, env)
+  if (proxy && !isProxyUrl(proxy.url)) {
+    throw new InputError(
+      'http-proxy',
+      'is empty, and HTTPS_PROXY or HTTP_PROXY in the environment is not an http:// or https:// URL',
+      'Fix the proxy variable of the runner, or set http-proxy.'
+    )
+  }
+
   const comment = parseBoolean('comment', get('comment'))
   const githubToken = get('github-token') || undefined
 
@@ -247,7 +268,17 @@ export function parseInputs(
     waitTimeoutSeconds: waitText === '' ? undefined : parseInteger('wait-timeout-seconds', waitText, 0, 3600),
     maskAccountId: parseBoolean('mask-account-id', get('mask-account-id')),
     comment,
-    githubToken
+    githubToken,
+    ...(proxy ? { proxy } : {})
+  }
+}
+
+export function isProxyUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+  } catch {
+    return false
   }
 }
 

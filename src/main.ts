@@ -4,7 +4,7 @@
  * timeout-minutes) the probe stops what is in flight and the verdict is still published.
  */
 import * as core from '@actions/core'
-import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
+import { InputError, isProxyUrl, parseInputs, type ProbeInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runProbe } from './probe.js'
 import { neutraliseCommands } from './sanitize.js'
@@ -15,6 +15,7 @@ import { renderSummary } from './report/summary.js'
 import { renderText } from './report/terminal.js'
 
 export async function run(): Promise<void> {
+  applyProxyInputs()
   let inputs: ProbeInputs
   try {
     inputs = await readInputs()
@@ -67,6 +68,35 @@ export async function run(): Promise<void> {
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
     core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
   }
+}
+
+/**
+ * The http-proxy and no-proxy inputs, for the toolkit too: the OIDC token and GitHub API requests go through
+ * @actions/http-client, which reads the *_PROXY variables. A proxy's credentials are masked before anything
+ * could print them.
+ */
+function applyProxyInputs(): void {
+  const proxy = core.getInput('http-proxy').trim()
+  const noProxy = core.getInput('no-proxy').trim()
+  for (const url of [
+    proxy,
+    process.env.HTTPS_PROXY,
+    process.env.https_proxy,
+    process.env.HTTP_PROXY,
+    process.env.http_proxy
+  ]) {
+    if (url && isProxyUrl(url)) {
+      const { password } = new URL(url)
+      if (password) {
+        core.setSecret(decodeURIComponent(password))
+        core.setSecret(url)
+      }
+    }
+  }
+  if (proxy && isProxyUrl(proxy)) {
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) process.env[name] = proxy
+  }
+  if (noProxy) for (const name of ['NO_PROXY', 'no_proxy']) process.env[name] = noProxy
 }
 
 /** Every line the probe prints goes through here: text from AWS or a token must not act as a workflow command. */

@@ -4,6 +4,7 @@
  * every fault ends up in a check's gates, and the run always yields a report.
  */
 import { AwsClients } from './aws/clients.js'
+import { describeProxy } from './aws/proxy.js'
 import { establishIdentity, NO_ACCOUNT_CHANGES_POLICY, type IdentityDeps } from './aws/identity.js'
 import type { Bootstrapper } from './bootstrap.js'
 import { cancellable, realClock, type Clock } from './clock.js'
@@ -38,7 +39,16 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   const baseClients = new AwsClients({
     requestTimeoutMs: inputs.requestTimeoutMs,
     signal: deadline,
-    ...(deps.cancel ? { cancel: deps.cancel } : {})
+    ...(deps.cancel ? { cancel: deps.cancel } : {}),
+    // The tunnel's code is loaded only for a run behind a proxy.
+    ...(inputs.proxy
+      ? {
+          proxy: {
+            agent: new (await import('./aws/proxy-agent.js')).ProxyRoutingAgent(inputs.proxy),
+            label: describeProxy(inputs.proxy.url)
+          }
+        }
+      : {})
   })
   let clients = baseClients
   // The checks' code (and the Bedrock SDK clients with it) loads while the identity check is in flight:
@@ -101,6 +111,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   } finally {
     clients.destroy()
     baseClients.destroy()
+    baseClients.settings.proxy?.agent.destroy()
   }
 }
 

@@ -99,6 +99,7 @@ export const RULE_CAUSES = [
   'not-from-aws',
   'tls-untrusted',
   'service-error',
+  'proxy-failed',
   'cancelled',
   'read-denied',
   'not-found',
@@ -119,6 +120,7 @@ export const FAULT_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
   'not-from-aws',
   'tls-untrusted',
   'service-error',
+  'proxy-failed',
   'cancelled'
 ])
 

@@ -4,8 +4,10 @@
  * on the SDK's own HTTP handlers, and an abort signal that ends every call when the run's deadline passes.
  * Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL and friends); nothing here special-cases them.
  */
+import type { Agent } from 'node:http'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Command } from '@smithy/types'
-import { attempt, CANCELLED, type Outcome } from './failure.js'
+import { attempt, CANCELLED, type AwsFailure, type Outcome } from './failure.js'
 
 /** What the probe needs of an SDK client: send a command, and let go of its connections. */
 interface SdkClient {
@@ -26,6 +28,8 @@ export interface ClientSettings {
   signal?: AbortSignal
   /** Aborted when the run is cancelled (SIGINT/SIGTERM): every call in flight ends as 'cancelled'. */
   cancel?: AbortSignal
+  /** Behind a proxy: the agent that routes each connection (proxy-agent.ts), and the proxy as it may be printed. */
+  proxy?: { agent: Agent; label: string }
 }
 
 /** An SDK client class (STSClient, BedrockClient, BedrockRuntimeClient). */
@@ -68,7 +72,21 @@ export class AwsClients {
     if (cancel?.aborted) return { ok: false, failure: CANCELLED }
     const client = this.client(Client, region)
     const outcome = await attempt(() => client.send(command as never, this.sendOptions()) as Promise<Output>)
-    return !outcome.ok && cancel?.aborted ? { ok: false, failure: CANCELLED } : outcome
+    if (outcome.ok) return outcome
+    if (cancel?.aborted) return { ok: false, failure: CANCELLED }
+    return { ok: false, failure: this.throughProxy(outcome.failure) }
+  }
+
+  /** Behind a proxy, a connection fault or a foreign answer names the proxy: it is the likeliest cause. */
+  private throughProxy(failure: AwsFailure): AwsFailure {
+    const proxy = this.settings.proxy
+    const viaProxy = failure.fault && ['unreachable', 'reset', 'tls', 'not-aws'].includes(failure.fault)
+    if (!proxy || !viaProxy) return failure
+    return {
+      ...failure,
+      fault: 'proxy',
+      message: `${failure.message} — through the proxy ${proxy.label} (unless NO_PROXY exempts this endpoint)`
+    }
   }
 
   withCredentials(credentials: ClientSettings['credentials']): AwsClients {
@@ -95,19 +113,27 @@ export class AwsClients {
 
   config(region: string) {
     const { credentials, requestTimeoutMs, maxAttempts = MAX_ATTEMPTS } = this.settings
+    // throwOnRequestTimeout makes the HTTP/1.1 handler fail instead of only logging a warning.
+    const limits = {
+      requestTimeout: requestTimeoutMs,
+      connectionTimeout: Math.min(requestTimeoutMs, 10_000),
+      throwOnRequestTimeout: true
+    }
     return {
       region,
       ...(credentials ? { credentials } : {}),
       maxAttempts,
       retryMode: 'standard',
       customUserAgent: USER_AGENT,
-      // Plain options: each client builds its own default handler (HTTP/1.1, or HTTP/2 for the runtime).
-      // throwOnRequestTimeout makes the HTTP/1.1 handler fail instead of only logging a warning.
-      requestHandler: {
-        requestTimeout: requestTimeoutMs,
-        connectionTimeout: Math.min(requestTimeoutMs, 10_000),
-        throwOnRequestTimeout: true
-      }
+      requestHandler: this.settings.proxy
+        ? // Behind a proxy every client, the runtime's too, uses the HTTP/1.1 handler with the routing agent.
+          new NodeHttpHandler({
+            ...limits,
+            httpAgent: this.settings.proxy.agent,
+            httpsAgent: this.settings.proxy.agent
+          })
+        : // Plain options: each client builds its own default handler (HTTP/1.1, or HTTP/2 for the runtime).
+          limits
     }
   }
 }

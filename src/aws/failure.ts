@@ -12,7 +12,16 @@ export type FailureKind = 'service' | 'throttled' | 'timeout' | 'fault' | 'cance
  * VPC endpoint), the connection broke, TLS trust failed, AWS answered 5xx, something that is not AWS answered
  * (a proxy's or firewall's page), the answer could not be read, or an error the probe did not foresee.
  */
-export type FaultCause = 'unreachable' | 'reset' | 'tls' | 'server' | 'not-aws' | 'malformed' | 'unexpected'
+export type FaultCause =
+  | 'unreachable'
+  | 'reset'
+  | 'tls'
+  | 'server'
+  | 'not-aws'
+  | 'malformed'
+  | 'unexpected'
+  /** One of the connection faults above, on a run that goes through a proxy. */
+  | 'proxy'
 
 export interface AwsFailure {
   kind: FailureKind

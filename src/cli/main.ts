@@ -24,7 +24,9 @@ const STRING_FLAGS = [
   'timeout-seconds',
   'use-case-form',
   'wait-timeout-seconds',
-  'models-from'
+  'models-from',
+  'http-proxy',
+  'no-proxy'
 ] as const
 const BOOLEAN_FLAGS = ['create-agreement', 'mask-account-id', 'no-invoke', 'json', 'help'] as const
 
@@ -46,6 +48,8 @@ Options (the GitHub Action's inputs, as flags):
   --fail-on error|closed|warn|never
                                  which results exit 1: error (default) a closed gate or an unproven
                                  check, closed only a closed gate, warn also warnings, never none
+  --http-proxy URL               proxy for every AWS request (default: HTTPS_PROXY, then HTTP_PROXY)
+  --no-proxy LIST                hosts reached without the proxy (default: NO_PROXY)
   --mask-account-id              print *** instead of the account ID
   --json                         print the report as JSON (stdout) instead of a table
   --help

@@ -43,6 +43,13 @@ function faultCauseAndFix(failure: AwsFailure): { cause: Cause; fix: string } {
           'The runner does not trust the certificate it was shown, often a TLS-inspecting proxy: point NODE_EXTRA_CA_CERTS at ' +
           "that proxy's CA bundle for this step."
       }
+    case 'proxy':
+      return {
+        cause: 'proxy-failed',
+        fix:
+          'The proxy refused or could not carry the request: check the http-proxy input or HTTPS_PROXY, that the proxy ' +
+          'allows CONNECT to the Bedrock and STS endpoints (*.amazonaws.com:443), its credentials, and NO_PROXY.'
+      }
     case 'server':
       return {
         cause: 'service-error',

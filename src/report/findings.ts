@@ -114,6 +114,7 @@ const UNPROVEN_IN_WORDS: Partial<Record<Cause, string>> = {
   'tls-untrusted': 'This runner does not trust the TLS certificate it was shown',
   'timed-out': 'AWS did not answer in time',
   'service-error': 'AWS answered with server errors',
+  'proxy-failed': 'The proxy did not carry the requests to AWS',
   cancelled: 'Cancelled before AWS answered',
   'oidc-token-unavailable': 'Could not get a GitHub OIDC token',
   'idp-unreachable': 'AWS STS could not verify the GitHub OIDC token',
