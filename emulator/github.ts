@@ -11,7 +11,7 @@ export function oidcToken(state: EmulatorState, ctx: Context): Reply {
   const claims = {
     sub: state.oidc.sub,
     aud,
-    iss: 'https://token.actions.githubusercontent.com',
+    iss: state.oidc.issuer ?? 'https://token.actions.githubusercontent.com',
     repository: 'octo-org/octo-repo',
     ref: 'refs/heads/main',
     exp: Math.floor(Date.now() / 1000) + 300

@@ -91,6 +91,8 @@ export interface EmulatorState {
     trustedAudience: string
     /** STS does not know the OIDC provider at all. */
     providerMissing?: boolean
+    /** The token's iss claim (GHE.com or an enterprise's custom issuer); default github.com's. */
+    issuer?: string
   }
   models: EmulatedModel[]
   profiles: EmulatedProfile[]

@@ -113,7 +113,11 @@ export interface OidcClaims {
 export type IdentityEvidence =
   | { state: 'established'; identity: CallerIdentity; source: string }
   /** role-to-assume without the runner's OIDC request variables (no `permissions: id-token: write`). */
-  | { state: 'no-oidc-request' }
+  | {
+      state: 'no-oidc-request'
+      /** The run is a pull request from a fork: GitHub never gives those an OIDC token. */
+      forkPullRequest: boolean
+    }
   | { state: 'token-failed'; failure: AwsFailure }
   | { state: 'assume-refused'; failure: AwsFailure; roleArn: string; claims?: OidcClaims }
   /** STS could not verify the token with GitHub's keys, on every retry: transient, not a refusal. */

@@ -65,6 +65,7 @@ export const RULE_CAUSES = [
   // credentials
   'oidc-token-unavailable',
   'idp-unreachable',
+  'fork-pull-request',
   'sts-refused',
   'wrong-account',
   'credentials',
@@ -113,6 +114,7 @@ export type Cause = CatalogueCause | RuleCause
 /** Causes of a gate a fault left undecided: never a verdict, never a pass. */
 export const FAULT_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
   'fault',
+  'fork-pull-request',
   'idp-unreachable',
   'oidc-token-unavailable',
   'timed-out',

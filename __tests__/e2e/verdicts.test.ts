@@ -5,6 +5,9 @@
  * text from AWS can act as a workflow command.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { openAccount, type EmulatorState, type Fault } from '../../emulator/state.js'
 import { gateOf, runAction, type ActionRun } from './harness.js'
@@ -334,5 +337,46 @@ describe('workflow-command safety', () => {
     expect(run.stdout).toContain('##\u200b[')
     for (const line of run.stdout.split('\n')) expect(line).not.toContain('##[')
     expect(run.outputs.result).toBe('fail')
+  })
+})
+
+describe('GitHub Enterprise and forks', () => {
+  it('a pull request from a fork gets no OIDC token: a plain notice and inconclusive, never a closed gate', async () => {
+    const eventPath = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
+    writeFileSync(
+      eventPath,
+      JSON.stringify({
+        pull_request: {
+          number: 7,
+          head: { repo: { full_name: 'someone/octo-repo', fork: true } },
+          base: { repo: { full_name: 'octo-org/octo-repo' } }
+        }
+      })
+    )
+    // A fork's run has no ACTIONS_ID_TOKEN_REQUEST_* variables, whatever the workflow's permissions say.
+    const run = await probe(
+      { models: NOVA, ...ROLE },
+      { env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath } }
+    )
+    const gate = gateOf(run, NOVA, 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'warn', cause: 'fork-pull-request' })
+    expect(run.stdout).toMatch(/::warning .*comes from a fork/)
+    expectUnproven(
+      run,
+      /This pull request comes from a fork, and GitHub gives forks no OIDC token: nothing was proven/
+    )
+    expect(emulator!.calls).toEqual([])
+  })
+
+  it("a GHE.com token's trust statement names its own issuer", async () => {
+    const state = openAccount()
+    state.oidc.issuer = 'https://token.actions.octocorp.ghe.com'
+    state.oidc.trustedSub = 'repo:octo-org/octo-repo:environment:production'
+    const run = await probe({ models: NOVA, ...ROLE }, { state, oidc: true })
+    const trust = gateOf(run, NOVA, 'us-east-1', 'credentials').hints?.trustPolicy
+    expect(trust?.Principal.Federated).toBe(
+      'arn:aws:iam::111122223333:oidc-provider/token.actions.octocorp.ghe.com'
+    )
+    expect(run.summary).toContain('token.actions.octocorp.ghe.com:sub')
   })
 })

@@ -5,6 +5,7 @@
  * What happened is returned as evidence; the credentials gate (src/gates/credentials.ts) decides from it.
  */
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { readFileSync } from 'node:fs'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { realClock, type Clock } from '../clock.js'
@@ -124,7 +125,7 @@ async function assumeRoleWithOidc(
   deps: IdentityDeps
 ): Promise<{ credentials: AwsCredentialIdentity } | { evidence: IdentityEvidence }> {
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    return { evidence: { state: 'no-oidc-request' } }
+    return { evidence: { state: 'no-oidc-request', forkPullRequest: isForkPullRequest(deps.env) } }
   }
   const clock = deps.clock ?? realClock
   const fetched = await withRetries(
@@ -189,6 +190,29 @@ async function assumeRoleWithOidc(
       sessionToken: creds.SessionToken,
       expiration: creds.Expiration
     }
+  }
+}
+
+/**
+ * Whether this run is a pull request from a fork (the event payload's head repository is not the base one):
+ * GitHub gives such runs no OIDC token and no secrets, whatever the workflow's permissions say.
+ */
+export function isForkPullRequest(env: NodeJS.ProcessEnv): boolean {
+  if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) return false
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: {
+        head?: { repo?: { full_name?: string; fork?: boolean } }
+        base?: { repo?: { full_name?: string } }
+      }
+    }
+    const head = event.pull_request?.head?.repo
+    const base = event.pull_request?.base?.repo
+    return (
+      head?.fork === true || (!!head?.full_name && !!base?.full_name && head.full_name !== base.full_name)
+    )
+  } catch {
+    return false
   }
 }
 

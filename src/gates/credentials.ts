@@ -27,6 +27,15 @@ export function decideCredentials(evidence: IdentityEvidence): CredentialsVerdic
       }
     }
     case 'no-oidc-request':
+      if (evidence.forkPullRequest) {
+        return closed({
+          status: 'warn',
+          cause: 'fork-pull-request',
+          detail:
+            'This pull request comes from a fork: GitHub gives fork pull requests no OIDC token, so role-to-assume cannot be used',
+          fix: 'Nothing to fix in AWS. Skip the probe for forks (`if: github.event.pull_request.head.repo.full_name == github.repository`), or probe on push and pull_request_target runs, which get a token.'
+        })
+      }
       return closed(
         stsFailure(
           {
@@ -53,6 +62,8 @@ export function decideCredentials(evidence: IdentityEvidence): CredentialsVerdic
         const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud
         gate.detail += ` — token claims: sub="${claims.sub ?? '?'}", aud="${aud ?? '?'}"`
         gate.hints = { trustPolicy: trustPolicyStatement(evidence.roleArn, claims) }
+        if (gate.cause === 'oidc-invalid-token')
+          gate.fix = `Create the IAM OIDC identity provider for ${issuerOf(claims)} in the role's account, with the audience input (default sts.amazonaws.com) as a client ID.`
       }
       return closed(gate)
     }
@@ -115,10 +126,21 @@ export function credentialsFromReads(e: Evidence): GateResult | undefined {
   return undefined
 }
 
+/**
+ * The token's issuer: https://token.actions.githubusercontent.com on github.com, another host on GHE.com, or with
+ * a path for an enterprise's custom issuer. The IAM OIDC provider and the trust policy's condition keys are
+ * named after it (without the scheme).
+ */
+function issuerOf(claims: OidcClaims): string {
+  return claims.iss?.startsWith('https://')
+    ? claims.iss.replace(/\/+$/, '')
+    : 'https://token.actions.githubusercontent.com'
+}
+
 /** The trust-policy statement that would admit the token the workflow presented. */
 export function trustPolicyStatement(roleArn: string, claims: OidcClaims): TrustPolicyStatement {
   const [, partition, , , account] = roleArn.split(':')
-  const provider = 'token.actions.githubusercontent.com'
+  const provider = issuerOf(claims).slice('https://'.length)
   return {
     Effect: 'Allow',
     Principal: { Federated: `arn:${partition}:iam::${account}:oidc-provider/${provider}` },

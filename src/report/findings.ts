@@ -117,6 +117,7 @@ const UNPROVEN_IN_WORDS: Partial<Record<Cause, string>> = {
   'proxy-failed': 'The proxy did not carry the requests to AWS',
   cancelled: 'Cancelled before AWS answered',
   'oidc-token-unavailable': 'Could not get a GitHub OIDC token',
+  'fork-pull-request': 'This pull request comes from a fork, and GitHub gives forks no OIDC token',
   'idp-unreachable': 'AWS STS could not verify the GitHub OIDC token',
   'read-denied': 'This identity may not read the control plane, and no call proved access',
   'agreement-unreadable':

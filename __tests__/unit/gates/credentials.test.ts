@@ -20,12 +20,50 @@ describe('credentials gate', () => {
   })
 
   it('fails without the OIDC request variables, with the permissions fix', () => {
-    const verdict = decideCredentials({ state: 'no-oidc-request' })
+    const verdict = decideCredentials({ state: 'no-oidc-request', forkPullRequest: false })
     expect(verdict).toMatchObject({
       usable: false,
       gate: { status: 'fail', cause: 'oidc-no-token-permission' }
     })
     expect(verdict.gate.fix).toContain('id-token: write')
+  })
+
+  it("a fork pull request has no token by GitHub's design: inconclusive with how to skip forks, not a closed gate", () => {
+    const verdict = decideCredentials({ state: 'no-oidc-request', forkPullRequest: true })
+    expect(verdict).toMatchObject({ usable: false, gate: { status: 'warn', cause: 'fork-pull-request' } })
+    expect(verdict.gate.fix).toContain('github.event.pull_request.head.repo.full_name == github.repository')
+  })
+
+  it("the trust statement and the provider fix use the token's own issuer (GHE.com, custom issuers)", () => {
+    const claims = {
+      sub: 'repo:octo/app:ref:refs/heads/main',
+      aud: 'sts.amazonaws.com',
+      iss: 'https://token.actions.octocorp.ghe.com'
+    }
+    const refused = decideCredentials({
+      state: 'assume-refused',
+      roleArn: ROLE,
+      failure: {
+        kind: 'service',
+        name: 'AccessDenied',
+        message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity'
+      },
+      claims
+    })
+    expect(refused.gate.hints?.trustPolicy).toMatchObject({
+      Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.octocorp.ghe.com' },
+      Condition: {
+        StringEquals: { 'token.actions.octocorp.ghe.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.octocorp.ghe.com:sub': 'repo:octo/app:ref:refs/heads/main' }
+      }
+    })
+    const noProvider = decideCredentials({
+      state: 'assume-refused',
+      roleArn: ROLE,
+      failure: { kind: 'service', name: 'InvalidIdentityToken', message: 'No OpenIDConnect provider found' },
+      claims: { ...claims, iss: 'https://token.actions.githubusercontent.com/octocorp' }
+    })
+    expect(noProvider.gate.fix).toContain('https://token.actions.githubusercontent.com/octocorp')
   })
 
   it('a token service fault is a warning, and nothing else can run', () => {
