@@ -57,6 +57,8 @@ export interface ProbeInputs {
   githubToken?: string
   /** The proxy AWS requests go through (http-proxy, else HTTPS_PROXY/HTTP_PROXY), with NO_PROXY. */
   proxy?: ProxySettings
+  /** CLI only (--profile): the named AWS profile for the default credential chain. */
+  profile?: string
 }
 
 export class InputError extends Error {

@@ -63,7 +63,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         roleSessionName: inputs.roleSessionName,
         roleDurationSeconds: inputs.roleDurationSeconds,
         requestTimeoutMs: inputs.requestTimeoutMs,
-        ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY })
+        ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY }),
+        ...(inputs.profile ? { profile: inputs.profile } : {})
       },
       baseClients,
       { ...deps, clock }

@@ -104,3 +104,30 @@ describe('CLI', () => {
     expect(stdout()).toMatch(/^1 Bedrock access check passed: access proven/)
   })
 })
+
+describe('CLI flags', () => {
+  it('--version prints the version it was built with', async () => {
+    const { cliIo, probe, stdout } = io()
+    expect(await main(['--version'], { ...cliIo, version: '9.8.7' })).toBe(0)
+    expect(stdout()).toBe('9.8.7\n')
+    expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('boolean flags take =true and =false, and refuse anything else', async () => {
+    const { cliIo, stdout } = io()
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', '--json=false'], cliIo)
+    expect(stdout()).toMatch(/^1 Bedrock access check passed/)
+    const json = io()
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', '--json=true'], json.cliIo)
+    expect(JSON.parse(json.stdout())).toMatchObject({ result: 'pass' })
+    const bad = io()
+    expect(await main(['--json=maybe'], bad.cliIo)).toBe(2)
+    expect(bad.stderr()).toContain("Option '--json' takes true or false")
+  })
+
+  it('--profile names the profile for the credential chain', async () => {
+    const { cliIo, probe } = io()
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', '--profile', 'ci'], cliIo)
+    expect((probe.mock.calls[0]![0] as ProbeInputs).profile).toBe('ci')
+  })
+})

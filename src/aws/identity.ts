@@ -65,6 +65,8 @@ export interface IdentitySettings {
   requestTimeoutMs: number
   /** An inline session policy for the assumed role (NO_ACCOUNT_CHANGES_POLICY unless create-agreement). */
   sessionPolicy?: string
+  /** A named profile for the default chain (the CLI's --profile); else AWS_PROFILE, then default. */
+  profile?: string
 }
 
 export interface IdentityStep {
@@ -98,8 +100,11 @@ export async function establishIdentity(
     source = `OIDC → ${roleArn}`
   } else {
     // One memoised provider for every client, so the chain (and any instance-metadata call) runs once.
-    clients = baseClients.withCredentials(maskingProvider(defaultProvider(), deps.setSecret))
-    source = 'the default credential chain'
+    const profile = settings.profile
+    clients = baseClients.withCredentials(
+      maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret)
+    )
+    source = profile ? `the default credential chain, profile ${profile}` : 'the default credential chain'
   }
 
   const outcome = await clients.send(STSClient, settings.region, new GetCallerIdentityCommand({}))

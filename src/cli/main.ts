@@ -26,9 +26,10 @@ const STRING_FLAGS = [
   'wait-timeout-seconds',
   'models-from',
   'http-proxy',
-  'no-proxy'
+  'no-proxy',
+  'profile'
 ] as const
-const BOOLEAN_FLAGS = ['create-agreement', 'mask-account-id', 'no-invoke', 'json', 'help'] as const
+const BOOLEAN_FLAGS = ['create-agreement', 'mask-account-id', 'no-invoke', 'json', 'help', 'version'] as const
 
 const USAGE = `Usage: bedrock-access-probe --models ID[,ID…] [--regions R[,R…]] [options]
 
@@ -39,10 +40,12 @@ Options (the GitHub Action's inputs, as flags):
   --models LIST                  model IDs, inference-profile IDs or ARNs (comma-separated)
   --regions LIST                 default: AWS_REGION, then AWS_DEFAULT_REGION
   --models-from GLOBS            also scan these files for model IDs
+  --profile NAME                 AWS named profile for the credential chain (default: AWS_PROFILE, then default)
   --no-invoke                    control-plane checks only, no model call
   --create-agreement             bootstrap access (changes the account: form, agreement, wait)
   --use-case-form FILE|JSON      Anthropic use-case form, submitted with --create-agreement when none is on file
-  --wait-timeout-seconds N       how long a bootstrap waits for access to go live (default 900)
+  --wait-timeout-seconds N       how long a bootstrap waits for access to go live (default 900 with
+                                 --create-agreement, else 0)
   --request-timeout-seconds N    per AWS request (default 30)
   --timeout-seconds N            whole run, not counting the bootstrap wait (default 600)
   --fail-on error|closed|warn|never
@@ -51,11 +54,14 @@ Options (the GitHub Action's inputs, as flags):
   --http-proxy URL               proxy for every AWS request (default: HTTPS_PROXY, then HTTP_PROXY)
   --no-proxy LIST                hosts reached without the proxy (default: NO_PROXY)
   --mask-account-id              print *** instead of the account ID
-  --json                         print the report as JSON (stdout) instead of a table
+  --json                         print only the report, as JSON, on stdout (diagnostics go to stderr)
+  --version
   --help
+Boolean flags also take =true or =false (--json=false).
 
 Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.
-Credentials: the AWS SDK's default chain (environment, profile, SSO, instance or container role).`
+Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance role).
+Proxy: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured, or --http-proxy and --no-proxy.`
 
 /** Where the CLI writes, what it reads, and the engine it runs: injected so tests run it in-process. */
 export interface CliIo {
@@ -63,6 +69,8 @@ export interface CliIo {
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
+  /** The package's version, for --version. */
+  version?: string
   probe?: typeof runProbe
 }
 
@@ -73,12 +81,47 @@ export const processIo: CliIo = {
   cwd: process.cwd()
 }
 
+/** `--json=true` → `--json`, `--json=false` → nothing, for every boolean flag (parseArgs takes neither). */
+export function booleanValues(argv: string[]): string[] {
+  return argv.flatMap(arg => {
+    const match = /^--([\w-]+)=(.*)$/.exec(arg)
+    if (!match || !(BOOLEAN_FLAGS as readonly string[]).includes(match[1]!)) return [arg]
+    if (/^(true|True|TRUE)$/.test(match[2]!)) return [`--${match[1]}`]
+    if (/^(false|False|FALSE)$/.test(match[2]!)) return []
+    throw new TypeError(`Option '--${match[1]}' takes true or false, not "${match[2]}"`)
+  })
+}
+
+/**
+ * The Actions toolkit (@actions/glob for --models-from) prints ::debug:: workflow commands on stdout; outside
+ * GitHub Actions they are noise on a terminal and break --json, so they are dropped and anything else it prints
+ * goes to stderr.
+ */
+async function withoutWorkflowCommands<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
+  if (io.env.GITHUB_ACTIONS === 'true') return work()
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    const kept = text
+      .split(/(?<=\n)/)
+      .filter(line => !line.startsWith('::'))
+      .join('')
+    if (kept) io.stderr(kept)
+    return true
+  }) as typeof process.stdout.write
+  try {
+    return await work()
+  } finally {
+    process.stdout.write = write
+  }
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>
   try {
     values = parseArgs({
-      args: argv,
+      args: booleanValues(argv),
       options: Object.fromEntries([
         ...STRING_FLAGS.map(name => [name, { type: 'string' as const }]),
         ...BOOLEAN_FLAGS.map(name => [name, { type: 'boolean' as const }])
@@ -93,6 +136,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stdout(`${USAGE}\n`)
     return 0
   }
+  if (values.version) {
+    io.stdout(`${io.version ?? 'unknown'}\n`)
+    return 0
+  }
 
   const read = (name: string): string => {
     if (name === 'invoke' && values['no-invoke']) return 'false'
@@ -104,9 +151,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     const patterns = read('models-from')
     const extra = patterns
-      ? await (await import('../models-from.js')).findModelIds(patterns, io.cwd)
+      ? await withoutWorkflowCommands(io, async () =>
+          (await import('../models-from.js')).findModelIds(patterns, io.cwd)
+        )
       : undefined
-    inputs = parseInputs(read, io.env, extra)
+    const profile = typeof values.profile === 'string' && values.profile !== '' ? values.profile : undefined
+    inputs = { ...parseInputs(read, io.env, extra), ...(profile ? { profile } : {}) }
   } catch (error) {
     io.stderr(
       error instanceof InputError
