@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Ajv } from 'ajv'
 import { parse } from 'yaml'
 import { INPUT_DEFAULTS, parseInputs } from '../../src/inputs.js'
 
@@ -54,5 +55,20 @@ describe('action.yml', () => {
       expect(readme).toContain(`\`${name}\``)
     }
     for (const name of Object.keys(action.outputs)) expect(readme).toContain(`\`${name}\``)
+  })
+})
+
+describe('the action metadata schema (scripts/action-schema.json)', () => {
+  const schema = JSON.parse(readFileSync(join(root, 'scripts/action-schema.json'), 'utf8')) as object
+  const validate = new Ajv({ allErrors: true }).compile(schema)
+
+  it('accepts action.yml as it is, node24 included', () => {
+    expect(validate(action)).toBe(true)
+  })
+
+  it('refuses a runtime the runner no longer has, an unknown key, and an input without a description', () => {
+    expect(validate({ ...action, runs: { using: 'node16', main: 'dist/index.js' } })).toBe(false)
+    expect(validate({ ...action, outputz: {} })).toBe(false)
+    expect(validate({ ...action, inputs: { models: { required: true } } })).toBe(false)
   })
 })
