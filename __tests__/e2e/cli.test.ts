@@ -8,14 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import {
-  AMBIENT_KEY,
-  AMBIENT_SECRET,
-  freshAccount,
-  openAccount,
-  type EmulatorState
-} from '../../emulator/state.js'
-import { BUNDLE, NODE, runAction } from './harness.js'
+import { freshAccount, openAccount, type EmulatorState } from '../../emulator/state.js'
+import { BUNDLE, cliEnv, NODE, runAction } from './harness.js'
 import type { Report } from '../../src/types.js'
 
 let emulator: Emulator | undefined
@@ -31,16 +25,7 @@ async function cli(
   emulator = await startEmulator(state)
   const home = mkdtempSync(join(tmpdir(), 'cli-'))
   const child = spawn(NODE, [join(BUNDLE, 'cli/index.js'), ...args], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_ACCESS_KEY_ID: AMBIENT_KEY,
-      AWS_SECRET_ACCESS_KEY: AMBIENT_SECRET,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none')
-    },
+    env: cliEnv(emulator, home),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/server.js'
+import { AMBIENT_KEY, AMBIENT_SECRET } from '../../emulator/state.js'
 import { ROOT, runAction as runBundle, type ActionRun } from '../../emulator/runner.js'
 import type { Report } from '../../src/types.js'
 
@@ -11,6 +12,23 @@ export { NODE, ROOT, actionDefaults, type ActionRun } from '../../emulator/runne
 
 /** Built by global-setup.ts from the current sources (the same build as dist/). */
 export const BUNDLE = join(ROOT, 'build/bundle')
+
+/**
+ * A clean environment for a CLI process against the emulator: the emulator's ambient key, no instance metadata,
+ * no profile files of the developer's (HOME and the AWS config files point into `home`).
+ */
+export function cliEnv(emulator: Emulator, home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_ENDPOINT_URL: emulator.url,
+    AWS_ACCESS_KEY_ID: AMBIENT_KEY,
+    AWS_SECRET_ACCESS_KEY: AMBIENT_SECRET,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none')
+  }
+}
 
 export function runAction(
   emulator: Emulator,

@@ -9,8 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator } from '../../emulator/server.js'
-import { AMBIENT_KEY, AMBIENT_SECRET, openAccount } from '../../emulator/state.js'
-import { BUNDLE, ROOT } from './harness.js'
+import { openAccount } from '../../emulator/state.js'
+import { BUNDLE, cliEnv, ROOT } from './harness.js'
 
 const work = mkdtempSync(join(tmpdir(), 'package-'))
 const emulatorReady = startEmulator(openAccount())
@@ -70,16 +70,9 @@ describe('the published CLI', () => {
     const tarball = packedTarball()
     const home = mkdtempSync(join(tmpdir(), 'npx-home-'))
     const env = {
-      PATH: process.env.PATH,
-      HOME: home,
+      ...cliEnv(emulator, home),
       npm_config_cache: join(home, '.npm'),
-      npm_config_update_notifier: 'false',
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_ACCESS_KEY_ID: AMBIENT_KEY,
-      AWS_SECRET_ACCESS_KEY: AMBIENT_SECRET,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none')
+      npm_config_update_notifier: 'false'
     }
     const version = await run('npx', ['--yes', `file:${tarball}`, '--version'], { cwd: home, env })
     expect(version.stdout.trim()).toBe(
@@ -113,14 +106,7 @@ describe('the published CLI', () => {
       ],
       {
         cwd: repo,
-        env: {
-          PATH: process.env.PATH,
-          HOME: repo,
-          AWS_ENDPOINT_URL: emulator.url,
-          AWS_ACCESS_KEY_ID: AMBIENT_KEY,
-          AWS_SECRET_ACCESS_KEY: AMBIENT_SECRET,
-          AWS_EC2_METADATA_DISABLED: 'true'
-        }
+        env: cliEnv(emulator, repo)
       }
     )
     expect(scan.stdout).not.toContain('::debug::')
