@@ -4,7 +4,7 @@
  */
 import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './model-id.js'
 import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
-import { resolveProxy, type ProxySettings } from './aws/proxy.js'
+import { isProxyUrl, resolveProxy, type ProxySettings } from './aws/proxy.js'
 import type { SourceLocation } from './types.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
@@ -272,15 +272,6 @@ export function parseInputs(
     comment,
     githubToken,
     ...(proxy ? { proxy } : {})
-  }
-}
-
-export function isProxyUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
-  } catch {
-    return false
   }
 }
 

@@ -4,7 +4,8 @@
  * timeout-minutes) the probe stops what is in flight and the verdict is still published.
  */
 import * as core from '@actions/core'
-import { InputError, isProxyUrl, parseInputs, type ProbeInputs } from './inputs.js'
+import { isProxyUrl } from './aws/proxy.js'
+import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runProbe } from './probe.js'
 import { neutraliseCommands } from './sanitize.js'

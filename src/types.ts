@@ -24,7 +24,6 @@ export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'
  * closed but nothing is proven (faults, unreadable evidence, cancellation, a call skipped for safety).
  */
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
-export const VERDICTS: readonly Verdict[] = ['pass', 'inconclusive', 'fail']
 
 /** Causes that name a row of the error catalogue (src/diagnosis/catalogue.ts): an AWS answer the probe knows. */
 export const CATALOGUE_CAUSES = [

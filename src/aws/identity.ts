@@ -202,7 +202,7 @@ async function assumeRoleWithOidc(
  * Whether this run is a pull request from a fork (the event payload's head repository is not the base one):
  * GitHub gives such runs no OIDC token and no secrets, whatever the workflow's permissions say.
  */
-export function isForkPullRequest(env: NodeJS.ProcessEnv): boolean {
+function isForkPullRequest(env: NodeJS.ProcessEnv): boolean {
   if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) return false
   try {
     const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
@@ -238,7 +238,7 @@ function tokenFailureIsTransient(failure: AwsFailure): boolean {
  * conditions. Try the request again", STS API reference), and InvalidIdentityToken "Couldn't retrieve
  * verification key from your identity provider", which the AWS SDKs' web-identity providers also retry.
  */
-export function stsCannotReachIdp(failure: AwsFailure): boolean {
+function stsCannotReachIdp(failure: AwsFailure): boolean {
   if (failure.kind !== 'service') return false
   if (/^IDPCommunicationError(Exception)?$/.test(failure.name)) return true
   return (

@@ -32,6 +32,16 @@ export function resolveProxy(
   }
 }
 
+/** A proxy URL the tunnel can use: http:// or https://, with a host. */
+export function isProxyUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
 /** The proxy for a request to `target`, or undefined when NO_PROXY sends it directly. */
 export function proxyFor(target: URL, settings: ProxySettings): string | undefined {
   const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '')

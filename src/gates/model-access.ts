@@ -72,7 +72,7 @@ function lifecycleVerdict(e: Evidence): GateResult | undefined {
   }
 }
 
-export function lifecycleDates(legacy: LegacyLifecycle): string {
+function lifecycleDates(legacy: LegacyLifecycle): string {
   const parts: string[] = []
   const day = (date: Date) => date.toISOString().slice(0, 10)
   if (legacy.legacyTime) parts.push(`legacy since ${day(legacy.legacyTime)}`)

@@ -69,7 +69,7 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
 }
 
 /** A gate's hints as sentences (the trust-policy statement is rendered apart, as JSON). */
-export function hintLines(check: Pick<CheckResult, 'region'>, gate: GateResult): string[] {
+function hintLines(check: Pick<CheckResult, 'region'>, gate: GateResult): string[] {
   const lines: string[] = []
   const hints = gate.hints
   if (hints?.profiles?.length)
@@ -125,7 +125,7 @@ const UNPROVEN_IN_WORDS: Partial<Record<Cause, string>> = {
 }
 
 /** The gate that kept a check from being proven: the first undecided one, else the IAM gate's reason. */
-export function unprovenCause(check: CheckResult): Cause | undefined {
+function unprovenCause(check: CheckResult): Cause | undefined {
   for (const gate of GATES) {
     const result = check.gates[gate]
     if (result.status === 'warn' && result.cause && UNPROVEN_IN_WORDS[result.cause] !== undefined)
