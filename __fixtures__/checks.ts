@@ -17,5 +17,5 @@ export function openGates(overrides: Partial<Gates> = {}): Gates {
 
 /** A check of `model` in `region` whose result is what the verdict makes of its gates. */
 export function checkOf(gates: Gates, model = 'm.x-1', region = 'us-east-1'): CheckResult {
-  return { model, region, gates, invocation: 'converse', result: overallResult(gates) }
+  return { model, region, gates, invocation: 'converse', calls: [], result: overallResult(gates) }
 }

@@ -1,6 +1,7 @@
 /** Evidence for the gate rules: an open check by default; each test overrides what its case is about. */
 import type { Read } from '../src/aws/failure.js'
-import type { Availability, CallOutcome, CallVia, Evidence, ModelDetails } from '../src/evidence.js'
+import type { CallKind } from '../src/calls.js'
+import type { Availability, CallOutcome, CallsOutcome, Evidence, ModelDetails } from '../src/evidence.js'
 import { decide, decideControlPlane, type Decision } from '../src/gates/index.js'
 import type { GateResult } from '../src/types.js'
 
@@ -72,22 +73,32 @@ export const denied = (permission: string) =>
     }
   }) as const
 
-export const CALL_OK: CallOutcome = { state: 'ok', via: 'converse' }
+export const CALL_OK: CallOutcome = { state: 'ok', call: 'converse' }
 /** The minimal call was not made (invoke: false). */
 export const NO_CALL = { state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false' } as const
 
 /** The call was refused with this AWS answer. */
-export const refused = (name: string, message: string, via: CallVia = 'converse'): CallOutcome => ({
+export const refused = (name: string, message: string, call: CallKind = 'converse'): CallOutcome => ({
   state: 'failed',
-  via,
+  call,
   failure: { kind: 'service', name, message }
 })
 
-/** Both passes of the verdict, as a check makes them: the control plane, then the call's outcome. */
+/**
+ * Both passes of the verdict, as a check makes them: the control plane, then the calls' outcome. One call's
+ * outcome stands for a run that asked for that call only.
+ */
 export function judge(
   e: Evidence,
-  call: CallOutcome = CALL_OK,
-  credentials: GateResult = AUTHENTICATED
+  calls: CallOutcome | CallsOutcome = CALL_OK,
+  credentials: GateResult = AUTHENTICATED,
+  asked?: CallKind[]
 ): Decision {
-  return decide(e, decideControlPlane(e, credentials), call)
+  const outcome: CallsOutcome =
+    calls.state === 'made' || (calls.state === 'not-run' && !('call' in calls))
+      ? calls
+      : { state: 'made', outcomes: [calls] }
+  const askedCalls =
+    asked ?? (outcome.state === 'made' ? outcome.outcomes.map(made => made.call) : ['converse'])
+  return decide(e, decideControlPlane(e, credentials), outcome, askedCalls)
 }

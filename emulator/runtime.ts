@@ -1,15 +1,32 @@
 /**
- * The Bedrock runtime (restJson1 over HTTP/2): Converse and InvokeModel decide, in the order AWS applies them,
- * IAM and SCPs, the model identifier, lifecycle, model access, the use-case form and the agreement.
+ * The Bedrock runtime (restJson1 over HTTP/2): Converse, ConverseStream, InvokeModel and
+ * InvokeModelWithResponseStream decide, in the order AWS applies them, IAM and SCPs, the model identifier,
+ * lifecycle, model access, the use-case form and the agreement. The streaming operations answer with the AWS
+ * event-stream encoding (application/vnd.amazon.eventstream), as the SDK's own codec reads it.
  */
+import { EventStreamCodec } from '@smithy/core/event-streams'
 import { agreementOf, findModel, findProfile, isMarketplace, profileArn } from './control-plane.js'
-import { callerArn, jsonError, ok, sessionDenies, type Route } from './wire.js'
+import type { EmulatorState } from './state.js'
+import { callerArn, jsonError, ok, sessionDenies, type Reply, type Route } from './wire.js'
 
-export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
+export type RuntimeOperation = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream'
+
+/** The IAM action each operation is authorized as (Service Authorization Reference for Amazon Bedrock). */
+const ACTION: Record<RuntimeOperation, string> = {
+  Converse: 'bedrock:InvokeModel',
+  InvokeModel: 'bedrock:InvokeModel',
+  ConverseStream: 'bedrock:InvokeModelWithResponseStream',
+  InvokeModelWithResponseStream: 'bedrock:InvokeModelWithResponseStream'
+}
+
+export function invoke(operation: RuntimeOperation): Route['answer'] {
   return (state, ctx) => {
     const region = ctx.auth!.region
+    const action = ACTION[operation]
     const path = decodeURIComponent(ctx.url.pathname)
-    const modelId = path.replace(/^\/model\//, '').replace(/\/(converse|invoke)$/, '')
+    const modelId = path
+      .replace(/^\/model\//, '')
+      .replace(/\/(converse|converse-stream|invoke|invoke-with-response-stream)$/, '')
     const profile = findProfile(state, region, modelId)
     const model = findModel(state, profile ? profile.base : modelId)
     if (!model || (!profile && !model.regions.includes(region))) {
@@ -33,14 +50,15 @@ export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
         return jsonError(
           403,
           'AccessDeniedException',
-          `User: ${caller} is not authorized to perform: bedrock:InvokeModel on resource: ${resource} with an explicit deny in a service control policy`
+          `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in a service control policy`
         )
       }
-      if (state.iam.invokeAllowed && !state.iam.invokeAllowed.includes(resource)) {
+      const allowedHere = !state.iam.invokeAllowed || state.iam.invokeAllowed.includes(resource)
+      if (!allowedHere || state.iam.invokeActionsNotAllowed?.includes(action)) {
         return jsonError(
           403,
           'AccessDeniedException',
-          `User: ${caller} is not authorized to perform: bedrock:InvokeModel on resource: ${resource} because no identity-based policy allows the bedrock:InvokeModel action`
+          `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`
         )
       }
     }
@@ -91,7 +109,7 @@ export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
       state.agreements[model.id] = { status: 'AVAILABLE' }
     }
     const modalities = model.outputModalities ?? ['TEXT']
-    if (operation === 'Converse') {
+    if (operation === 'Converse' || operation === 'ConverseStream') {
       if (!modalities.includes('TEXT')) {
         return jsonError(
           400,
@@ -99,6 +117,7 @@ export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
           "This action doesn't support the model that you provided. Try again with a supported text or chat model."
         )
       }
+      if (operation === 'ConverseStream') return eventStream(conversationEvents(), state)
       return ok({
         output: { message: { role: 'assistant', content: [{ text: 'OK' }] } },
         stopReason: 'end_turn',
@@ -106,7 +125,89 @@ export function invoke(operation: 'Converse' | 'InvokeModel'): Route['answer'] {
         metrics: { latencyMs: 7 }
       })
     }
-    if (modalities.includes('EMBEDDING')) return ok({ embedding: [0.01, 0.02, 0.03], inputTextTokenCount: 1 })
+    if (modalities.includes('EMBEDDING')) {
+      if (operation === 'InvokeModelWithResponseStream') {
+        return jsonError(400, 'ValidationException', 'The model is unsupported for streaming.')
+      }
+      return ok({ embedding: [0.01, 0.02, 0.03], inputTextTokenCount: 1 })
+    }
+    if (operation === 'InvokeModelWithResponseStream') {
+      const chunk = (value: unknown) => ({
+        type: 'chunk',
+        payload: { bytes: Buffer.from(JSON.stringify(value)).toString('base64') }
+      })
+      return eventStream(
+        [
+          chunk({ type: 'message_start', message: { role: 'assistant' } }),
+          chunk({ type: 'content_block_delta', delta: { type: 'text_delta', text: 'OK' } }),
+          chunk({ type: 'message_stop' })
+        ],
+        state
+      )
+    }
     return ok({ completion: 'OK' })
+  }
+}
+
+interface StreamEvent {
+  type: string
+  payload: unknown
+}
+
+function conversationEvents(): StreamEvent[] {
+  return [
+    { type: 'messageStart', payload: { role: 'assistant' } },
+    { type: 'contentBlockDelta', payload: { contentBlockIndex: 0, delta: { text: 'OK' } } },
+    { type: 'contentBlockStop', payload: { contentBlockIndex: 0 } },
+    { type: 'messageStop', payload: { stopReason: 'end_turn' } },
+    {
+      type: 'metadata',
+      payload: { usage: { inputTokens: 12, outputTokens: 2, totalTokens: 14 }, metrics: { latencyMs: 7 } }
+    }
+  ]
+}
+
+const codec = new EventStreamCodec(
+  bytes => new TextDecoder().decode(bytes),
+  text => new TextEncoder().encode(text)
+)
+
+/**
+ * Events in the event-stream framing. With state.streamBreak the stream stops after its second event with an
+ * exception message (`:message-type` exception), as a stream that fails mid-way does.
+ */
+function eventStream(events: StreamEvent[], state: EmulatorState): Reply {
+  const frames: Uint8Array[] = []
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
+  const broken = state.streamBreak
+  for (const [index, event] of events.entries()) {
+    if (broken && index === 2) {
+      frames.push(
+        codec.encode({
+          headers: {
+            ':message-type': { type: 'string', value: 'exception' },
+            ':exception-type': { type: 'string', value: broken.exception },
+            ':content-type': { type: 'string', value: 'application/json' }
+          },
+          body: json({ message: broken.message })
+        })
+      )
+      break
+    }
+    frames.push(
+      codec.encode({
+        headers: {
+          ':message-type': { type: 'string', value: 'event' },
+          ':event-type': { type: 'string', value: event.type },
+          ':content-type': { type: 'string', value: 'application/json' }
+        },
+        body: json(event.payload)
+      })
+    )
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/vnd.amazon.eventstream' },
+    body: Buffer.concat(frames)
   }
 }

@@ -37,6 +37,8 @@ export interface LoggedCall {
   accessKeyId?: string
   status: number
   body?: string
+  /** How the request authenticated: SigV4, or a Bedrock API key (bearer). */
+  auth?: 'sigv4' | 'bearer'
 }
 
 export interface Emulator {
@@ -76,7 +78,8 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
     region: auth?.region,
     modelId: route.modelId,
     accessKeyId: auth?.accessKeyId,
-    status: 0
+    status: 0,
+    ...(auth ? { auth: auth.bearer !== undefined ? ('bearer' as const) : ('sigv4' as const) } : {})
   }
   calls.push(call)
 
@@ -139,6 +142,14 @@ function identify(method: string, url: URL, body: string): Route {
     return json('Converse', invoke('Converse'), decodeURIComponent(match[1]!))
   if ((match = /^\/model\/(.+)\/invoke$/.exec(path)))
     return json('InvokeModel', invoke('InvokeModel'), decodeURIComponent(match[1]!))
+  if ((match = /^\/model\/(.+)\/converse-stream$/.exec(path)))
+    return json('ConverseStream', invoke('ConverseStream'), decodeURIComponent(match[1]!))
+  if ((match = /^\/model\/(.+)\/invoke-with-response-stream$/.exec(path)))
+    return json(
+      'InvokeModelWithResponseStream',
+      invoke('InvokeModelWithResponseStream'),
+      decodeURIComponent(match[1]!)
+    )
   if (path.startsWith('/foundation-model-availability/')) {
     const id = segment('/foundation-model-availability/')
     return json('GetFoundationModelAvailability', getAvailability(id), id)

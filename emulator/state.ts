@@ -106,12 +106,21 @@ export interface EmulatorState {
     deniedActions: string[]
     /** Resource ARNs bedrock:InvokeModel is allowed on; undefined: all. */
     invokeAllowed?: string[]
+    /** Invoke actions no identity policy allows (e.g. bedrock:InvokeModelWithResponseStream). */
+    invokeActionsNotAllowed?: string[]
     /** Regions an SCP denies bedrock:InvokeModel in. */
     scpDenyRegions: string[]
     /** aws-marketplace:Subscribe and ViewSubscriptions allowed. */
     marketplace: boolean
   }
   faults: Fault[]
+  /** A streaming answer breaks off after two events with this exception (an exception event inside the stream). */
+  streamBreak?: { exception: string; message: string }
+  /**
+   * Bedrock API keys the account knows (AWS_BEARER_TOKEN_BEDROCK), by key: the principal behind each, and whether
+   * bedrock:CallWithBearerToken is denied to it (by its identity policy, or by an SCP).
+   */
+  apiKeys: Record<string, { arn: string; callWithBearerToken?: 'no-allow' | 'scp-deny' }>
   latencyMs: number
   /** A minimal GitHub REST API for pull-request files and comments (GITHUB_API_URL=<url>/_github). */
   github: {
@@ -236,6 +245,7 @@ export function openAccount(): EmulatorState {
     submittedForms: [],
     iam: { deniedActions: [], scpDenyRegions: [], marketplace: false },
     faults: [],
+    apiKeys: {},
     latencyMs: 0,
     github: { token: 'ghs_EMULATORTOKEN', files: [], comments: [] }
   }
@@ -248,4 +258,31 @@ export function freshAccount(): EmulatorState {
   state.useCaseOnFile = false
   state.iam.marketplace = true
   return state
+}
+
+/**
+ * A short-term Bedrock API key as aws-bedrock-token-generator makes one: `bedrock-api-key-` + base64 of a
+ * presigned CallWithBearerToken URL (the signature here is a stand-in: the emulator never verifies it).
+ */
+export function shortTermApiKey(region: string, issuedAt: Date, expiresSeconds = 43200): string {
+  const stamp = issuedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
+  const query = new URLSearchParams({
+    Action: 'CallWithBearerToken',
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': `ASIAEMULATORKEY00001/${stamp.slice(0, 8)}/${region}/bedrock/aws4_request`,
+    'X-Amz-Date': stamp,
+    'X-Amz-Expires': String(expiresSeconds),
+    'X-Amz-SignedHeaders': 'host',
+    'X-Amz-Signature': '0'.repeat(64),
+    Version: '1'
+  })
+  return `bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?${query.toString()}`).toString('base64')}`
+}
+
+/** A long-term Bedrock API key: `ABSK` + base64 of the IAM service-specific credential `<name>-at-<account>:<secret>`. */
+export function longTermApiKey(account: string, name = 'BedrockAPIKey-emul'): string {
+  return `ABSK${Buffer.from(`${name}-at-${account}:c2VjcmV0LWVtdWxhdG9yLWtleQ==`).toString('base64')}`
 }

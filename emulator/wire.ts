@@ -12,7 +12,8 @@ export type Req = IncomingMessage | Http2ServerRequest
 export interface Reply {
   status: number
   headers?: Record<string, string>
-  body: string
+  /** Text, or the bytes of an event stream. */
+  body: string | Uint8Array
 }
 
 export interface Auth {
@@ -20,9 +21,20 @@ export interface Auth {
   region: string
   service: string
   sessionToken?: string
+  /** A Bedrock API key (Authorization: Bearer …) instead of a SigV4 signature. */
+  bearer?: string
 }
 
+/**
+ * The request's credentials: a SigV4 Authorization header, or a Bedrock API key (Bearer). A bearer request names
+ * no region; the emulator, reached on one endpoint for every region, takes a short-term key's own region (the
+ * one it was made for) and us-east-1 for other keys.
+ */
 export function parseAuthorization(header: string): Auth | undefined {
+  if (header.startsWith('Bearer ')) {
+    const bearer = header.slice('Bearer '.length).trim()
+    return { accessKeyId: '', region: shortTermKeyRegion(bearer) ?? 'us-east-1', service: 'bedrock', bearer }
+  }
   const match = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(header)
   if (!match) return undefined
   return { accessKeyId: match[1]!, region: match[2]!, service: match[3]! }
@@ -44,9 +56,43 @@ export interface Route {
 
 // --- Authentication ------------------------------------------------------------------------------------
 
+function shortTermKeyRegion(key: string): string | undefined {
+  if (!key.startsWith('bedrock-api-key-')) return undefined
+  const url = Buffer.from(key.slice('bedrock-api-key-'.length), 'base64').toString('utf8')
+  return /X-Amz-Credential=[^&]*?(?:%2F|\/)\d{8}(?:%2F|\/)([a-z0-9-]+)(?:%2F|\/)/.exec(url)?.[1]
+}
+
+/**
+ * A Bedrock API key's answer: unknown keys are refused as Bedrock refuses them (the wording users report), and a
+ * principal without bedrock:CallWithBearerToken in IAM's own words (Bedrock user guide, API key permissions).
+ */
+function bearerAnswer(state: EmulatorState, ctx: Context, answer: Route['answer'], protocol: string): Reply {
+  const key = state.apiKeys[ctx.auth!.bearer!]
+  if (protocol === 'query' || !key) {
+    return jsonError(
+      403,
+      'AccessDeniedException',
+      'Authentication failed: Please make sure your API Key is valid.'
+    )
+  }
+  if (key.callWithBearerToken) {
+    const why =
+      key.callWithBearerToken === 'scp-deny'
+        ? 'with an explicit deny in a service control policy'
+        : 'because no identity-based policy allows the bedrock:CallWithBearerToken action'
+    return jsonError(
+      403,
+      'AccessDeniedException',
+      `User: ${key.arn} is not authorized to perform: bedrock:CallWithBearerToken on resource: * ${why}`
+    )
+  }
+  return answer(state, ctx)
+}
+
 export function signed(answer: Route['answer'], protocol: 'query' | 'json'): Route['answer'] {
   return (state, ctx) => {
     const auth = ctx.auth
+    if (auth?.bearer !== undefined) return bearerAnswer(state, ctx, answer, protocol)
     const error = (status: number, code: string, message: string) =>
       protocol === 'query' ? queryError(status, code, message) : jsonError(status, code, message)
     if (!auth)
@@ -80,6 +126,7 @@ export function signed(answer: Route['answer'], protocol: 'query' | 'json'): Rou
 }
 
 export function callerArn(state: EmulatorState, ctx: Context): string {
+  if (ctx.auth?.bearer !== undefined) return state.apiKeys[ctx.auth.bearer]?.arn ?? 'unknown'
   return state.accessKeys[ctx.auth?.accessKeyId ?? '']?.arn ?? 'unknown'
 }
 

@@ -9,17 +9,27 @@ import {
   listProfilesContaining,
   readAvailability,
   readFoundationModel,
-  readProfile
+  readProfile,
+  readProfileListing
 } from './aws/control-plane.js'
 import { minimalCall } from './aws/invoke.js'
 import type { Bootstrapper } from './bootstrap.js'
 import type { Clock } from './clock.js'
-import type { Availability, BootstrapEvidence, Evidence, ModelDetails, ProfileInfo } from './evidence.js'
+import type { CallKind } from './calls.js'
+import type {
+  Availability,
+  BootstrapEvidence,
+  CallOutcome,
+  CallsOutcome,
+  Evidence,
+  ModelDetails,
+  ProfileInfo
+} from './evidence.js'
 import { decide, decideControlPlane, overallResult, planCall, wantsProfileHint } from './gates/index.js'
 import { withProfiles } from './hints.js'
 import type { Pair } from './inputs.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from './model-id.js'
-import { GATES, type CheckResult, type GateResult, type Gates } from './types.js'
+import { GATES, type CallRecord, type CheckResult, type GateResult, type Gates } from './types.js'
 
 export interface CheckContext {
   clients: AwsClients
@@ -27,11 +37,15 @@ export interface CheckContext {
   credentials: GateResult
   account?: string
   invoke: boolean
+  /** The calls the workload makes (the calls input). */
+  calls: readonly CallKind[]
   /** A call may go ahead where the agreement state is unknown (see CallPolicy). */
   termsGuarded: boolean
   /** Present with create-agreement: true. */
   bootstrap?: { bootstrapper: Bootstrapper; waitSeconds: number }
   clock: Clock
+  /** Whether this identity may list inference profiles in a region (memoised), when the workload needs it. */
+  profileListing?: (region: string) => Promise<Read<true>>
   /** ListInferenceProfiles, memoised per region and model. */
   profileLookup: (region: string, baseModelId: string) => Promise<string[]>
 }
@@ -40,12 +54,25 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   const { ref, region } = pair
   const evidence = await gatherEvidence(pair, ctx)
   const verdicts = decideControlPlane(evidence, ctx.credentials)
-  const plan = planCall(evidence, verdicts, { invoke: ctx.invoke, termsGuarded: ctx.termsGuarded })
-  const call =
+  const plan = planCall(evidence, verdicts, {
+    invoke: ctx.invoke,
+    calls: ctx.calls,
+    termsGuarded: ctx.termsGuarded
+  })
+  // The calls are independent of each other: they go out together.
+  const calls: CallsOutcome =
     plan.via === 'none'
-      ? ({ state: 'not-run', cause: plan.cause, reason: plan.reason } as const)
-      : await minimalCall(ctx.clients, region, ref.input, plan)
-  const decision = decide(evidence, verdicts, call)
+      ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
+      : {
+          state: 'made',
+          outcomes: [
+            ...(await Promise.all(
+              plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request))
+            )),
+            ...plan.notRun
+          ]
+        }
+  const decision = decide(evidence, verdicts, calls, ctx.calls)
 
   // The profile list is an extra call, made only when the region verdict's fix would name profiles.
   const gates =
@@ -59,7 +86,8 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     result: overallResult(gates),
     gates,
     ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
-    invocation: call.state === 'not-run' ? 'none' : call.via,
+    invocation: invocationOf(calls),
+    calls: calls.state === 'made' ? calls.outcomes.map(callRecord) : [],
     ...(pair.source ? { source: pair.source } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
   }
@@ -68,6 +96,7 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
 async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> {
   const { ref, region } = pair
   const { clients } = ctx
+  const profileListing = ctx.profileListing?.(region)
   const readModel = (baseModelId: string) =>
     Promise.all([
       readAvailability(clients, region, baseModelId),
@@ -111,7 +140,8 @@ async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> 
     profile,
     availability: bootstrapped.availability,
     details,
-    bootstrap: bootstrapped.bootstrap
+    bootstrap: bootstrapped.bootstrap,
+    ...(profileListing ? { profileListing: await profileListing } : {})
   }
 }
 
@@ -163,7 +193,21 @@ export function credentialsClosedCheck(pair: Pair, credentials: GateResult): Che
     result: overallResult(gates),
     gates,
     invocation: 'none',
+    calls: [],
     ...(pair.source ? { source: pair.source } : {})
+  }
+}
+
+/** One ListInferenceProfiles permission read per region, shared by the region's checks. */
+export function memoizedProfileListing(clients: AwsClients) {
+  const cache = new Map<string, Promise<Read<true>>>()
+  return (region: string): Promise<Read<true>> => {
+    let read = cache.get(region)
+    if (!read) {
+      read = readProfileListing(clients, region)
+      cache.set(region, read)
+    }
+    return read
   }
 }
 
@@ -177,5 +221,28 @@ export function memoizedProfileLookup(clients: AwsClients) {
       cache.set(key, lookup)
     }
     return lookup
+  }
+}
+
+/** The report's legacy `invocation` field: which API family was called first (the Converse or the Invoke API). */
+function invocationOf(calls: CallsOutcome): CheckResult['invocation'] {
+  const made =
+    calls.state === 'made' ? calls.outcomes.find(outcome => outcome.state !== 'not-run') : undefined
+  if (!made) return 'none'
+  return made.call.startsWith('converse') ? 'converse' : 'invoke-model'
+}
+
+function callRecord(outcome: CallOutcome): CallRecord {
+  switch (outcome.state) {
+    case 'ok':
+      return { call: outcome.call, result: 'ok' }
+    case 'not-run':
+      return { call: outcome.call, result: 'not-run', detail: outcome.reason }
+    case 'failed':
+      return {
+        call: outcome.call,
+        result: outcome.failure.kind === 'service' ? 'refused' : 'fault',
+        detail: `${outcome.failure.name}: ${outcome.failure.message}`
+      }
   }
 }

@@ -3,8 +3,10 @@
  * an SDK string. The AWS layer (src/aws/) translates each answer into them at the boundary.
  */
 import type { AwsFailure, Read } from './aws/failure.js'
+import type { CallKind } from './calls.js'
 import type { Modality } from './model-id.js'
-import type { CallerIdentity, Cause } from './types.js'
+import type { ApiKeyInfo } from './aws/bedrock-api-key.js'
+import type { CallerIdentity, Cause, CredentialSource } from './types.js'
 
 /**
  * The state of the provider agreement (agreementAvailability.status): live (AVAILABLE), pending (PENDING),
@@ -58,14 +60,22 @@ export interface ProfileInfo {
   modelArns: string[]
 }
 
-/** The request the minimal call makes. */
-export type CallRequest = { via: 'converse' } | { via: 'invoke-model'; body: Record<string, unknown> }
-export type CallVia = CallRequest['via']
+/** One minimal call to make: its kind, and for InvokeModel the provider's body. */
+export interface CallRequest {
+  call: CallKind
+  body?: Record<string, unknown>
+}
 
+/** What became of one call the workload makes. */
 export type CallOutcome =
-  | { state: 'ok'; via: CallVia }
-  | { state: 'not-run'; reason: string; cause: Cause }
-  | { state: 'failed'; via: CallVia; failure: AwsFailure }
+  | { state: 'ok'; call: CallKind }
+  | { state: 'failed'; call: CallKind; failure: AwsFailure }
+  /** Not made for this model: no minimal body is known, or the call does not apply (embeddings do not stream). */
+  | { state: 'not-run'; call: CallKind; reason: string; cause: Cause }
+
+/** The calls of one check: none at all (and why), or what became of each call asked for. */
+export type CallsOutcome =
+  { state: 'not-run'; reason: string; cause: Cause } | { state: 'made'; outcomes: CallOutcome[] }
 
 /** What a bootstrap (create-agreement) did for one check. */
 export interface BootstrapEvidence {
@@ -96,6 +106,8 @@ export interface Evidence {
   availability: Read<Availability>
   details: Read<ModelDetails>
   bootstrap: BootstrapEvidence
+  /** ListInferenceProfiles in this region, read only when the workload needs it (claude-code). */
+  profileListing?: Read<true>
 }
 
 /** The claims of the workflow's OIDC token (never the token itself), to explain a trust-policy refusal. */
@@ -111,7 +123,9 @@ export interface OidcClaims {
 
 /** How the run's identity was established, step by step, and where it stopped. */
 export type IdentityEvidence =
-  | { state: 'established'; identity: CallerIdentity; source: string }
+  | { state: 'established'; identity: CallerIdentity; source: string; credentialSource: CredentialSource }
+  /** No role-to-assume and AWS_BEARER_TOKEN_BEDROCK set: the key is the credential (STS is not called). */
+  | { state: 'api-key'; key: ApiKeyInfo }
   /** role-to-assume without the runner's OIDC request variables (no `permissions: id-token: write`). */
   | {
       state: 'no-oidc-request'

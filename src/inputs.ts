@@ -6,6 +6,8 @@ import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './mode
 import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
 import { isProxyUrl, resolveProxy, type ProxySettings } from './aws/proxy.js'
 import type { SourceLocation } from './types.js'
+import { CALLS, isCallKind, type CallKind } from './calls.js'
+import { WORKLOADS, workloadPreset, type Workload } from './workload.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
 export const INPUT_DEFAULTS = {
@@ -18,7 +20,9 @@ export const INPUT_DEFAULTS = {
   'timeout-seconds': '600',
   'create-agreement': 'false',
   'mask-account-id': 'false',
-  comment: 'false'
+  comment: 'false',
+  calls: 'converse',
+  'export-credentials': 'false'
 } as const
 
 export const MAX_PAIRS = 100
@@ -59,6 +63,16 @@ export interface ProbeInputs {
   proxy?: ProxySettings
   /** CLI only (--profile): the named AWS profile for the default credential chain. */
   profile?: string
+  /** The calls the workload makes, each made once per check (the calls input, plus the workload preset's). */
+  calls: CallKind[]
+  /** A workload preset (workload input), when one was named. */
+  workload?: Workload
+  /** Prove bedrock:ListInferenceProfiles in every region (the claude-code workload needs it). */
+  listsInferenceProfiles: boolean
+  /** The credentials gate fails when the identity's account is not one of these (allowed-account-ids). */
+  allowedAccountIds?: string[]
+  /** After the probe, export the credentials it used as AWS_* variables for later steps. */
+  exportCredentials: boolean
 }
 
 export class InputError extends Error {
@@ -133,17 +147,43 @@ export function parseInputs(
   }
 
   const modelsFrom = splitList(get('models-from'))
-  const modelTexts = dedupe([...extra.ids, ...splitList(get('models'))])
+  const workloadText = get('workload')
+  if (workloadText !== '' && !(WORKLOADS as readonly string[]).includes(workloadText)) {
+    throw new InputError(
+      'workload',
+      `is "${printable(workloadText)}"`,
+      `Use one of: ${WORKLOADS.join(', ')}, or leave it empty.`
+    )
+  }
+  const workload = workloadText === '' ? undefined : workloadPreset(workloadText as Workload, env)
+  const modelTexts = dedupe([...extra.ids, ...splitList(get('models')), ...(workload?.models ?? [])])
   if (modelTexts.length === 0) {
     throw new InputError(
       'models',
-      modelsFrom.length > 0 ? 'is empty and models-from found no model IDs' : 'is empty',
+      modelsFrom.length > 0
+        ? 'is empty and models-from found no model IDs'
+        : workload
+          ? `is empty and none of ${workload.modelVariables.join(', ')} is set`
+          : 'is empty',
       'Name at least one model ID, inference-profile ID or ARN, e.g. "us.anthropic.claude-sonnet-4-6".'
     )
   }
   const models = modelTexts.map(text => {
     try {
-      return parseModelRef(text)
+      const ref = parseModelRef(text)
+      // ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: Claude Code calls its small/fast model in that region only.
+      const pinned = workload?.pinnedRegions.get(text)
+      if (pinned !== undefined && ref.pinnedRegion === undefined) {
+        if (!REGION_SHAPE.test(pinned)) {
+          throw new InputError(
+            'workload',
+            `reads ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION="${printable(pinned)}", which is not an AWS region`,
+            'Set it to the region code Claude Code should call the small/fast model in, e.g. us-west-2.'
+          )
+        }
+        return { ...ref, pinnedRegion: pinned }
+      }
+      return ref
     } catch (error) {
       if (!(error instanceof ModelIdError)) throw error
       throw new InputError(
@@ -252,6 +292,30 @@ export function parseInputs(
     )
   }
 
+  const callTexts = dedupe(splitList(read('calls').trim() === '' && workload ? '' : get('calls')))
+  for (const call of callTexts) {
+    if (!isCallKind(call)) {
+      throw new InputError(
+        'calls',
+        `entry "${printable(call)}" is not a call the probe knows`,
+        `Use any of ${CALLS.join(', ')} (comma- or newline-separated).`
+      )
+    }
+  }
+  const calls: CallKind[] = dedupe([...(callTexts as CallKind[]), ...(workload?.calls ?? [])])
+
+  const accountText = get('allowed-account-ids')
+  const allowedAccountIds = accountText === '' ? undefined : dedupe(splitList(accountText))
+  for (const account of allowedAccountIds ?? []) {
+    if (!/^\d{12}$/.test(account)) {
+      throw new InputError(
+        'allowed-account-ids',
+        `entry "${printable(account)}" is not a 12-digit AWS account ID`,
+        'List the account IDs the credentials may belong to, e.g. "111122223333, 444455556666".'
+      )
+    }
+  }
+
   const comment = parseBoolean('comment', get('comment'))
   const githubToken = get('github-token') || undefined
 
@@ -271,7 +335,12 @@ export function parseInputs(
     maskAccountId: parseBoolean('mask-account-id', get('mask-account-id')),
     comment,
     githubToken,
-    ...(proxy ? { proxy } : {})
+    ...(proxy ? { proxy } : {}),
+    calls,
+    ...(workload ? { workload: workload.name } : {}),
+    listsInferenceProfiles: workload?.listsInferenceProfiles ?? false,
+    ...(allowedAccountIds ? { allowedAccountIds } : {}),
+    exportCredentials: parseBoolean('export-credentials', get('export-credentials'))
   }
 }
 
@@ -299,7 +368,7 @@ export function buildPairs(
   return pairs
 }
 
-function dedupe(values: string[]): string[] {
+function dedupe<T extends string>(values: T[]): T[] {
   return [...new Set(values)]
 }
 

@@ -8,6 +8,7 @@ import { isProxyUrl } from './aws/proxy.js'
 import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runProbe } from './probe.js'
+import type { ProbeOutcome } from './types.js'
 import { neutraliseCommands } from './sanitize.js'
 import { failureMessage, shouldFail } from './report/verdict.js'
 import { annotationsFor } from './report/annotations.js'
@@ -51,6 +52,8 @@ export async function run(): Promise<void> {
     core.setOutput('result', report.result)
     core.setOutput('report', JSON.stringify(report))
     core.setOutput('iam-policy', iamPolicy)
+    publishIdentity(outcome, inputs.maskAccountId)
+    if (inputs.exportCredentials) exportCredentials(outcome)
     log.info(renderText(report, iamPolicy))
 
     const summary = renderSummary(report, iamPolicy)
@@ -69,6 +72,47 @@ export async function run(): Promise<void> {
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
     core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
   }
+}
+
+/**
+ * Who was checked, as outputs (aws-account-id, authenticated-arn, credential-source). With mask-account-id the
+ * values are still set, for later steps to use, and masked in every log, as configure-aws-credentials does.
+ */
+function publishIdentity({ report }: ProbeOutcome, maskAccountId: boolean): void {
+  const identity = report.identity
+  if (identity && maskAccountId) {
+    if (identity.account) core.setSecret(identity.account)
+    if (identity.arn) core.setSecret(identity.arn)
+  }
+  core.setOutput('aws-account-id', identity?.account ?? '')
+  core.setOutput('authenticated-arn', identity?.arn ?? '')
+  core.setOutput('credential-source', report.credentialSource ?? '')
+}
+
+/**
+ * export-credentials: the credentials the probe proved, as AWS_* variables for the later steps of this job
+ * (masked first). An API key needs no export: AWS_BEARER_TOKEN_BEDROCK is already in the environment.
+ */
+function exportCredentials({ credentials, report }: ProbeOutcome): void {
+  if (!credentials) {
+    log.warning(
+      report.credentialSource === 'bedrock-api-key'
+        ? 'export-credentials: the probe used the Bedrock API key already in AWS_BEARER_TOKEN_BEDROCK; nothing to export.'
+        : 'export-credentials: no working credentials to export (see the credentials gate).'
+    )
+    return
+  }
+  for (const secret of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
+    if (secret) core.setSecret(secret)
+  core.exportVariable('AWS_ACCESS_KEY_ID', credentials.accessKeyId)
+  core.exportVariable('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey)
+  // Static keys have no session token: an old one left in the environment would spoil the new keys.
+  core.exportVariable('AWS_SESSION_TOKEN', credentials.sessionToken ?? '')
+  if (!process.env.AWS_REGION) core.exportVariable('AWS_REGION', credentials.region)
+  if (!process.env.AWS_DEFAULT_REGION) core.exportVariable('AWS_DEFAULT_REGION', credentials.region)
+  log.info(
+    'export-credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set for later steps.'
+  )
 }
 
 /**

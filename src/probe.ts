@@ -9,20 +9,27 @@ import { establishIdentity, NO_ACCOUNT_CHANGES_POLICY, type IdentityDeps } from 
 import type { Bootstrapper } from './bootstrap.js'
 import { cancellable, realClock, type Clock } from './clock.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
-import { decideCredentials } from './gates/credentials.js'
+import { apiKeyRegionMismatch, decideCredentials } from './gates/credentials.js'
+import { API_KEY_VARIABLE } from './aws/bedrock-api-key.js'
 import { withRegionHints } from './hints.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { baseModelGuessOf, isAnthropicModel } from './model-id.js'
 import { redact } from './report/redact.js'
 import { buildReport } from './report/verdict.js'
-import type { ProbeOutcome } from './types.js'
+import type { ExportableCredentials, ProbeOutcome } from './types.js'
 
 /**
  * Checks in flight at once per region (Bedrock's API rate limits are per account and region): enough that a
  * typical run finishes in one wave, few enough to stay clear of throttling. Regions run side by side.
  */
 export const CONCURRENCY_PER_REGION = 12
+
+/** Said in the report when role-to-assume wins over an API key in the environment. */
+export const API_KEY_UNUSED =
+  'AWS_BEARER_TOKEN_BEDROCK is set but was not used: role-to-assume was given, so every call was signed (SigV4) ' +
+  'with the role. A later step that keeps the variable set will call Bedrock with the key instead: unset it there, ' +
+  'or probe without role-to-assume to test the key.'
 
 export interface ProbeDeps extends IdentityDeps {
   clock?: Clock
@@ -51,6 +58,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       : {})
   })
   let clients = baseClients
+  const apiKey = deps.env[API_KEY_VARIABLE]?.trim() || undefined
   // The checks' code (and the Bedrock SDK clients with it) loads while the identity check is in flight:
   // only STS and the credential chain stand between process start and the first request.
   const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
@@ -64,15 +72,31 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         roleDurationSeconds: inputs.roleDurationSeconds,
         requestTimeoutMs: inputs.requestTimeoutMs,
         ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY }),
-        ...(inputs.profile ? { profile: inputs.profile } : {})
+        ...(inputs.profile ? { profile: inputs.profile } : {}),
+        ...(apiKey !== undefined ? { apiKey } : {})
       },
       baseClients,
       { ...deps, clock }
     )
     clients = identity.clients
-    const credentials = decideCredentials(identity.evidence)
-    const caller = identity.evidence.state === 'established' ? identity.evidence.identity : undefined
-    const [{ checkPair, credentialsClosedCheck, memoizedProfileLookup }, { Bootstrapper }] = await checksCode
+    const credentials = decideCredentials(identity.evidence, {
+      ...(inputs.allowedAccountIds ? { allowedAccountIds: inputs.allowedAccountIds } : {}),
+      now: new Date(clock.now())
+    })
+    const evidence = identity.evidence
+    // An API key's principal is not known without STS (which takes no key): the credentials gate describes the key.
+    const caller = evidence.state === 'established' ? evidence.identity : undefined
+    const credentialSource =
+      evidence.state === 'established'
+        ? evidence.credentialSource
+        : evidence.state === 'api-key'
+          ? ('bedrock-api-key' as const)
+          : undefined
+    const apiKeyInfo = evidence.state === 'api-key' ? evidence.key : undefined
+    const [
+      { checkPair, credentialsClosedCheck, memoizedProfileListing, memoizedProfileLookup },
+      { Bootstrapper }
+    ] = await checksCode
     const log = accountMaskingLog(deps, inputs.maskAccountId ? caller?.account : undefined)
     log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
 
@@ -89,30 +113,63 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       credentials: credentials.gate,
       account: caller?.account,
       invoke: inputs.invoke,
+      calls: inputs.calls,
       // Where the agreement state cannot be read, a call may accept a provider's terms: only when create-agreement
       // consented to that, or when role-to-assume's session policy denies subscribing so IAM prevents it.
       termsGuarded: inputs.createAgreement || inputs.roleToAssume !== undefined,
       ...(bootstrapper ? { bootstrap: { bootstrapper, waitSeconds } } : {}),
       clock,
-      profileLookup: memoizedProfileLookup(clients)
+      profileLookup: memoizedProfileLookup(clients),
+      ...(inputs.listsInferenceProfiles ? { profileListing: memoizedProfileListing(clients) } : {})
     }
     const checked = await mapPerRegion(inputs.pairs, CONCURRENCY_PER_REGION, async pair => {
-      const check = credentials.usable
-        ? await checkPair(pair, context)
-        : credentialsClosedCheck(pair, credentials.gate)
+      const keyElsewhere = apiKeyInfo && apiKeyRegionMismatch(apiKeyInfo, pair.region)
+      const check = keyElsewhere
+        ? credentialsClosedCheck(pair, keyElsewhere)
+        : credentials.usable
+          ? await checkPair(pair, context)
+          : credentialsClosedCheck(pair, credentials.gate)
       log.info(`${check.result.toUpperCase()} ${check.model} @ ${check.region}`)
       return check
     })
     const checks = withRegionHints(checked)
     const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
+    const exported =
+      inputs.exportCredentials && credentials.usable && caller
+        ? await exportableCredentials(clients, inputs.pairs[0]!.region)
+        : undefined
     return {
-      report: buildReport(checks, caller, bootstrapper?.changes ?? [], deps.cancel?.aborted),
+      ...(exported ? { credentials: exported } : {}),
+      report: buildReport(checks, caller, bootstrapper?.changes ?? [], deps.cancel?.aborted, {
+        ...(credentialSource ? { credentialSource } : {}),
+        credentialNotes: apiKey !== undefined && inputs.roleToAssume ? [API_KEY_UNUSED] : []
+      }),
       iamPolicy: combinedPolicy(statements)
     }
   } finally {
     clients.destroy()
     baseClients.destroy()
     baseClients.settings.proxy?.agent.destroy()
+  }
+}
+
+/** The credentials the clients signed with, resolved once more (the provider is memoised or renewing). */
+async function exportableCredentials(
+  clients: AwsClients,
+  region: string
+): Promise<ExportableCredentials | undefined> {
+  const source = clients.settings.credentials
+  try {
+    const identity = typeof source === 'function' ? await source() : source
+    if (!identity) return undefined
+    return {
+      accessKeyId: identity.accessKeyId,
+      secretAccessKey: identity.secretAccessKey,
+      ...(identity.sessionToken ? { sessionToken: identity.sessionToken } : {}),
+      region
+    }
+  } catch {
+    return undefined
   }
 }
 

@@ -2,6 +2,7 @@
  * The vocabulary of the probe's report: the five gates, their verdicts, and the report the action publishes.
  * The JSON field names here are a public interface (the `report` output); add fields, never rename.
  */
+import type { CallKind } from './calls.js'
 
 /** The five gates, in the order a request meets them. */
 export const GATES = ['credentials', 'region', 'model-access', 'provider-terms', 'iam-permission'] as const
@@ -34,6 +35,8 @@ export const CATALOGUE_CAUSES = [
   'credentials-invalid',
   'credentials-missing',
   'bearer-key-invalid',
+  'bearer-denied-scp',
+  'bearer-not-permitted',
   'region-signature-scope',
   'credentials-bad-signature',
   'payment-instrument',
@@ -67,6 +70,10 @@ export const RULE_CAUSES = [
   'fork-pull-request',
   'sts-refused',
   'wrong-account',
+  'account-unverifiable',
+  'bearer-key-expired',
+  'bearer-key-region',
+  'api-key-unproven',
   'credentials',
   // region
   'profile-not-found',
@@ -90,6 +97,9 @@ export const RULE_CAUSES = [
   'would-accept-eula',
   'media-model',
   'embedding-unknown',
+  'invoke-body-unknown',
+  'iam-list-denied',
+  'call-not-applicable',
   'bootstrap-incomplete',
   'agreement-unreadable',
   // evidence that could not be had (FAULT_CAUSES), or may not be read
@@ -173,11 +183,20 @@ export interface CheckResult {
   gates: Gates
   /** The base foundation-model ID the check resolved to, when known. */
   baseModelId?: string
-  /** How the model was invoked: converse, invoke-model, or not at all. */
+  /** Which API family was called (the first call made): converse, invoke-model, or not at all. */
   invocation: 'converse' | 'invoke-model' | 'none'
+  /** Each call the workload makes (the calls input) and what became of it. */
+  calls: CallRecord[]
   source?: SourceLocation
   /** Least-privilege IAM statement that would open the IAM gate, when it is closed. */
   iamStatement?: IamStatement
+}
+
+/** One call of a check, for the report: ok, refused (an AWS answer), fault, or not made (and why). */
+export interface CallRecord {
+  call: CallKind
+  result: 'ok' | 'refused' | 'fault' | 'not-run'
+  detail?: string
 }
 
 export interface IamStatement {
@@ -197,6 +216,27 @@ export interface TrustPolicyStatement {
   }
 }
 
+/** Where the run's credentials came from (the `credential-source` output). */
+export type CredentialSource =
+  | 'oidc-role'
+  | 'environment-keys'
+  | 'profile'
+  | 'web-identity-file'
+  | 'container-role'
+  | 'instance-role'
+  | 'bedrock-api-key'
+
+/** How each credential source reads in the report. */
+export const CREDENTIAL_SOURCE_WORDS: Record<CredentialSource, string> = {
+  'oidc-role': 'GitHub OIDC role',
+  'environment-keys': 'environment variables (AWS_ACCESS_KEY_ID)',
+  profile: 'shared config profile',
+  'web-identity-file': 'web-identity token file (AWS_WEB_IDENTITY_TOKEN_FILE)',
+  'container-role': 'container role (ECS/EKS credentials endpoint)',
+  'instance-role': 'instance role (EC2 instance metadata)',
+  'bedrock-api-key': 'Bedrock API key (AWS_BEARER_TOKEN_BEDROCK)'
+}
+
 export interface CallerIdentity {
   account: string
   arn: string
@@ -213,6 +253,10 @@ export interface Report {
   counts: { pass: number; fail: number; inconclusive: number; warn: number }
   /** Set when the run was cancelled (SIGINT/SIGTERM) before it finished. */
   cancelled?: boolean
+  /** Where the credentials came from (absent when none were had). */
+  credentialSource?: CredentialSource
+  /** What the reader must know about the credentials, e.g. an API key in the environment that was not used. */
+  credentialNotes?: string[]
 }
 
 /** What a run produces for its front ends (the action, the CLI). */
@@ -220,4 +264,13 @@ export interface ProbeOutcome {
   report: Report
   /** Combined least-privilege policy for every failing IAM gate ('' when none). */
   iamPolicy: string
+  /** export-credentials: the SigV4 credentials the probe used, when it had any that worked. */
+  credentials?: ExportableCredentials
+}
+
+export interface ExportableCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken?: string
+  region: string
 }

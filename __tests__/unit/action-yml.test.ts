@@ -41,7 +41,14 @@ describe('action.yml', () => {
     ]) {
       expect(action.inputs).toHaveProperty(name)
     }
-    expect(Object.keys(action.outputs)).toEqual(['result', 'report', 'iam-policy'])
+    expect(Object.keys(action.outputs)).toEqual([
+      'result',
+      'report',
+      'iam-policy',
+      'aws-account-id',
+      'authenticated-arn',
+      'credential-source'
+    ])
   })
 
   it('every input is read by the code and documented in the README', () => {

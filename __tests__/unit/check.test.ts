@@ -35,6 +35,7 @@ function context(overrides: Partial<CheckContext> = {}): CheckContext {
     credentials: AUTHENTICATED,
     account: '111122223333',
     invoke: true,
+    calls: ['converse'],
     termsGuarded: false,
     clock: realClock,
     profileLookup: memoizedProfileLookup(clients),

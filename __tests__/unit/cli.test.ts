@@ -10,6 +10,7 @@ const passing: CheckResult = {
   region: 'us-east-1',
   result: 'pass',
   invocation: 'converse',
+  calls: [],
   gates: {
     credentials: { status: 'pass', detail: 'ok' },
     region: { status: 'pass', detail: 'ok' },

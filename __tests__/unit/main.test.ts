@@ -36,6 +36,7 @@ function outcome(iam: GateResult, provider: GateResult = pass): ProbeOutcome {
     model: 'amazon.nova-lite-v1:0',
     region: 'us-east-1',
     invocation: 'converse' as const,
+    calls: [],
     gates
   }
   const report: Report = buildReport(

@@ -28,6 +28,8 @@ export interface ClientSettings {
   signal?: AbortSignal
   /** Aborted when the run is cancelled (SIGINT/SIGTERM): every call in flight ends as 'cancelled'. */
   cancel?: AbortSignal
+  /** Sign with SigV4 even when AWS_BEARER_TOKEN_BEDROCK is set (role-to-assume: the role is what is tested). */
+  sigv4Only?: boolean
   /** Behind a proxy: the agent that routes each connection (proxy-agent.ts), and the proxy as it may be printed. */
   proxy?: { agent: Agent; label: string }
 }
@@ -89,8 +91,11 @@ export class AwsClients {
     }
   }
 
-  withCredentials(credentials: ClientSettings['credentials']): AwsClients {
-    return new AwsClients({ ...this.settings, credentials })
+  withCredentials(
+    credentials: ClientSettings['credentials'],
+    options: { sigv4Only?: boolean } = {}
+  ): AwsClients {
+    return new AwsClients({ ...this.settings, credentials, ...options })
   }
 
   /**
@@ -125,6 +130,8 @@ export class AwsClients {
       maxAttempts,
       retryMode: 'standard',
       customUserAgent: USER_AGENT,
+      // The SDK prefers bearer auth whenever AWS_BEARER_TOKEN_BEDROCK is set; an explicit preference wins over it.
+      ...(this.settings.sigv4Only ? { authSchemePreference: ['sigv4'] } : {}),
       requestHandler: this.settings.proxy
         ? // Behind a proxy every client, the runtime's too, uses the HTTP/1.1 handler with the routing agent.
           new NodeHttpHandler({

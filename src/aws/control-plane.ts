@@ -176,6 +176,19 @@ export async function listProfilesContaining(
   return found.sort()
 }
 
+/**
+ * Whether this identity may list inference profiles here (one page of one entry): Claude Code lists them at
+ * start-up, so its preset proves bedrock:ListInferenceProfiles.
+ */
+export async function readProfileListing(clients: AwsClients, region: string): Promise<Read<true>> {
+  const outcome = await clients.send(
+    BedrockClient,
+    region,
+    new ListInferenceProfilesCommand({ maxResults: 1 })
+  )
+  return toRead(outcome.ok ? { ok: true, value: true as const } : outcome, 'bedrock:ListInferenceProfiles')
+}
+
 export interface Offer {
   offerId?: string
   offerToken: string

@@ -64,6 +64,12 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'SlowDown'
 ])
+/**
+ * Exceptions that are the service's own trouble whatever their HTTP status: inside an event stream they arrive
+ * without one (ConverseStream / InvokeModelWithResponseStream API reference: ModelStreamErrorException "An error
+ * occurred while streaming the response. Retry your request.", InternalServerException "Retry your request").
+ */
+const SERVER_SIDE_EXCEPTIONS = new Set(['ModelStreamErrorException', 'InternalServerException'])
 /** Node's codes for a host that cannot be reached: refused, no route, no DNS answer. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 /** Node's (OpenSSL's) codes for a certificate the runner does not trust, e.g. a TLS-inspecting proxy's. */
@@ -159,7 +165,11 @@ export function describeAwsError(error: unknown): AwsFailure {
   if (/socket hang up|ECONNRESET|premature close|stream (was )?(reset|destroyed)|GOAWAY/i.test(message)) {
     return fault('reset', `connection failed: ${message}`)
   }
-  if ((httpStatus !== undefined && httpStatus >= 500) || err.$fault === 'server') {
+  if (
+    (httpStatus !== undefined && httpStatus >= 500) ||
+    err.$fault === 'server' ||
+    SERVER_SIDE_EXCEPTIONS.has(name)
+  ) {
     return fault('server', `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' '))
   }
   // An answer the SDK could not parse (truncated JSON, XML garbage): a fault, not a verdict.

@@ -10,6 +10,8 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { realClock, type Clock } from '../clock.js'
 import type { IdentityEvidence, OidcClaims } from '../evidence.js'
+import { CREDENTIAL_SOURCE_WORDS, type CredentialSource } from '../types.js'
+import { describeApiKey } from './bedrock-api-key.js'
 import { oneLine } from '../sanitize.js'
 import { describeAwsError, type AwsFailure } from './failure.js'
 import type { AwsClients } from './clients.js'
@@ -67,6 +69,11 @@ export interface IdentitySettings {
   sessionPolicy?: string
   /** A named profile for the default chain (the CLI's --profile); else AWS_PROFILE, then default. */
   profile?: string
+  /**
+   * AWS_BEARER_TOKEN_BEDROCK, when set. Without role-to-assume the SDK sends it to Bedrock (bearer auth), as the
+   * workload's SDK will, and STS (which takes no API key) is not called; with role-to-assume it is not used.
+   */
+  apiKey?: string
 }
 
 export interface IdentityStep {
@@ -82,6 +89,7 @@ export async function establishIdentity(
 ): Promise<IdentityStep> {
   let clients: AwsClients
   let source: string
+  let credentialSource: CredentialSource
   if (settings.roleToAssume) {
     const roleArn = settings.roleToAssume
     const assumed = await assumeRoleWithOidc(settings, roleArn, baseClients, deps)
@@ -95,32 +103,80 @@ export async function establishIdentity(
           throw new Error(`Renewing the role session failed: ${why}`)
         }
         return renewed.credentials
-      })
+      }),
+      // The role is what was asked for: a Bedrock API key in the environment must not take over its calls.
+      { sigv4Only: settings.apiKey !== undefined }
     )
     source = `OIDC → ${roleArn}`
+    credentialSource = 'oidc-role'
+  } else if (settings.apiKey !== undefined) {
+    // The key is the workload's credential: the SDK's Bedrock clients send it (bearer) as they will for the job.
+    deps.setSecret(settings.apiKey)
+    return {
+      evidence: { state: 'api-key', key: describeApiKey(settings.apiKey) },
+      clients: baseClients
+    }
   } else {
     // One memoised provider for every client, so the chain (and any instance-metadata call) runs once.
     const profile = settings.profile
+    let resolvedFrom: CredentialSource | undefined
     clients = baseClients.withCredentials(
-      maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret)
+      maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret, found => {
+        resolvedFrom = found
+      })
     )
-    source = profile ? `the default credential chain, profile ${profile}` : 'the default credential chain'
+    const outcome = await clients.send(STSClient, settings.region, new GetCallerIdentityCommand({}))
+    if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure }, clients }
+    credentialSource = resolvedFrom ?? sourceFromEnvironment(deps.env, profile)
+    source = `${CREDENTIAL_SOURCE_WORDS[credentialSource]}${profile ? ` ${profile}` : ''}`
+    return { evidence: established(outcome.value, source, credentialSource), clients }
   }
 
   const outcome = await clients.send(STSClient, settings.region, new GetCallerIdentityCommand({}))
   if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure }, clients }
+  return { evidence: established(outcome.value, source, credentialSource), clients }
+}
+
+function established(
+  caller: { Account?: string; Arn?: string; UserId?: string },
+  source: string,
+  credentialSource: CredentialSource
+): IdentityEvidence {
   return {
-    evidence: {
-      state: 'established',
-      identity: {
-        account: outcome.value.Account ?? '',
-        arn: outcome.value.Arn ?? '',
-        userId: outcome.value.UserId
-      },
-      source
-    },
-    clients
+    state: 'established',
+    identity: { account: caller.Account ?? '', arn: caller.Arn ?? '', userId: caller.UserId },
+    source,
+    credentialSource
   }
+}
+
+/**
+ * Which link of the default chain produced the credentials: the SDK marks them ($source, one feature per
+ * provider, set by @aws-sdk/credential-provider-*), and the instance-metadata provider marks nothing.
+ */
+export function sourceFromFeatures(
+  features: Record<string, unknown> | undefined
+): CredentialSource | undefined {
+  const names = Object.keys(features ?? {})
+  if (names.length === 0) return undefined
+  if (names.some(name => name.includes('STS_WEB_ID_TOKEN') && !name.includes('PROFILE')))
+    return 'web-identity-file'
+  if (names.some(name => name.startsWith('CREDENTIALS_PROFILE') || /SSO|PROCESS|LOGIN/.test(name)))
+    return 'profile'
+  if (names.includes('CREDENTIALS_ENV_VARS')) return 'environment-keys'
+  if (names.includes('CREDENTIALS_HTTP')) return 'container-role'
+  if (names.includes('CREDENTIALS_IMDS')) return 'instance-role'
+  return undefined
+}
+
+/** The chain's order (environment, profile, web identity, container, instance), read from the environment. */
+export function sourceFromEnvironment(env: NodeJS.ProcessEnv, profile?: string): CredentialSource {
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return 'environment-keys'
+  if (profile || env.AWS_PROFILE) return 'profile'
+  if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) return 'web-identity-file'
+  if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI)
+    return 'container-role'
+  return 'instance-role'
 }
 
 async function assumeRoleWithOidc(
@@ -311,14 +367,19 @@ export function renewingProvider(
   }
 }
 
-/** Wrap a provider so every credential it yields is masked before anything can print it. */
+/**
+ * Wrap a provider so every credential it yields is masked before anything can print it, and say which link of
+ * the chain yielded it.
+ */
 function maskingProvider(
   provider: AwsCredentialIdentityProvider,
-  setSecret: (secret: string) => void
+  setSecret: (secret: string) => void,
+  onSource: (source: CredentialSource | undefined) => void
 ): AwsCredentialIdentityProvider {
   const masked = new Set<string>()
   return async options => {
     const identity = await provider(options)
+    onSource(sourceFromFeatures((identity as { $source?: Record<string, unknown> }).$source))
     for (const secret of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) {
       if (secret && !masked.has(secret)) {
         masked.add(secret)

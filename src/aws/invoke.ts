@@ -1,14 +1,24 @@
 /**
- * The minimal call: the cheapest request that proves every gate at once.
- * Converse with one short message and at most 16 output tokens, nothing else: maxTokens is the one inference
- * parameter Converse maps for every model, while sampling parameters are refused by some (newer Claude models
- * refuse temperature; xAI models "doesn't support the temperature field"), which would blame the account for
- * the probe's own request. For embedding models an InvokeModel with a one-word body. A 2xx answer without the
- * expected shape is a fault, not a pass.
+ * The minimal calls: the cheapest request of each kind the workload makes (Converse, ConverseStream, InvokeModel,
+ * InvokeModelWithResponseStream), one short message and at most 16 output tokens.
+ *
+ * - Converse sends maxTokens and nothing else: it is the one inference parameter Converse maps for every model,
+ *   while sampling parameters are refused by some (newer Claude models refuse temperature; xAI models "doesn't
+ *   support the temperature field"), which would blame the account for the probe's own request.
+ * - InvokeModel takes the provider's own body, so each family has its smallest valid one (invokeBody below).
+ * - A stream is read to its end within the request timeout; an exception that arrives inside it (the SDK throws it
+ *   from the iterator) is a failure like any other. A 2xx answer without the expected shape is a fault, not a pass.
  */
-import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
-import type { CallOutcome, CallRequest, CallVia } from '../evidence.js'
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+  InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand
+} from '@aws-sdk/client-bedrock-runtime'
+import type { CallOutcome, CallRequest } from '../evidence.js'
 import type { AwsClients } from './clients.js'
+import { describeAwsError, type AwsFailure } from './failure.js'
 
 export const MINIMAL_PROMPT = 'Reply with OK.'
 export const MAX_OUTPUT_TOKENS = 16
@@ -19,36 +29,133 @@ export async function minimalCall(
   modelId: string,
   request: CallRequest
 ): Promise<CallOutcome> {
-  if (request.via === 'converse') {
-    const outcome = await clients.send(
-      BedrockRuntimeClient,
-      region,
-      new ConverseCommand({
-        modelId,
-        messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
-        inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
-      })
-    )
-    if (!outcome.ok) return { state: 'failed', via: 'converse', failure: outcome.failure }
-    if (!outcome.value.output?.message)
-      return malformed('converse', 'Converse answered without an output message')
-    return { state: 'ok', via: 'converse' }
+  const { call } = request
+  const failed = (failure: AwsFailure): CallOutcome => ({ state: 'failed', call, failure })
+  const messages = [{ role: 'user' as const, content: [{ text: MINIMAL_PROMPT }] }]
+  const inferenceConfig = { maxTokens: MAX_OUTPUT_TOKENS }
+  const invokeInput = () => ({
+    modelId,
+    contentType: 'application/json',
+    accept: 'application/json',
+    body: new TextEncoder().encode(JSON.stringify(request.body ?? {}))
+  })
+
+  switch (call) {
+    case 'converse': {
+      const outcome = await clients.send(
+        BedrockRuntimeClient,
+        region,
+        new ConverseCommand({ modelId, messages, inferenceConfig })
+      )
+      if (!outcome.ok) return failed(outcome.failure)
+      return outcome.value.output?.message
+        ? { state: 'ok', call }
+        : failed(malformed('Converse answered without an output message'))
+    }
+    case 'invoke': {
+      const outcome = await clients.send(BedrockRuntimeClient, region, new InvokeModelCommand(invokeInput()))
+      if (!outcome.ok) return failed(outcome.failure)
+      return outcome.value.body && outcome.value.body.length > 0
+        ? { state: 'ok', call }
+        : failed(malformed('InvokeModel answered with an empty body'))
+    }
+    case 'converse-stream': {
+      const outcome = await clients.send(
+        BedrockRuntimeClient,
+        region,
+        new ConverseStreamCommand({ modelId, messages, inferenceConfig })
+      )
+      if (!outcome.ok) return failed(outcome.failure)
+      const read = await drain(outcome.value.stream, clients.settings.requestTimeoutMs, event =>
+        'messageStop' in event && event.messageStop !== undefined ? 'end' : undefined
+      )
+      return read === 'ok' ? { state: 'ok', call } : failed(read)
+    }
+    case 'invoke-stream': {
+      const outcome = await clients.send(
+        BedrockRuntimeClient,
+        region,
+        new InvokeModelWithResponseStreamCommand(invokeInput())
+      )
+      if (!outcome.ok) return failed(outcome.failure)
+      const read = await drain(outcome.value.body, clients.settings.requestTimeoutMs, event =>
+        'chunk' in event && event.chunk?.bytes && event.chunk.bytes.length > 0 ? 'chunk' : undefined
+      )
+      return read === 'ok' ? { state: 'ok', call } : failed(read)
+    }
   }
-  const outcome = await clients.send(
-    BedrockRuntimeClient,
-    region,
-    new InvokeModelCommand({
-      modelId,
-      contentType: 'application/json',
-      accept: 'application/json',
-      body: new TextEncoder().encode(JSON.stringify(request.body))
-    })
-  )
-  if (!outcome.ok) return { state: 'failed', via: 'invoke-model', failure: outcome.failure }
-  if (!outcome.value.body || outcome.value.body.length === 0) {
-    return malformed('invoke-model', 'InvokeModel answered with an empty body')
+}
+
+/**
+ * Read an event stream to its end. `mark` says which events prove an answer ('end' for ConverseStream's
+ * messageStop, 'chunk' for a response chunk); a stream that ends without one is unreadable, one that throws is
+ * classified like any other AWS error, and one that stalls past the request timeout is a timeout.
+ */
+async function drain<T>(
+  stream: AsyncIterable<T> | undefined,
+  timeoutMs: number,
+  mark: (event: T) => 'end' | 'chunk' | undefined
+): Promise<'ok' | AwsFailure> {
+  if (!stream) return malformed('the stream answer had no event stream')
+  const iterator = stream[Symbol.asyncIterator]()
+  let proven = false
+  let timer: NodeJS.Timeout | undefined
+  const stalled = new Promise<'stalled'>(resolve => {
+    timer = setTimeout(() => resolve('stalled'), timeoutMs)
+  })
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stalled])
+      if (next === 'stalled') {
+        void iterator.return?.()
+        return {
+          kind: 'timeout',
+          name: 'TimeoutError',
+          message: `timed out: the stream did not end within ${timeoutMs / 1000} s`
+        }
+      }
+      if (next.done) break
+      if (mark(next.value)) proven = true
+    }
+  } catch (error) {
+    const failure = describeAwsError(error)
+    return { ...failure, message: `the stream broke off: ${failure.message}` }
+  } finally {
+    clearTimeout(timer)
   }
-  return { state: 'ok', via: 'invoke-model' }
+  return proven ? 'ok' : malformed('the stream ended without an answer')
+}
+
+/**
+ * The smallest valid InvokeModel body for each model family, from the Bedrock user guide's "Inference request
+ * parameters and response fields for foundation models" pages (model-parameters-anthropic-claude-messages,
+ * -nova (messages-v1), -titan-text, -meta, -mistral-text-completion, -cohere-command-r-plus, -jamba, -deepseek,
+ * -openai; embeddings: -titan-embed-text, -embed). undefined: no body is known for the family, and the probe
+ * says so instead of guessing.
+ */
+export function invokeBody(baseModelId: string): Record<string, unknown> | undefined {
+  const embedding = embeddingBody(baseModelId)
+  if (embedding) return embedding
+  const id = baseModelId
+  const chat = [{ role: 'user', content: MINIMAL_PROMPT }]
+  if (id.startsWith('anthropic.claude'))
+    return { anthropic_version: 'bedrock-2023-05-31', max_tokens: MAX_OUTPUT_TOKENS, messages: chat }
+  if (id.startsWith('amazon.nova'))
+    return {
+      schemaVersion: 'messages-v1',
+      messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
+      inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
+    }
+  if (id.startsWith('amazon.titan-text'))
+    return { inputText: MINIMAL_PROMPT, textGenerationConfig: { maxTokenCount: MAX_OUTPUT_TOKENS } }
+  if (id.startsWith('meta.llama')) return { prompt: MINIMAL_PROMPT, max_gen_len: MAX_OUTPUT_TOKENS }
+  if (id.startsWith('mistral.'))
+    return { prompt: `<s>[INST] ${MINIMAL_PROMPT} [/INST]`, max_tokens: MAX_OUTPUT_TOKENS }
+  if (id.startsWith('cohere.command-r')) return { message: MINIMAL_PROMPT, max_tokens: MAX_OUTPUT_TOKENS }
+  if (id.startsWith('ai21.jamba')) return { messages: chat, max_tokens: MAX_OUTPUT_TOKENS }
+  if (id.startsWith('deepseek.')) return { prompt: MINIMAL_PROMPT, max_tokens: MAX_OUTPUT_TOKENS }
+  if (id.startsWith('openai.')) return { messages: chat, max_completion_tokens: MAX_OUTPUT_TOKENS }
+  return undefined
 }
 
 /**
@@ -61,10 +168,11 @@ export function embeddingBody(baseModelId: string): Record<string, unknown> | un
   return undefined
 }
 
-function malformed(via: CallVia, message: string): CallOutcome {
+function malformed(message: string): AwsFailure {
   return {
-    state: 'failed',
-    via,
-    failure: { kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` }
+    kind: 'fault',
+    fault: 'malformed',
+    name: 'MalformedResponse',
+    message: `unreadable response: ${message}`
   }
 }

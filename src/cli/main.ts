@@ -27,7 +27,10 @@ const STRING_FLAGS = [
   'models-from',
   'http-proxy',
   'no-proxy',
-  'profile'
+  'profile',
+  'calls',
+  'workload',
+  'allowed-account-ids'
 ] as const
 const BOOLEAN_FLAGS = ['create-agreement', 'mask-account-id', 'no-invoke', 'json', 'help', 'version'] as const
 
@@ -41,6 +44,11 @@ Options (the GitHub Action's inputs, as flags):
   --regions LIST                 default: AWS_REGION, then AWS_DEFAULT_REGION
   --models-from GLOBS            also scan these files for model IDs
   --profile NAME                 AWS named profile for the credential chain (default: AWS_PROFILE, then default)
+  --calls LIST                   the calls the workload makes: converse (default), converse-stream,
+                                 invoke, invoke-stream (each needs its IAM action)
+  --workload claude-code         check what Claude Code does (invoke + invoke-stream, profile listing,
+                                 models from ANTHROPIC_MODEL and ANTHROPIC_DEFAULT_*_MODEL)
+  --allowed-account-ids LIST     fail the credentials gate for any other account
   --no-invoke                    control-plane checks only, no model call
   --create-agreement             bootstrap access (changes the account: form, agreement, wait)
   --use-case-form FILE|JSON      Anthropic use-case form, submitted with --create-agreement when none is on file
@@ -60,7 +68,8 @@ Options (the GitHub Action's inputs, as flags):
 Boolean flags also take =true or =false (--json=false).
 
 Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.
-Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance role).
+Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance role),
+or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK (sent to Bedrock as the SDKs do).
 Proxy: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured, or --http-proxy and --no-proxy.`
 
 /** Where the CLI writes, what it reads, and the engine it runs: injected so tests run it in-process. */

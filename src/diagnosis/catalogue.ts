@@ -123,6 +123,39 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'new key and update the secret, or unset AWS_BEARER_TOKEN_BEDROCK to sign with IAM credentials instead.',
     sources: ['github.com/anomalyco/opencode/issues/47073', 'github.com/ai4s-research/open-science/issues/53']
   },
+  {
+    // IAM's own wording for an SCP denial, for the action that gates every use of an API key.
+    id: 'bearer-denied-scp',
+    exceptions: ['AccessDeniedException'],
+    pattern:
+      /not authorized to perform: bedrock:CallWithBearerToken .*explicit deny in a service control policy/i,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'A service control policy forbids Bedrock API keys in this account',
+    fix: () =>
+      'Your organization denies bedrock:CallWithBearerToken (AWS publishes an SCP that blocks API keys): sign with IAM ' +
+      'credentials instead: unset AWS_BEARER_TOKEN_BEDROCK and use role-to-assume or the runner role.',
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
+      'github.com/aws-samples/service-control-policy-examples (Deny-Bedrock-api-keys.json)'
+    ]
+  },
+  {
+    id: 'bearer-not-permitted',
+    exceptions: ['AccessDeniedException'],
+    pattern:
+      /not authorized to perform: bedrock:CallWithBearerToken|Invalid API Key format: Must start with pre-defined prefix/i,
+    gate: 'credentials',
+    status: 'fail',
+    cause: 'The principal behind the API key may not use API keys (bedrock:CallWithBearerToken)',
+    fix: () =>
+      'Allow bedrock:CallWithBearerToken for the IAM user (long-term key) or the role that generated the key ' +
+      '(short-term key), or remove the Deny on it; or unset AWS_BEARER_TOKEN_BEDROCK and sign with IAM credentials.',
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
+      'github.com/aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock/issues/784'
+    ]
+  },
   // --- Region --------------------------------------------------------------------------------------
   {
     id: 'region-signature-scope',

@@ -1,6 +1,7 @@
 /**
- * Least-privilege IAM for the minimal call: bedrock:InvokeModel (which also authorises Converse) on exactly
- * the ARNs the request touches. For an inference profile that is the profile ARN plus the foundation-model
+ * Least-privilege IAM for the minimal calls: the actions of the calls the workload makes (bedrock:InvokeModel
+ * authorises Converse and InvokeModel, bedrock:InvokeModelWithResponseStream the streaming ones) on exactly the
+ * ARNs the request touches. For an inference profile that is the profile ARN plus the foundation-model
  * ARN in every destination region the profile routes to.
  */
 import { foundationModelArn, partitionOf } from '../model-id.js'
@@ -15,6 +16,8 @@ export interface IamTarget {
   profileArn?: string
   /** Foundation-model ARNs the profile lists (one per destination region). */
   profileModelArns?: string[]
+  /** The IAM actions of the calls the workload makes (src/calls.ts); default bedrock:InvokeModel. */
+  actions?: string[]
 }
 
 export function invokeStatement(target: IamTarget): IamStatement {
@@ -41,25 +44,35 @@ export function invokeStatement(target: IamTarget): IamStatement {
   return {
     Sid: sidFor(target.profileId ?? target.baseModelId ?? 'model', target.region),
     Effect: 'Allow',
-    Action: ['bedrock:InvokeModel'],
+    Action: target.actions && target.actions.length > 0 ? target.actions : ['bedrock:InvokeModel'],
     Resource: [...new Set(resources)]
   }
 }
 
-/** One policy document for every failing check: one statement, resources merged and sorted. */
+/**
+ * One policy document for every failing check: one statement per set of actions (invoking, listing profiles),
+ * resources merged and sorted, so no action is granted on a resource it was not needed for.
+ */
 export function combinedPolicy(statements: IamStatement[]): string {
   if (statements.length === 0) return ''
-  const resources = [...new Set(statements.flatMap(statement => statement.Resource))].sort()
+  const byActions = new Map<string, Set<string>>()
+  for (const statement of statements) {
+    const key = [...new Set(statement.Action)].sort().join(',')
+    const resources = byActions.get(key) ?? new Set<string>()
+    for (const resource of statement.Resource) resources.add(resource)
+    byActions.set(key, resources)
+  }
   const policy = {
     Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'BedrockAccessProbeInvoke',
-        Effect: 'Allow',
-        Action: ['bedrock:InvokeModel'],
-        Resource: resources
-      }
-    ]
+    Statement: [...byActions.entries()].map(([actions, resources]) => ({
+      Sid:
+        actions.includes('ListInferenceProfiles') && !actions.includes('Invoke')
+          ? 'BedrockAccessProbeListProfiles'
+          : 'BedrockAccessProbeInvoke',
+      Effect: 'Allow',
+      Action: actions.split(','),
+      Resource: [...resources].sort()
+    }))
   }
   return JSON.stringify(policy, null, 2)
 }

@@ -6,6 +6,7 @@ import type { AwsFailure } from '../aws/failure.js'
 import { diagnose } from '../diagnosis/catalogue.js'
 import type { Evidence, IdentityEvidence, OidcClaims } from '../evidence.js'
 import type { GateResult, TrustPolicyStatement } from '../types.js'
+import { describeApiKeyInWords, type ApiKeyInfo } from '../aws/bedrock-api-key.js'
 import { faultGate, fromCatalogue } from './common.js'
 
 export interface CredentialsVerdict {
@@ -14,10 +15,21 @@ export interface CredentialsVerdict {
   usable: boolean
 }
 
-export function decideCredentials(evidence: IdentityEvidence): CredentialsVerdict {
+export interface CredentialsPolicy {
+  /** allowed-account-ids: the identity must be in one of these accounts. */
+  allowedAccountIds?: string[]
+  now: Date
+}
+
+export function decideCredentials(
+  evidence: IdentityEvidence,
+  policy: CredentialsPolicy = { now: new Date() }
+): CredentialsVerdict {
   switch (evidence.state) {
     case 'established': {
       const { identity, source } = evidence
+      const wrong = wrongAccount(identity.account, policy.allowedAccountIds)
+      if (wrong) return closed(wrong)
       return {
         gate: {
           status: 'pass',
@@ -26,6 +38,8 @@ export function decideCredentials(evidence: IdentityEvidence): CredentialsVerdic
         usable: true
       }
     }
+    case 'api-key':
+      return decideApiKey(evidence.key, policy)
     case 'no-oidc-request':
       if (evidence.forkPullRequest) {
         return closed({
@@ -91,6 +105,70 @@ export function decideCredentials(evidence: IdentityEvidence): CredentialsVerdic
   }
 }
 
+/** allowed-account-ids, as aws-actions/configure-aws-credentials has it: the wrong account fails the gate. */
+function wrongAccount(account: string, allowed: string[] | undefined): GateResult | undefined {
+  if (!allowed || allowed.includes(account)) return undefined
+  return {
+    status: 'fail',
+    cause: 'wrong-account',
+    detail: `The credentials belong to account ${account}, which is not in allowed-account-ids (${allowed.join(', ')})`,
+    fix: `Use credentials of ${allowed.length > 1 ? 'one of the allowed accounts' : `account ${allowed[0]}`} (check role-to-assume, the runner's role or AWS_PROFILE), or add ${account} to allowed-account-ids if it is meant to be used.`
+  }
+}
+
+/**
+ * A Bedrock API key (AWS_BEARER_TOKEN_BEDROCK, no role-to-assume). What can be known without a call is decided
+ * here (an expired short-term key, the wrong account of a long-term key); the rest is proven by the Bedrock
+ * calls themselves (the gate stays open to question, skip, until one gets through), and a refused key closes
+ * the gate through the catalogue (bearer-key-invalid, bearer-not-permitted, bearer-denied-scp).
+ */
+function decideApiKey(key: ApiKeyInfo, policy: CredentialsPolicy): CredentialsVerdict {
+  const described = describeApiKeyInWords(key)
+  if (key.kind === 'short-term' && key.expiresAt.getTime() <= policy.now.getTime()) {
+    return closed({
+      status: 'fail',
+      cause: 'bearer-key-expired',
+      detail: `AWS_BEARER_TOKEN_BEDROCK holds a short-term Bedrock API key that expired at ${key.expiresAt.toISOString()} (made ${key.issuedAt.toISOString()} for ${key.region})`,
+      fix:
+        'Short-term keys last at most 12 hours, and never past the session that made them: generate the key in the ' +
+        'job right before it is used (aws-bedrock-token-generator), or use role-to-assume instead of a key.'
+    })
+  }
+  if (key.kind === 'long-term') {
+    const wrong = wrongAccount(key.account, policy.allowedAccountIds)
+    if (wrong) return closed(wrong)
+  } else if (policy.allowedAccountIds) {
+    return {
+      gate: {
+        status: 'warn',
+        cause: 'account-unverifiable',
+        detail: `Calls use ${described}, whose account cannot be read without STS, so allowed-account-ids could not be checked`,
+        fix: 'Use role-to-assume (its account is checked), a long-term key (its account is in the key), or drop allowed-account-ids.'
+      },
+      usable: true
+    }
+  }
+  return {
+    gate: {
+      status: 'skip',
+      cause: 'api-key-unproven',
+      detail: `Calls use ${described} (AWS_BEARER_TOKEN_BEDROCK); only a Bedrock answer proves it`
+    },
+    usable: true
+  }
+}
+
+/** A short-term key works only in the region it was made for. */
+export function apiKeyRegionMismatch(key: ApiKeyInfo, region: string): GateResult | undefined {
+  if (key.kind !== 'short-term' || key.region === region) return undefined
+  return {
+    status: 'fail',
+    cause: 'bearer-key-region',
+    detail: `The short-term Bedrock API key in AWS_BEARER_TOKEN_BEDROCK was made for ${key.region}; it works only there`,
+    fix: `Generate the key for ${region} (switch region in the console, or pass the region to aws-bedrock-token-generator), or probe ${key.region}.`
+  }
+}
+
 /** Without credentials from the role, nothing else can be called. */
 function closed(gate: GateResult): CredentialsVerdict {
   return { gate, usable: false }
@@ -119,7 +197,8 @@ export function stsFailure(failure: AwsFailure, operation: string): GateResult {
 /** Credentials that stop working mid-run (ExpiredToken on a read) close the credentials gate for this check. */
 export function credentialsFromReads(e: Evidence): GateResult | undefined {
   for (const read of [e.profile, e.availability, e.details]) {
-    if (read.state !== 'failed') continue
+    // A refused API key answers 403 AccessDenied: a denied read may be about the credentials, not the read.
+    if (read.state !== 'failed' && read.state !== 'denied') continue
     const diagnosis = diagnose(read.failure)
     if (diagnosis?.entry.gate === 'credentials') return fromCatalogue(e, read.failure, diagnosis)
   }

@@ -9,9 +9,10 @@
  * - A read the identity may not make is not a failure: the gate is "skip" until the call proves it.
  */
 import type { AwsFailure } from '../aws/failure.js'
-import { embeddingBody } from '../aws/invoke.js'
+import { embeddingBody, invokeBody } from '../aws/invoke.js'
+import { CALL_OPERATION, type CallKind } from '../calls.js'
 import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
-import type { CallOutcome, CallRequest, Evidence } from '../evidence.js'
+import type { CallOutcome, CallRequest, CallsOutcome, Evidence } from '../evidence.js'
 import { modalityFromId } from '../model-id.js'
 import {
   GATE_TITLES,
@@ -25,7 +26,13 @@ import {
 } from '../types.js'
 import { fromCatalogue, isFaultGate } from './common.js'
 import { credentialsFromReads } from './credentials.js'
-import { iamFromCall, iamFromRefusal, iamStatementFor } from './iam-permission.js'
+import {
+  iamFromCalls,
+  iamFromRefusal,
+  iamStatementFor,
+  withCallsNamed,
+  withProfileListing
+} from './iam-permission.js'
 import { decideModelAccess, modelAccessFromRefusal } from './model-access.js'
 import { decideProviderTerms, termsRiskOfCalling } from './provider-terms.js'
 import { decideRegion, PROFILE_HINT_CAUSES } from './region.js'
@@ -38,7 +45,10 @@ export interface Decision {
   iamStatement?: IamStatement
 }
 
-export type CallPlan = CallRequest | { via: 'none'; cause: Cause; reason: string }
+/** The calls to make, and the asked-for calls that are not made for this model (with why); or no call at all. */
+export type CallPlan =
+  | { via: 'calls'; requests: CallRequest[]; notRun: CallOutcome[] }
+  | { via: 'none'; cause: Cause; reason: string }
 
 /** First pass: every gate the reads can decide. `credentials` is the run's verdict, decided once. */
 export function decideControlPlane(e: Evidence, credentials: GateResult): ControlPlaneVerdicts {
@@ -52,6 +62,8 @@ export function decideControlPlane(e: Evidence, credentials: GateResult): Contro
 
 export interface CallPolicy {
   invoke: boolean
+  /** The calls the workload makes (the calls input). */
+  calls: readonly CallKind[]
   /**
    * A call may go ahead where the agreement state is unknown: create-agreement consented to accepting terms, or
    * the session policy (role-to-assume) denies subscribing, so IAM keeps a call from accepting them.
@@ -66,7 +78,7 @@ export interface CallPolicy {
 export function planCall(
   e: Evidence,
   verdicts: ControlPlaneVerdicts,
-  { invoke, termsGuarded }: CallPolicy
+  { invoke, calls, termsGuarded }: CallPolicy
 ): CallPlan {
   const none = (cause: Cause, reason: string): CallPlan => ({ via: 'none', cause, reason })
   if (!invoke) return none('invoke-disabled', 'invoke is false; only a call proves bedrock:InvokeModel')
@@ -101,14 +113,48 @@ export function planCall(
         `${modality} models are billed per generated ${modality === 'image' ? 'image' : 'clip'}; the control plane is the evidence`
       )
     case 'embedding': {
+      // Embedding models answer InvokeModel only: that one call is their proof, whichever calls were asked for.
       const body = embeddingBody(e.baseModelId ?? '')
-      return body
-        ? { via: 'invoke-model', body }
-        : none('embedding-unknown', 'no minimal request body is known for this embedding model')
+      if (!body) return none('embedding-unknown', 'no minimal request body is known for this embedding model')
+      const notRun = calls
+        .filter(call => call !== 'invoke')
+        .map(call => notRunCall(call, 'call-not-applicable', 'embedding models answer InvokeModel only'))
+      return { via: 'calls', requests: [{ call: 'invoke', body }], notRun }
     }
     default:
-      return { via: 'converse' }
+      return textModelCalls(e, calls)
   }
+}
+
+/** Each asked call for a text model; an InvokeModel call needs the provider's body, known for the main families. */
+function textModelCalls(e: Evidence, calls: readonly CallKind[]): CallPlan {
+  const requests: CallRequest[] = []
+  const notRun: CallOutcome[] = []
+  for (const call of calls) {
+    if (call === 'converse' || call === 'converse-stream') {
+      requests.push({ call })
+      continue
+    }
+    const body = invokeBody(e.baseModelId ?? '')
+    if (body) requests.push({ call, body })
+    else
+      notRun.push(
+        notRunCall(
+          call,
+          'invoke-body-unknown',
+          `no minimal ${CALL_OPERATION[call]} body is known for ${e.baseModelId ?? 'this model'}'s family`
+        )
+      )
+  }
+  if (requests.length === 0) {
+    const first = notRun[0] as Extract<CallOutcome, { state: 'not-run' }>
+    return { via: 'none', cause: first.cause, reason: first.reason }
+  }
+  return { via: 'calls', requests, notRun }
+}
+
+function notRunCall(call: CallKind, cause: Cause, reason: string): CallOutcome {
+  return { state: 'not-run', call, cause, reason }
 }
 
 /** The gates a successful call proves, whatever the control plane could or could not read. */
@@ -122,21 +168,38 @@ const REFUSAL_RULES: Partial<
   'iam-permission': iamFromRefusal
 }
 
-/** Second pass: what the call proved or refused, over the control plane's verdicts. */
-export function decide(e: Evidence, verdicts: ControlPlaneVerdicts, call: CallOutcome): Decision {
-  const gates: Gates = { ...verdicts, 'iam-permission': iamFromCall(call) }
-  if (call.state === 'ok') {
-    for (const name of PROVEN_BY_A_CALL) gates[name] = provenByCall(gates[name])
-  } else if (call.state === 'failed' && call.failure.kind === 'throttled') {
-    for (const name of PROVEN_BY_A_CALL) {
-      if (gates[name].status === 'skip' || isFaultGate(gates[name]))
-        gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
+/** Second pass: what the calls proved or refused, over the control plane's verdicts. */
+export function decide(
+  e: Evidence,
+  verdicts: ControlPlaneVerdicts,
+  calls: CallsOutcome,
+  asked: readonly CallKind[] = ['converse']
+): Decision {
+  const gates: Gates = { ...verdicts, 'iam-permission': iamFromCalls(calls) }
+  if (calls.state === 'made') {
+    const { outcomes } = calls
+    const failures = outcomes.flatMap(outcome => (outcome.state === 'failed' ? [outcome.failure] : []))
+    // A refusal is proof the workload fails: the first one the catalogue recognises names its gate.
+    const refusal = failures
+      .filter(failure => failure.kind === 'service')
+      .map(failure => ({ failure, diagnosis: diagnose(failure) }))
+      .find((found): found is { failure: AwsFailure; diagnosis: Diagnosis } => found.diagnosis !== undefined)
+    const succeeded = outcomes.some(outcome => outcome.state === 'ok')
+    if (refusal) applyRefusal(gates, e, refusal.failure, refusal.diagnosis)
+    if (succeeded && (!refusal || refusal.diagnosis.entry.gate === 'iam-permission')) {
+      // One call got through: every gate before IAM is open, whatever another call's action was refused.
+      for (const name of PROVEN_BY_A_CALL) gates[name] = provenByCall(gates[name])
+    } else if (!refusal && failures.some(failure => failure.kind === 'throttled')) {
+      for (const name of PROVEN_BY_A_CALL) {
+        if (gates[name].status === 'skip' || isFaultGate(gates[name]))
+          gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
+      }
     }
-  } else if (call.state === 'failed' && call.failure.kind === 'service') {
-    const diagnosis = diagnose(call.failure)
-    if (diagnosis) applyRefusal(gates, e, call.failure, diagnosis)
+    if (refusal?.diagnosis.entry.gate === 'iam-permission')
+      gates['iam-permission'] = withCallsNamed(gates['iam-permission'], outcomes)
   }
-  const iamStatement = iamStatementFor(e, gates['iam-permission'])
+  gates['iam-permission'] = withProfileListing(gates['iam-permission'], e)
+  const iamStatement = iamStatementFor(e, gates['iam-permission'], asked)
   return { gates, ...(iamStatement ? { iamStatement } : {}) }
 }
 
@@ -193,6 +256,8 @@ const OPEN_WITH_CAVEAT: ReadonlySet<Cause> = new Set<Cause>(['model-legacy'])
  */
 export function overallResult(gates: Gates): Verdict {
   if (Object.values(gates).some(gate => gate.status === 'fail')) return 'fail'
+  // allowed-account-ids was asked for and could not be checked: the call got through, but not as proven.
+  if (gates.credentials.cause === 'account-unverifiable') return 'inconclusive'
   const iam = gates['iam-permission']
   if (iam.status === 'pass' || (iam.cause !== undefined && CALL_GOT_THROUGH.has(iam.cause))) return 'pass'
   const readOpen = (gate: GateResult) =>

@@ -9,6 +9,7 @@ export function redactAccount(outcome: ProbeOutcome): ProbeOutcome {
   const account = outcome.report.identity?.account
   if (!account) return outcome
   return {
+    ...outcome,
     report: JSON.parse(redact(JSON.stringify(outcome.report), account)) as Report,
     iamPolicy: redact(outcome.iamPolicy, account)
   }

@@ -4,7 +4,8 @@
  * (escaped: model IDs and AWS messages are untrusted) so the action and the PR comment share it.
  */
 import { code, escapeHtml } from '../sanitize.js'
-import { GATES, GATE_TITLES, type Report } from '../types.js'
+import { CALL_OPERATION } from '../calls.js'
+import { CREDENTIAL_SOURCE_WORDS, GATES, GATE_TITLES, type Report } from '../types.js'
 import {
   distinctSeen,
   findingTitle,
@@ -18,9 +19,8 @@ import {
 export function renderSummary(report: Report, iamPolicy: string): string {
   const lines: string[] = []
   lines.push(`<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`)
-  if (report.identity) {
-    lines.push(`<p>Caller ${code(report.identity.arn)} in account ${code(report.identity.account)}</p>`)
-  }
+  lines.push(`<p>${callerLine(report)}</p>`)
+  for (const note of report.credentialNotes ?? []) lines.push(`<p>⚠️ ${escapeHtml(note)}</p>`)
   lines.push(renderTable(report))
   lines.push(
     `<p>${STATUS_MARK.pass} open · ${STATUS_MARK.fail} closed · ${STATUS_MARK.warn} open with a caveat, or undecided (a fault) · ${STATUS_MARK.skip} not evaluated · ${VERDICT_MARK.inconclusive} inconclusive: nothing closed, nothing proven</p>`
@@ -54,6 +54,18 @@ export function renderSummary(report: Report, iamPolicy: string): string {
     for (const finding of warnings) lines.push(renderFinding(finding))
   }
   return lines.join('\n') + '\n'
+}
+
+/** Who was checked, and through which credentials; and the calls that were made. */
+function callerLine(report: Report): string {
+  const parts: string[] = []
+  if (report.identity)
+    parts.push(`Caller ${code(report.identity.arn)} in account ${code(report.identity.account)}`)
+  if (report.credentialSource)
+    parts.push(`credentials from ${escapeHtml(CREDENTIAL_SOURCE_WORDS[report.credentialSource])}`)
+  const calls = [...new Set(report.checks.flatMap(check => check.calls.map(call => call.call)))]
+  if (calls.length > 0) parts.push(`calls: ${calls.map(call => code(CALL_OPERATION[call])).join(', ')}`)
+  return parts.join(' · ')
 }
 
 function renderTable(report: Report): string {

@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering for terminals (the CLI and `npm run demo`): the gate table, then the findings.
  */
-import { GATES, GATE_TITLES, type Report } from '../types.js'
+import { CREDENTIAL_SOURCE_WORDS, GATES, GATE_TITLES, type Report } from '../types.js'
 import { distinctSeen, findingTitle, groupFindings, headline } from './findings.js'
 
 const SHORT: Record<string, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: '-' }
@@ -24,6 +24,8 @@ export function renderText(report: Report, iamPolicy: string): string {
       .trimEnd()
   const out: string[] = [headline(report)]
   if (report.identity) out.push(`Caller: ${report.identity.arn} (account ${report.identity.account})`)
+  if (report.credentialSource) out.push(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`)
+  for (const note of report.credentialNotes ?? []) out.push(`Note: ${note}`)
   out.push('', format(header), ...rows.map(format))
   for (const change of report.changes) {
     out.push(

@@ -15,7 +15,8 @@ export function buildReport(
   checks: CheckResult[],
   identity: Report['identity'],
   changes: Report['changes'],
-  cancelled = false
+  cancelled = false,
+  credentials: Pick<Report, 'credentialSource' | 'credentialNotes'> = {}
 ): Report {
   const count = (result: Verdict) => checks.filter(check => check.result === result).length
   const worst = worstOf(checks.map(check => check.result))
@@ -23,6 +24,8 @@ export function buildReport(
     // A cancelled run proved less than it was asked to: never a pass.
     result: cancelled && worst === 'pass' ? 'inconclusive' : worst,
     ...(identity ? { identity } : {}),
+    ...(credentials.credentialSource ? { credentialSource: credentials.credentialSource } : {}),
+    ...(credentials.credentialNotes?.length ? { credentialNotes: credentials.credentialNotes } : {}),
     checks,
     changes,
     counts: {

@@ -21,10 +21,10 @@ describe('minimalCall', () => {
       .on(ConverseCommand)
       .resolves({ output: { message: { role: 'assistant', content: [{ text: 'OK' }] } } } as never)
     expect(
-      await minimalCall(clients, 'us-east-1', 'us.anthropic.claude-sonnet-4-6', { via: 'converse' })
+      await minimalCall(clients, 'us-east-1', 'us.anthropic.claude-sonnet-4-6', { call: 'converse' })
     ).toEqual({
       state: 'ok',
-      via: 'converse'
+      call: 'converse'
     })
     const input = runtime.commandCalls(ConverseCommand)[0]!.args[0].input
     expect(input.modelId).toBe('us.anthropic.claude-sonnet-4-6')
@@ -34,7 +34,7 @@ describe('minimalCall', () => {
 
   it('a 200 without an output message is a fault, not a pass', async () => {
     runtime.on(ConverseCommand).resolves({} as never)
-    expect(await minimalCall(clients, 'us-east-1', 'm.x', { via: 'converse' })).toMatchObject({
+    expect(await minimalCall(clients, 'us-east-1', 'm.x', { call: 'converse' })).toMatchObject({
       state: 'failed',
       failure: { kind: 'fault', name: 'MalformedResponse' }
     })
@@ -44,10 +44,10 @@ describe('minimalCall', () => {
     runtime.on(InvokeModelCommand).resolves({ body: new Uint8Array() } as never)
     const body = embeddingBody('amazon.titan-embed-text-v2:0')!
     const outcome = await minimalCall(clients, 'us-east-1', 'amazon.titan-embed-text-v2:0', {
-      via: 'invoke-model',
+      call: 'invoke',
       body
     })
-    expect(outcome).toMatchObject({ state: 'failed', via: 'invoke-model', failure: { kind: 'fault' } })
+    expect(outcome).toMatchObject({ state: 'failed', call: 'invoke', failure: { kind: 'fault' } })
     const input = runtime.commandCalls(InvokeModelCommand)[0]!.args[0].input
     expect(JSON.parse(new TextDecoder().decode(input.body as Uint8Array))).toEqual({ inputText: 'ok' })
     expect(input.contentType).toBe('application/json')

@@ -9,7 +9,8 @@ describe('credentials gate', () => {
     const verdict = decideCredentials({
       state: 'established',
       identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
-      source: 'the default credential chain'
+      source: 'the default credential chain',
+      credentialSource: 'instance-role'
     })
     expect(verdict.usable).toBe(true)
     expect(verdict.gate).toEqual({

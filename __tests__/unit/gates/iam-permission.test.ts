@@ -1,21 +1,21 @@
 import { describe, expect, it } from '@jest/globals'
 import { evidence, judge, profileEvidence, refused } from '../../../__fixtures__/evidence.js'
 import type { AwsFailure } from '../../../src/aws/failure.js'
-import { iamFromCall } from '../../../src/gates/iam-permission.js'
+import { iamFromCalls } from '../../../src/gates/iam-permission.js'
 
 const IAM_DENIAL =
   'User: arn:aws:sts::111122223333:assumed-role/ci/x is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6 because no identity-based policy allows the bedrock:InvokeModel action'
 
 describe('IAM-permission gate', () => {
   it('passes on a successful call, naming the operation', () => {
-    expect(iamFromCall({ state: 'ok', via: 'invoke-model' })).toEqual({
+    expect(iamFromCalls({ state: 'made', outcomes: [{ state: 'ok', call: 'invoke' }] })).toEqual({
       status: 'pass',
-      detail: 'InvokeModel succeeded'
+      detail: 'InvokeModel succeeded (bedrock:InvokeModel)'
     })
   })
 
   it('is not evaluated without a call, saying why', () => {
-    expect(iamFromCall({ state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false' })).toEqual({
+    expect(iamFromCalls({ state: 'not-run', cause: 'invoke-disabled', reason: 'invoke is false' })).toEqual({
       status: 'skip',
       cause: 'invoke-disabled',
       detail: 'Not called: invoke is false'
@@ -68,20 +68,28 @@ describe('IAM-permission gate', () => {
     ],
     ['garbage', { kind: 'fault', name: 'MalformedResponse', message: 'unreadable response: x' }, /unreadable/]
   ])('a %s on the call is a warning, never a verdict', (_name, failure, words) => {
-    const gate = iamFromCall({ state: 'failed', via: 'converse', failure: failure as AwsFailure })
+    const gate = iamFromCalls({
+      state: 'made',
+      outcomes: [{ state: 'failed', call: 'converse', failure: failure as AwsFailure }]
+    })
     expect(gate.status).toBe('warn')
     expect(gate.detail).toMatch(words)
   })
 
   it('throttling after retries is a warning: the call got past authorization', () => {
-    const gate = iamFromCall({
-      state: 'failed',
-      via: 'converse',
-      failure: {
-        kind: 'throttled',
-        name: 'ThrottlingException',
-        message: 'Too many tokens, please wait before trying again.'
-      }
+    const gate = iamFromCalls({
+      state: 'made',
+      outcomes: [
+        {
+          state: 'failed',
+          call: 'converse',
+          failure: {
+            kind: 'throttled',
+            name: 'ThrottlingException',
+            message: 'Too many tokens, please wait before trying again.'
+          }
+        }
+      ]
     })
     expect(gate).toMatchObject({ status: 'warn', cause: 'throttled' })
     expect(gate.detail).toMatch(/after authorization/)

@@ -75,7 +75,7 @@ describe('model-access gate', () => {
     }
     const { gates } = judge(evidence({ details: legacy('2027-07-21T00:00:00Z', '2025-01-21T00:00:00Z') }), {
       state: 'failed',
-      via: 'converse',
+      call: 'converse',
       failure
     })
     expect(gates['model-access']).toMatchObject({ status: 'fail', cause: 'model-legacy' })

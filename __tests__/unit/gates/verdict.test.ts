@@ -14,7 +14,7 @@ import type { Evidence } from '../../../src/evidence.js'
 import { decideControlPlane, overallResult, planCall, wantsProfileHint } from '../../../src/gates/index.js'
 
 const plan = (e: Evidence, invoke = true, termsGuarded = false) =>
-  planCall(e, decideControlPlane(e, AUTHENTICATED), { invoke, termsGuarded })
+  planCall(e, decideControlPlane(e, AUTHENTICATED), { invoke, calls: ['converse'], termsGuarded })
 
 describe('a successful call', () => {
   it('opens every gate', () => {
@@ -116,7 +116,7 @@ describe('a refused call closes the gate its error names', () => {
   it('throttling proves the gates a read could not', () => {
     const { gates } = judge(evidence({ availability: denied('bedrock:GetFoundationModelAvailability') }), {
       state: 'failed',
-      via: 'converse',
+      call: 'converse',
       failure: { kind: 'throttled', name: 'ThrottlingException', message: 'Too many requests' }
     })
     expect(gates.region.status).toBe('pass')
@@ -126,18 +126,20 @@ describe('a refused call closes the gate its error names', () => {
 
 describe('the call plan follows the verdicts', () => {
   it('uses Converse for text models', () => {
-    expect(plan(evidence())).toEqual({ via: 'converse' })
+    expect(plan(evidence())).toEqual({ via: 'calls', requests: [{ call: 'converse' }], notRun: [] })
   })
 
   it('uses InvokeModel with a one-word body for Titan and Cohere embeddings', () => {
     const embedding = details({ modality: 'embedding' })
-    expect(plan(evidence({ baseModelId: 'amazon.titan-embed-text-v2:0', details: embedding }))).toEqual({
-      via: 'invoke-model',
-      body: { inputText: 'ok' }
-    })
-    expect(plan(evidence({ baseModelId: 'cohere.embed-english-v3', details: embedding }))).toEqual({
-      via: 'invoke-model',
-      body: { texts: ['ok'], input_type: 'search_query' }
+    expect(plan(evidence({ baseModelId: 'amazon.titan-embed-text-v2:0', details: embedding }))).toMatchObject(
+      {
+        via: 'calls',
+        requests: [{ call: 'invoke', body: { inputText: 'ok' } }]
+      }
+    )
+    expect(plan(evidence({ baseModelId: 'cohere.embed-english-v3', details: embedding }))).toMatchObject({
+      via: 'calls',
+      requests: [{ call: 'invoke', body: { texts: ['ok'], input_type: 'search_query' } }]
     })
     expect(
       plan(evidence({ baseModelId: 'twelvelabs.marengo-embed-2-7-v1:0', details: embedding }))
@@ -164,7 +166,7 @@ describe('the call plan follows the verdicts', () => {
       baseModelId: 'amazon.titan-embed-text-v2:0',
       details: { state: 'not-read', reason: 'x' }
     })
-    expect(plan(e).via).toBe('invoke-model')
+    expect(plan(e)).toMatchObject({ via: 'calls', requests: [{ call: 'invoke' }] })
   })
 
   it("does not make a third-party model's first call (it would accept the EULA)", () => {
@@ -177,7 +179,7 @@ describe('the call plan follows the verdicts', () => {
   it('calls first-party models even without an agreement', () => {
     expect(
       plan(evidence({ marketplace: false, availability: available({ agreement: 'missing' }) })).via
-    ).toBe('converse')
+    ).toBe('calls')
   })
 
   it('does not call what cannot work: invoke off, no credentials, a closed region gate, an incomplete bootstrap', () => {
@@ -186,6 +188,7 @@ describe('the call plan follows the verdicts', () => {
     expect(
       planCall(e, decideControlPlane(e, { status: 'fail', detail: 'x' }), {
         invoke: true,
+        calls: ['converse'],
         termsGuarded: false
       })
     ).toMatchObject({
@@ -217,7 +220,7 @@ describe('the call plan follows the verdicts', () => {
   })
 
   it('calls a profile even when its base model is profile-only', () => {
-    expect(plan(profileEvidence())).toEqual({ via: 'converse' })
+    expect(plan(profileEvidence())).toEqual({ via: 'calls', requests: [{ call: 'converse' }], notRun: [] })
   })
 })
 
