@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   DF: () => (/* binding */ putUseCase),
 /* harmony export */   er: () => (/* binding */ readProfile),
 /* harmony export */   f_: () => (/* binding */ listProfilesContaining),
+/* harmony export */   mb: () => (/* binding */ readProfileListing),
 /* harmony export */   p2: () => (/* binding */ readFoundationModel),
 /* harmony export */   ro: () => (/* binding */ readUseCaseOnFile),
 /* harmony export */   sq: () => (/* binding */ readAvailability),
@@ -133,6 +134,14 @@ async function listProfilesContaining(clients, region, baseModelId) {
     }
     return found.sort();
 }
+/**
+ * Whether this identity may list inference profiles here (one page of one entry): Claude Code lists them at
+ * start-up, so its preset proves bedrock:ListInferenceProfiles.
+ */
+async function readProfileListing(clients, region) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ maxResults: 1 }));
+    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome.ok ? { ok: true, value: true } : outcome, 'bedrock:ListInferenceProfiles');
+}
 async function listPublicOffers(clients, region, baseModelId) {
     const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListFoundationModelAgreementOffersCommand */ .nPP({ modelId: baseModelId, offerType: 'PUBLIC' }));
     if (!outcome.ok)
@@ -174,6 +183,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   checkPair: () => (/* binding */ checkPair),
   credentialsClosedCheck: () => (/* binding */ credentialsClosedCheck),
+  memoizedProfileListing: () => (/* binding */ memoizedProfileListing),
   memoizedProfileLookup: () => (/* binding */ memoizedProfileLookup)
 });
 
@@ -181,43 +191,144 @@ __webpack_require__.d(__webpack_exports__, {
 var control_plane = __webpack_require__(3983);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-bedrock-runtime/dist-cjs/index.js
 var dist_cjs = __webpack_require__(7462);
+// EXTERNAL MODULE: ./src/aws/failure.ts
+var aws_failure = __webpack_require__(9551);
 ;// CONCATENATED MODULE: ./src/aws/invoke.ts
 /**
- * The minimal call: the cheapest request that proves every gate at once.
- * Converse with one short message and at most 16 output tokens, nothing else: maxTokens is the one inference
- * parameter Converse maps for every model, while sampling parameters are refused by some (newer Claude models
- * refuse temperature; xAI models "doesn't support the temperature field"), which would blame the account for
- * the probe's own request. For embedding models an InvokeModel with a one-word body. A 2xx answer without the
- * expected shape is a fault, not a pass.
+ * The minimal calls: the cheapest request of each kind the workload makes (Converse, ConverseStream, InvokeModel,
+ * InvokeModelWithResponseStream), one short message and at most 16 output tokens.
+ *
+ * - Converse sends maxTokens and nothing else: it is the one inference parameter Converse maps for every model,
+ *   while sampling parameters are refused by some (newer Claude models refuse temperature; xAI models "doesn't
+ *   support the temperature field"), which would blame the account for the probe's own request.
+ * - InvokeModel takes the provider's own body, so each family has its smallest valid one (invokeBody below).
+ * - A stream is read to its end within the request timeout; an exception that arrives inside it (the SDK throws it
+ *   from the iterator) is a failure like any other. A 2xx answer without the expected shape is a fault, not a pass.
  */
+
 
 const MINIMAL_PROMPT = 'Reply with OK.';
 const MAX_OUTPUT_TOKENS = 16;
 async function minimalCall(clients, region, modelId, request) {
-    if (request.via === 'converse') {
-        const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* ConverseCommand */.Ruf({
-            modelId,
-            messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
-            inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
-        }));
-        if (!outcome.ok)
-            return { state: 'failed', via: 'converse', failure: outcome.failure };
-        if (!outcome.value.output?.message)
-            return malformed('converse', 'Converse answered without an output message');
-        return { state: 'ok', via: 'converse' };
-    }
-    const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* InvokeModelCommand */.ZXi({
+    const { call } = request;
+    const failed = (failure) => ({ state: 'failed', call, failure });
+    const messages = [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }];
+    const inferenceConfig = { maxTokens: MAX_OUTPUT_TOKENS };
+    const invokeInput = () => ({
         modelId,
         contentType: 'application/json',
         accept: 'application/json',
-        body: new TextEncoder().encode(JSON.stringify(request.body))
-    }));
-    if (!outcome.ok)
-        return { state: 'failed', via: 'invoke-model', failure: outcome.failure };
-    if (!outcome.value.body || outcome.value.body.length === 0) {
-        return malformed('invoke-model', 'InvokeModel answered with an empty body');
+        body: new TextEncoder().encode(JSON.stringify(request.body ?? {}))
+    });
+    switch (call) {
+        case 'converse': {
+            const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* ConverseCommand */.Ruf({ modelId, messages, inferenceConfig }));
+            if (!outcome.ok)
+                return failed(outcome.failure);
+            return outcome.value.output?.message
+                ? { state: 'ok', call }
+                : failed(malformed('Converse answered without an output message'));
+        }
+        case 'invoke': {
+            const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* InvokeModelCommand */.ZXi(invokeInput()));
+            if (!outcome.ok)
+                return failed(outcome.failure);
+            return outcome.value.body && outcome.value.body.length > 0
+                ? { state: 'ok', call }
+                : failed(malformed('InvokeModel answered with an empty body'));
+        }
+        case 'converse-stream': {
+            const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* ConverseStreamCommand */.vDc({ modelId, messages, inferenceConfig }));
+            if (!outcome.ok)
+                return failed(outcome.failure);
+            const read = await drain(outcome.value.stream, clients.settings.requestTimeoutMs, event => 'messageStop' in event && event.messageStop !== undefined ? 'end' : undefined);
+            return read === 'ok' ? { state: 'ok', call } : failed(read);
+        }
+        case 'invoke-stream': {
+            const outcome = await clients.send(dist_cjs/* BedrockRuntimeClient */.mam, region, new dist_cjs/* InvokeModelWithResponseStreamCommand */.C5l(invokeInput()));
+            if (!outcome.ok)
+                return failed(outcome.failure);
+            const read = await drain(outcome.value.body, clients.settings.requestTimeoutMs, event => 'chunk' in event && event.chunk?.bytes && event.chunk.bytes.length > 0 ? 'chunk' : undefined);
+            return read === 'ok' ? { state: 'ok', call } : failed(read);
+        }
     }
-    return { state: 'ok', via: 'invoke-model' };
+}
+/**
+ * Read an event stream to its end. `mark` says which events prove an answer ('end' for ConverseStream's
+ * messageStop, 'chunk' for a response chunk); a stream that ends without one is unreadable, one that throws is
+ * classified like any other AWS error, and one that stalls past the request timeout is a timeout.
+ */
+async function drain(stream, timeoutMs, mark) {
+    if (!stream)
+        return malformed('the stream answer had no event stream');
+    const iterator = stream[Symbol.asyncIterator]();
+    let proven = false;
+    let timer;
+    const stalled = new Promise(resolve => {
+        timer = setTimeout(() => resolve('stalled'), timeoutMs);
+    });
+    try {
+        for (;;) {
+            const next = await Promise.race([iterator.next(), stalled]);
+            if (next === 'stalled') {
+                void iterator.return?.();
+                return {
+                    kind: 'timeout',
+                    name: 'TimeoutError',
+                    message: `timed out: the stream did not end within ${timeoutMs / 1000} s`
+                };
+            }
+            if (next.done)
+                break;
+            if (mark(next.value))
+                proven = true;
+        }
+    }
+    catch (error) {
+        const failure = (0,aws_failure/* describeAwsError */.Pp)(error);
+        return { ...failure, message: `the stream broke off: ${failure.message}` };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    return proven ? 'ok' : malformed('the stream ended without an answer');
+}
+/**
+ * The smallest valid InvokeModel body for each model family, from the Bedrock user guide's "Inference request
+ * parameters and response fields for foundation models" pages (model-parameters-anthropic-claude-messages,
+ * -nova (messages-v1), -titan-text, -meta, -mistral-text-completion, -cohere-command-r-plus, -jamba, -deepseek,
+ * -openai; embeddings: -titan-embed-text, -embed). undefined: no body is known for the family, and the probe
+ * says so instead of guessing.
+ */
+function invokeBody(baseModelId) {
+    const embedding = embeddingBody(baseModelId);
+    if (embedding)
+        return embedding;
+    const id = baseModelId;
+    const chat = [{ role: 'user', content: MINIMAL_PROMPT }];
+    if (id.startsWith('anthropic.claude'))
+        return { anthropic_version: 'bedrock-2023-05-31', max_tokens: MAX_OUTPUT_TOKENS, messages: chat };
+    if (id.startsWith('amazon.nova'))
+        return {
+            schemaVersion: 'messages-v1',
+            messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
+            inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
+        };
+    if (id.startsWith('amazon.titan-text'))
+        return { inputText: MINIMAL_PROMPT, textGenerationConfig: { maxTokenCount: MAX_OUTPUT_TOKENS } };
+    if (id.startsWith('meta.llama'))
+        return { prompt: MINIMAL_PROMPT, max_gen_len: MAX_OUTPUT_TOKENS };
+    if (id.startsWith('mistral.'))
+        return { prompt: `<s>[INST] ${MINIMAL_PROMPT} [/INST]`, max_tokens: MAX_OUTPUT_TOKENS };
+    if (id.startsWith('cohere.command-r'))
+        return { message: MINIMAL_PROMPT, max_tokens: MAX_OUTPUT_TOKENS };
+    if (id.startsWith('ai21.jamba'))
+        return { messages: chat, max_tokens: MAX_OUTPUT_TOKENS };
+    if (id.startsWith('deepseek.'))
+        return { prompt: MINIMAL_PROMPT, max_tokens: MAX_OUTPUT_TOKENS };
+    if (id.startsWith('openai.'))
+        return { messages: chat, max_completion_tokens: MAX_OUTPUT_TOKENS };
+    return undefined;
 }
 /**
  * The smallest valid InvokeModel body for the embedding families that take one synchronously
@@ -230,14 +341,17 @@ function embeddingBody(baseModelId) {
         return { texts: ['ok'], input_type: 'search_query' };
     return undefined;
 }
-function malformed(via, message) {
+function malformed(message) {
     return {
-        state: 'failed',
-        via,
-        failure: { kind: 'fault', name: 'MalformedResponse', message: `unreadable response: ${message}` }
+        kind: 'fault',
+        fault: 'malformed',
+        name: 'MalformedResponse',
+        message: `unreadable response: ${message}`
     };
 }
 
+// EXTERNAL MODULE: ./src/calls.ts
+var src_calls = __webpack_require__(6406);
 // EXTERNAL MODULE: ./src/diagnosis/catalogue.ts
 var catalogue = __webpack_require__(5752);
 // EXTERNAL MODULE: ./src/model-id.ts
@@ -253,34 +367,87 @@ var iam_policy = __webpack_require__(3391);
 ;// CONCATENATED MODULE: ./src/gates/iam-permission.ts
 
 
-const OPERATION = { converse: 'Converse', 'invoke-model': 'InvokeModel' };
-/** The gate from the call, unless the catalogue recognised its refusal (then iamFromRefusal or another gate). */
-function iamFromCall(call) {
-    switch (call.state) {
-        case 'not-run':
-            return { status: 'skip', cause: call.cause, detail: `Not called: ${call.reason}` };
-        case 'ok':
-            return { status: 'pass', detail: `${OPERATION[call.via]} succeeded` };
-        case 'failed':
-            return failedCall(call.via, call.failure);
+
+
+/**
+ * The gate from the calls, unless the catalogue recognised a refusal (then iamFromRefusal or another gate).
+ * Pass only when every asked call's action was proven by a call that got through.
+ */
+function iamFromCalls(calls) {
+    if (calls.state === 'not-run')
+        return { status: 'skip', cause: calls.cause, detail: `Not called: ${calls.reason}` };
+    const { outcomes } = calls;
+    const ok = outcomes.filter(outcome => outcome.state === 'ok');
+    const failed = outcomes.flatMap(outcome => (outcome.state === 'failed' ? [outcome] : []));
+    const proven = ok.length > 0 ? ` (${succeededPart(ok)})` : '';
+    const refused = failed.find(outcome => outcome.failure.kind === 'service');
+    if (refused)
+        return unrecognisedRefusal(refused.call, refused.failure);
+    const fault = failed.find(outcome => outcome.failure.kind !== 'throttled');
+    if (fault) {
+        const gate = (0,common/* faultGate */.YP)(src_calls/* CALL_OPERATION */.xT[fault.call], fault.failure);
+        return { ...gate, detail: gate.detail + proven };
     }
-}
-function failedCall(via, failure) {
-    if (failure.kind === 'throttled') {
+    const throttled = failed.find(outcome => outcome.failure.kind === 'throttled');
+    if (throttled) {
         return {
             status: 'warn',
             cause: 'throttled',
-            detail: `The call was throttled after retries (${failure.message}); throttling comes after authorization, so access is in place`,
+            detail: `${src_calls/* CALL_OPERATION */.xT[throttled.call]} was throttled after retries (${throttled.failure.message}); throttling comes after authorization, so access is in place${proven}`,
             fix: 'Nothing to fix for access. Re-run later, or raise the quota.'
         };
     }
-    if (failure.kind !== 'service')
-        return (0,common/* faultGate */.YP)(OPERATION[via], failure);
+    // A call not made leaves its action unproven, unless another call that got through needs the same action.
+    const provenActions = new Set(ok.map(outcome => src_calls/* CALL_ACTION */.UR[outcome.call]));
+    const unproven = outcomes.find((outcome) => outcome.state === 'not-run' &&
+        outcome.cause !== 'call-not-applicable' &&
+        !provenActions.has(src_calls/* CALL_ACTION */.UR[outcome.call]));
+    if (unproven) {
+        return {
+            status: 'skip',
+            cause: unproven.cause,
+            detail: `${src_calls/* CALL_ACTION */.UR[unproven.call]} not proven: ${unproven.reason}${proven}`
+        };
+    }
+    const notApplicable = outcomes.filter(outcome => outcome.state === 'not-run');
+    return {
+        status: 'pass',
+        detail: succeededPart(ok) +
+            (notApplicable.length > 0
+                ? `; ${notApplicable.map(outcome => src_calls/* CALL_OPERATION */.xT[outcome.call]).join(', ')} not made (${notApplicable[0].reason})`
+                : '')
+    };
+}
+/** "Converse and ConverseStream succeeded (bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream)". */
+function succeededPart(ok) {
+    const operations = ok.map(outcome => src_calls/* CALL_OPERATION */.xT[outcome.call]);
+    const list = operations.length > 1 ? `${operations.slice(0, -1).join(', ')} and ${operations.at(-1)}` : operations[0];
+    return `${list} succeeded (${(0,src_calls/* actionsOf */.Ro)(ok.map(outcome => outcome.call)).join(', ')})`;
+}
+/**
+ * A closed IAM gate, with which calls were refused for which action and which got through: a role that may
+ * call Converse but not stream is told exactly that.
+ */
+function withCallsNamed(gate, outcomes) {
+    if (gate.status !== 'fail' || outcomes.length < 2)
+        return gate;
+    const refused = outcomes.filter(outcome => outcome.state === 'failed' && outcome.failure.kind === 'service');
+    const ok = outcomes.filter(outcome => outcome.state === 'ok');
+    const missing = (0,src_calls/* actionsOf */.Ro)(refused.map(outcome => outcome.call));
+    const refusedPart = `refused: ${refused.map(outcome => src_calls/* CALL_OPERATION */.xT[outcome.call]).join(', ')} (${missing.join(', ')})`;
+    return {
+        ...gate,
+        detail: `${gate.detail} — ${refusedPart}${ok.length > 0 ? `; ${succeededPart(ok)}` : ''}`,
+        fix: `Allow ${missing.join(' and ')}: ${gate.fix ?? 'attach the policy statement below.'}`
+    };
+}
+function unrecognisedRefusal(call, failure) {
+    const operation = src_calls/* CALL_OPERATION */.xT[call];
     // A refusal is proof that the workload would fail, even when the probe cannot say which gate refused.
     return {
         status: 'fail',
         cause: 'unrecognised-refusal',
-        detail: `${OPERATION[via]} was refused with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
+        detail: `${operation} was refused with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
         fix: 'The workload would be refused the same way. Search the exact message above in the Bedrock troubleshooting ' +
             'guide and AWS re:Post; if it is about access, please report it to bedrock-access-probe with the message so the ' +
             'probe can name its gate.'
@@ -306,10 +473,36 @@ function blockedDestination(resource, e) {
         return undefined;
     return match[1] !== e.region ? match[1] : undefined;
 }
+/**
+ * The workload also lists inference profiles (claude-code): a denied listing closes the gate even when every call
+ * got through, and a listing lost to a fault leaves it unproven.
+ */
+function withProfileListing(gate, e) {
+    const listing = e.profileListing;
+    if (!listing || gate.status === 'fail')
+        return gate;
+    if (listing.state === 'denied') {
+        return {
+            status: 'fail',
+            cause: 'iam-list-denied',
+            detail: `bedrock:ListInferenceProfiles is not allowed: ${listing.failure.message}`,
+            fix: 'Claude Code lists inference profiles to resolve its models: allow bedrock:ListInferenceProfiles (statement below).'
+        };
+    }
+    if (listing.state === 'failed' && gate.status === 'pass') {
+        const fault = (0,common/* faultGate */.YP)('ListInferenceProfiles', listing.failure);
+        return { ...fault, detail: `${gate.detail}; ${fault.detail}` };
+    }
+    return listing.state === 'ok' && gate.status === 'pass'
+        ? { ...gate, detail: `${gate.detail}; ListInferenceProfiles allowed` }
+        : gate;
+}
 /** The statement that opens a closed gate; none for an SCP, which no identity policy can override. */
-function iamStatementFor(e, gate) {
+function iamStatementFor(e, gate, asked) {
     if (gate.status !== 'fail' || gate.cause === 'iam-scp-deny')
         return undefined;
+    if (gate.cause === 'iam-list-denied')
+        return listStatement(e);
     const profile = e.profile.state === 'ok' ? e.profile.value : undefined;
     return (0,iam_policy/* invokeStatement */.o)({
         region: e.region,
@@ -317,8 +510,19 @@ function iamStatementFor(e, gate) {
         baseModelId: e.baseModelId,
         profileId: e.profileId,
         profileArn: profile?.arn,
-        profileModelArns: profile?.modelArns
+        profileModelArns: profile?.modelArns,
+        actions: (0,src_calls/* actionsOf */.Ro)(asked)
     });
+}
+function listStatement(e) {
+    return {
+        Sid: `ListInferenceProfiles${e.region.replace(/[^A-Za-z0-9]/g, '')}`,
+        Effect: 'Allow',
+        Action: ['bedrock:ListInferenceProfiles'],
+        Resource: [
+            `arn:${(0,model_id/* partitionOf */.iQ)(e.region)}:bedrock:${e.region}:${e.account ?? '<ACCOUNT_ID>'}:inference-profile/*`
+        ]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/gates/model-access.ts
@@ -586,6 +790,7 @@ function baseModelRegion(e) {
 
 
 
+
 /** First pass: every gate the reads can decide. `credentials` is the run's verdict, decided once. */
 function decideControlPlane(e, credentials) {
     return {
@@ -599,7 +804,7 @@ function decideControlPlane(e, credentials) {
  * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked
  * (each call is billed per image or clip), and a call that could accept a provider's terms unasked is never made.
  */
-function planCall(e, verdicts, { invoke, termsGuarded }) {
+function planCall(e, verdicts, { invoke, calls, termsGuarded }) {
     const none = (cause, reason) => ({ via: 'none', cause, reason });
     if (!invoke)
         return none('invoke-disabled', 'invoke is false; only a call proves bedrock:InvokeModel');
@@ -625,14 +830,42 @@ function planCall(e, verdicts, { invoke, termsGuarded }) {
         case 'video':
             return none('media-model', `${modality} models are billed per generated ${modality === 'image' ? 'image' : 'clip'}; the control plane is the evidence`);
         case 'embedding': {
+            // Embedding models answer InvokeModel only: that one call is their proof, whichever calls were asked for.
             const body = embeddingBody(e.baseModelId ?? '');
-            return body
-                ? { via: 'invoke-model', body }
-                : none('embedding-unknown', 'no minimal request body is known for this embedding model');
+            if (!body)
+                return none('embedding-unknown', 'no minimal request body is known for this embedding model');
+            const notRun = calls
+                .filter(call => call !== 'invoke')
+                .map(call => notRunCall(call, 'call-not-applicable', 'embedding models answer InvokeModel only'));
+            return { via: 'calls', requests: [{ call: 'invoke', body }], notRun };
         }
         default:
-            return { via: 'converse' };
+            return textModelCalls(e, calls);
     }
+}
+/** Each asked call for a text model; an InvokeModel call needs the provider's body, known for the main families. */
+function textModelCalls(e, calls) {
+    const requests = [];
+    const notRun = [];
+    for (const call of calls) {
+        if (call === 'converse' || call === 'converse-stream') {
+            requests.push({ call });
+            continue;
+        }
+        const body = invokeBody(e.baseModelId ?? '');
+        if (body)
+            requests.push({ call, body });
+        else
+            notRun.push(notRunCall(call, 'invoke-body-unknown', `no minimal ${src_calls/* CALL_OPERATION */.xT[call]} body is known for ${e.baseModelId ?? 'this model'}'s family`));
+    }
+    if (requests.length === 0) {
+        const first = notRun[0];
+        return { via: 'none', cause: first.cause, reason: first.reason };
+    }
+    return { via: 'calls', requests, notRun };
+}
+function notRunCall(call, cause, reason) {
+    return { state: 'not-run', call, cause, reason };
 }
 /** The gates a successful call proves, whatever the control plane could or could not read. */
 const PROVEN_BY_A_CALL = ['credentials', 'region', 'model-access', 'provider-terms'];
@@ -641,25 +874,36 @@ const REFUSAL_RULES = {
     'model-access': modelAccessFromRefusal,
     'iam-permission': iamFromRefusal
 };
-/** Second pass: what the call proved or refused, over the control plane's verdicts. */
-function decide(e, verdicts, call) {
-    const gates = { ...verdicts, 'iam-permission': iamFromCall(call) };
-    if (call.state === 'ok') {
-        for (const name of PROVEN_BY_A_CALL)
-            gates[name] = provenByCall(gates[name]);
-    }
-    else if (call.state === 'failed' && call.failure.kind === 'throttled') {
-        for (const name of PROVEN_BY_A_CALL) {
-            if (gates[name].status === 'skip' || (0,common/* isFaultGate */.oN)(gates[name]))
-                gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' };
+/** Second pass: what the calls proved or refused, over the control plane's verdicts. */
+function decide(e, verdicts, calls, asked = ['converse']) {
+    const gates = { ...verdicts, 'iam-permission': iamFromCalls(calls) };
+    if (calls.state === 'made') {
+        const { outcomes } = calls;
+        const failures = outcomes.flatMap(outcome => (outcome.state === 'failed' ? [outcome.failure] : []));
+        // A refusal is proof the workload fails: the first one the catalogue recognises names its gate.
+        const refusal = failures
+            .filter(failure => failure.kind === 'service')
+            .map(failure => ({ failure, diagnosis: (0,catalogue/* diagnose */.h)(failure) }))
+            .find((found) => found.diagnosis !== undefined);
+        const succeeded = outcomes.some(outcome => outcome.state === 'ok');
+        if (refusal)
+            applyRefusal(gates, e, refusal.failure, refusal.diagnosis);
+        if (succeeded && (!refusal || refusal.diagnosis.entry.gate === 'iam-permission')) {
+            // One call got through: every gate before IAM is open, whatever another call's action was refused.
+            for (const name of PROVEN_BY_A_CALL)
+                gates[name] = provenByCall(gates[name]);
         }
+        else if (!refusal && failures.some(failure => failure.kind === 'throttled')) {
+            for (const name of PROVEN_BY_A_CALL) {
+                if (gates[name].status === 'skip' || (0,common/* isFaultGate */.oN)(gates[name]))
+                    gates[name] = { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' };
+            }
+        }
+        if (refusal?.diagnosis.entry.gate === 'iam-permission')
+            gates['iam-permission'] = withCallsNamed(gates['iam-permission'], outcomes);
     }
-    else if (call.state === 'failed' && call.failure.kind === 'service') {
-        const diagnosis = (0,catalogue/* diagnose */.h)(call.failure);
-        if (diagnosis)
-            applyRefusal(gates, e, call.failure, diagnosis);
-    }
-    const iamStatement = iamStatementFor(e, gates['iam-permission']);
+    gates['iam-permission'] = withProfileListing(gates['iam-permission'], e);
+    const iamStatement = iamStatementFor(e, gates['iam-permission'], asked);
     return { gates, ...(iamStatement ? { iamStatement } : {}) };
 }
 /** A control-plane verdict after a successful call. */
@@ -713,6 +957,9 @@ const OPEN_WITH_CAVEAT = new Set(['model-legacy']);
 function overallResult(gates) {
     if (Object.values(gates).some(gate => gate.status === 'fail'))
         return 'fail';
+    // allowed-account-ids was asked for and could not be checked: the call got through, but not as proven.
+    if (gates.credentials.cause === 'account-unverifiable')
+        return 'inconclusive';
     const iam = gates['iam-permission'];
     if (iam.status === 'pass' || (iam.cause !== undefined && CALL_GOT_THROUGH.has(iam.cause)))
         return 'pass';
@@ -745,11 +992,22 @@ async function checkPair(pair, ctx) {
     const { ref, region } = pair;
     const evidence = await gatherEvidence(pair, ctx);
     const verdicts = decideControlPlane(evidence, ctx.credentials);
-    const plan = planCall(evidence, verdicts, { invoke: ctx.invoke, termsGuarded: ctx.termsGuarded });
-    const call = plan.via === 'none'
+    const plan = planCall(evidence, verdicts, {
+        invoke: ctx.invoke,
+        calls: ctx.calls,
+        termsGuarded: ctx.termsGuarded
+    });
+    // The calls are independent of each other: they go out together.
+    const calls = plan.via === 'none'
         ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
-        : await minimalCall(ctx.clients, region, ref.input, plan);
-    const decision = decide(evidence, verdicts, call);
+        : {
+            state: 'made',
+            outcomes: [
+                ...(await Promise.all(plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request)))),
+                ...plan.notRun
+            ]
+        };
+    const decision = decide(evidence, verdicts, calls, ctx.calls);
     // The profile list is an extra call, made only when the region verdict's fix would name profiles.
     const gates = evidence.baseModelId && wantsProfileHint(decision.gates)
         ? (0,hints/* withProfiles */.f)(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
@@ -760,7 +1018,8 @@ async function checkPair(pair, ctx) {
         result: overallResult(gates),
         gates,
         ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
-        invocation: call.state === 'not-run' ? 'none' : call.via,
+        invocation: invocationOf(calls),
+        calls: calls.state === 'made' ? calls.outcomes.map(callRecord) : [],
         ...(pair.source ? { source: pair.source } : {}),
         ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
     };
@@ -768,6 +1027,7 @@ async function checkPair(pair, ctx) {
 async function gatherEvidence(pair, ctx) {
     const { ref, region } = pair;
     const { clients } = ctx;
+    const profileListing = ctx.profileListing?.(region);
     const readModel = (baseModelId) => Promise.all([
         (0,control_plane/* readAvailability */.sq)(clients, region, baseModelId),
         (0,control_plane/* readFoundationModel */.p2)(clients, region, baseModelId)
@@ -807,7 +1067,8 @@ async function gatherEvidence(pair, ctx) {
         profile,
         availability: bootstrapped.availability,
         details,
-        bootstrap: bootstrapped.bootstrap
+        bootstrap: bootstrapped.bootstrap,
+        ...(profileListing ? { profileListing: await profileListing } : {})
     };
 }
 /**
@@ -853,7 +1114,20 @@ function credentialsClosedCheck(pair, credentials) {
         result: overallResult(gates),
         gates,
         invocation: 'none',
+        calls: [],
         ...(pair.source ? { source: pair.source } : {})
+    };
+}
+/** One ListInferenceProfiles permission read per region, shared by the region's checks. */
+function memoizedProfileListing(clients) {
+    const cache = new Map();
+    return (region) => {
+        let read = cache.get(region);
+        if (!read) {
+            read = (0,control_plane/* readProfileListing */.mb)(clients, region);
+            cache.set(region, read);
+        }
+        return read;
     };
 }
 function memoizedProfileLookup(clients) {
@@ -867,6 +1141,27 @@ function memoizedProfileLookup(clients) {
         }
         return lookup;
     };
+}
+/** The report's legacy `invocation` field: which API family was called first (the Converse or the Invoke API). */
+function invocationOf(calls) {
+    const made = calls.state === 'made' ? calls.outcomes.find(outcome => outcome.state !== 'not-run') : undefined;
+    if (!made)
+        return 'none';
+    return made.call.startsWith('converse') ? 'converse' : 'invoke-model';
+}
+function callRecord(outcome) {
+    switch (outcome.state) {
+        case 'ok':
+            return { call: outcome.call, result: 'ok' };
+        case 'not-run':
+            return { call: outcome.call, result: 'not-run', detail: outcome.reason };
+        case 'failed':
+            return {
+                call: outcome.call,
+                result: outcome.failure.kind === 'service' ? 'refused' : 'fault',
+                detail: `${outcome.failure.name}: ${outcome.failure.message}`
+            };
+    }
 }
 
 

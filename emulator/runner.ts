@@ -23,6 +23,8 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** Variables exported for later steps (GITHUB_ENV). */
+  exported: Record<string, string>
   report?: Report
   /** Everything the runner would show or store: for leak checks. */
   everything: string
@@ -61,6 +63,8 @@ export async function runAction(
   const dir = mkdtempSync(join(tmpdir(), 'probe-e2e-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary.md')
+  const envFile = join(dir, 'env')
+  writeFileSync(envFile, '')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
 
@@ -69,6 +73,7 @@ export async function runAction(
     HOME: dir,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ENV: envFile,
     GITHUB_WORKSPACE: ROOT,
     RUNNER_TEMP: dir,
     AWS_ENDPOINT_URL: emulator.url,
@@ -121,6 +126,7 @@ export async function runAction(
   const exitedAfterSignalMs = signalledAt === undefined ? undefined : Date.now() - signalledAt
   const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
+  const exported = parseOutputs(readFileSync(envFile, 'utf8'))
   const report = outputs.report ? (JSON.parse(outputs.report) as Report) : undefined
   return {
     code,
@@ -128,6 +134,7 @@ export async function runAction(
     stderr,
     outputs,
     summary,
+    exported,
     report,
     everything: [stdout, stderr, summary, ...Object.values(outputs)].join('\n'),
     ...(exitedAfterSignalMs === undefined ? {} : { exitedAfterSignalMs })

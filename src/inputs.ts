@@ -6,7 +6,7 @@ import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './mode
 import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
 import { isProxyUrl, resolveProxy, type ProxySettings } from './aws/proxy.js'
 import type { SourceLocation } from './types.js'
-import { CALLS, isCallKind, type CallKind } from './calls.js'
+import { CALLS, DEFAULT_CALLS, isCallKind, type CallKind } from './calls.js'
 import { WORKLOADS, workloadPreset, type Workload } from './workload.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
@@ -21,7 +21,6 @@ export const INPUT_DEFAULTS = {
   'create-agreement': 'false',
   'mask-account-id': 'false',
   comment: 'false',
-  calls: 'converse',
   'export-credentials': 'false'
 } as const
 
@@ -292,7 +291,8 @@ export function parseInputs(
     )
   }
 
-  const callTexts = dedupe(splitList(read('calls').trim() === '' && workload ? '' : get('calls')))
+  // No default in action.yml: empty means converse, or only the workload preset's calls when one is named.
+  const callTexts = dedupe(splitList(get('calls') || (workload ? '' : DEFAULT_CALLS.join(','))))
   for (const call of callTexts) {
     if (!isCallKind(call)) {
       throw new InputError(

@@ -108,6 +108,20 @@ describe('bad inputs are refused with the input name and a fix', () => {
   const base = { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }
   const cases: [string, Record<string, string>, string, RegExp][] = [
     ['empty models', { ...base, models: '' }, 'models', /is empty/],
+    ['an unknown call', { ...base, calls: 'converse, chat' }, 'calls', /entry "chat" is not a call/],
+    ['an unknown workload', { ...base, workload: 'cline' }, 'workload', /is "cline"/],
+    [
+      'a short account ID',
+      { ...base, 'allowed-account-ids': '12345' },
+      'allowed-account-ids',
+      /not a 12-digit AWS account ID/
+    ],
+    [
+      'a non-boolean export-credentials',
+      { ...base, 'export-credentials': 'yes' },
+      'export-credentials',
+      /not a boolean/
+    ],
     ['whitespace-only models', { ...base, models: ' \n , \n' }, 'models', /is empty/],
     [
       'a model ID with a space',
@@ -242,5 +256,70 @@ describe('bad inputs are refused with the input name and a fix', () => {
   it('shows control characters in an echoed input as visible escapes, never raw', () => {
     const error = refusal({ ...base, models: 'amazon.x\n::error::forged' })
     expect(error.message).not.toContain('\n')
+  })
+})
+
+describe('the workload: calls, presets, accounts', () => {
+  const base = { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }
+
+  it('calls default to converse, deduplicated in the order given', () => {
+    expect(parse(base).calls).toEqual(['converse'])
+    expect(parse({ ...base, calls: 'invoke-stream\nconverse, invoke-stream' }).calls).toEqual([
+      'invoke-stream',
+      'converse'
+    ])
+  })
+
+  it("claude-code: Claude Code's calls (the Invoke API, streaming), its profile listing and its models", () => {
+    const inputs = parse(
+      { models: '', regions: 'us-east-1', workload: 'claude-code' },
+      {
+        ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-6',
+        ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0',
+        ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'us-west-2'
+      }
+    )
+    expect(inputs.calls).toEqual(['invoke', 'invoke-stream'])
+    expect(inputs.listsInferenceProfiles).toBe(true)
+    expect(inputs.workload).toBe('claude-code')
+    expect(inputs.pairs.map(pair => `${pair.ref.input}@${pair.region}`)).toEqual([
+      'us.anthropic.claude-sonnet-4-6@us-east-1',
+      'us.anthropic.claude-3-haiku-20240307-v1:0@us-west-2'
+    ])
+  })
+
+  it('claude-code adds its calls to the ones asked for, and its models to the models input', () => {
+    const inputs = parse(
+      { ...base, workload: 'claude-code', calls: 'converse' },
+      { ANTHROPIC_DEFAULT_SONNET_MODEL: 'us.anthropic.claude-sonnet-4-6' }
+    )
+    expect(inputs.calls).toEqual(['converse', 'invoke', 'invoke-stream'])
+    expect(inputs.pairs.map(pair => pair.ref.input)).toEqual([
+      'amazon.nova-lite-v1:0',
+      'us.anthropic.claude-sonnet-4-6'
+    ])
+  })
+
+  it('a bad ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION is named', () => {
+    const error = refusal(
+      { models: '', regions: 'us-east-1', workload: 'claude-code' },
+      {
+        ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0',
+        ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'west'
+      }
+    )
+    expect(error.input).toBe('workload')
+    expect(error.message).toContain('ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION="west"')
+  })
+
+  it('allowed-account-ids and export-credentials', () => {
+    const inputs = parse({
+      ...base,
+      'allowed-account-ids': '111122223333,444455556666',
+      'export-credentials': 'true'
+    })
+    expect(inputs.allowedAccountIds).toEqual(['111122223333', '444455556666'])
+    expect(inputs.exportCredentials).toBe(true)
+    expect(parse(base).exportCredentials).toBe(false)
   })
 })

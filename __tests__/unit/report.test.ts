@@ -124,6 +124,34 @@ describe('job summary', () => {
     )
     expect(combinedPolicy([])).toBe('')
   })
+
+  it('keeps one statement per set of actions, so listing profiles never grants invoking on them', () => {
+    const policy = JSON.parse(
+      combinedPolicy([
+        {
+          Sid: 'A',
+          Effect: 'Allow',
+          Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+          Resource: ['arn:m']
+        },
+        { Sid: 'L', Effect: 'Allow', Action: ['bedrock:ListInferenceProfiles'], Resource: ['arn:p/*'] }
+      ])
+    ) as { Statement: { Sid: string; Action: string[]; Resource: string[] }[] }
+    expect(policy.Statement).toEqual([
+      {
+        Sid: 'BedrockAccessProbeInvoke',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+        Resource: ['arn:m']
+      },
+      {
+        Sid: 'BedrockAccessProbeListProfiles',
+        Effect: 'Allow',
+        Action: ['bedrock:ListInferenceProfiles'],
+        Resource: ['arn:p/*']
+      }
+    ])
+  })
 })
 
 describe('annotations', () => {

@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   DF: () => (/* binding */ putUseCase),
 /* harmony export */   er: () => (/* binding */ readProfile),
 /* harmony export */   f_: () => (/* binding */ listProfilesContaining),
+/* harmony export */   mb: () => (/* binding */ readProfileListing),
 /* harmony export */   p2: () => (/* binding */ readFoundationModel),
 /* harmony export */   ro: () => (/* binding */ readUseCaseOnFile),
 /* harmony export */   sq: () => (/* binding */ readAvailability),
@@ -132,6 +133,14 @@ async function listProfilesContaining(clients, region, baseModelId) {
             break;
     }
     return found.sort();
+}
+/**
+ * Whether this identity may list inference profiles here (one page of one entry): Claude Code lists them at
+ * start-up, so its preset proves bedrock:ListInferenceProfiles.
+ */
+async function readProfileListing(clients, region) {
+    const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ maxResults: 1 }));
+    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .toRead */ .YP)(outcome.ok ? { ok: true, value: true } : outcome, 'bedrock:ListInferenceProfiles');
 }
 async function listPublicOffers(clients, region, baseModelId) {
     const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListFoundationModelAgreementOffersCommand */ .nPP({ modelId: baseModelId, offerType: 'PUBLIC' }));

@@ -14,6 +14,8 @@ import {
   NO_ACCOUNT_CHANGES_POLICY,
   OIDC_ATTEMPTS,
   renewingProvider,
+  sourceFromEnvironment,
+  sourceFromFeatures,
   type IdentityDeps
 } from '../../../src/aws/identity.js'
 import { decideCredentials } from '../../../src/gates/credentials.js'
@@ -258,5 +260,30 @@ describe('renewingProvider', () => {
     expect(deps.setSecret.mock.calls.map(call => call[0])).toEqual(
       expect.arrayContaining(['ASIA2', 's2', 't2'])
     )
+  })
+})
+
+describe('where the credentials came from', () => {
+  it("reads the SDK's own marks, one per link of the chain", () => {
+    expect(sourceFromFeatures({ CREDENTIALS_ENV_VARS: 'g' })).toBe('environment-keys')
+    expect(sourceFromFeatures({ CREDENTIALS_PROFILE: 'n' })).toBe('profile')
+    expect(sourceFromFeatures({ CREDENTIALS_PROFILE_SSO: 'r', CREDENTIALS_SSO: 's' })).toBe('profile')
+    expect(sourceFromFeatures({ CREDENTIALS_ENV_VARS_STS_WEB_ID_TOKEN: 'h' })).toBe('web-identity-file')
+    expect(sourceFromFeatures({ CREDENTIALS_HTTP: 'z' })).toBe('container-role')
+    expect(sourceFromFeatures(undefined)).toBeUndefined()
+  })
+
+  it('falls back on the chain order read from the environment', () => {
+    expect(sourceFromEnvironment({ AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' })).toBe(
+      'environment-keys'
+    )
+    expect(sourceFromEnvironment({ AWS_PROFILE: 'dev' })).toBe('profile')
+    expect(sourceFromEnvironment({ AWS_WEB_IDENTITY_TOKEN_FILE: '/t', AWS_ROLE_ARN: 'arn' })).toBe(
+      'web-identity-file'
+    )
+    expect(sourceFromEnvironment({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds' })).toBe(
+      'container-role'
+    )
+    expect(sourceFromEnvironment({})).toBe('instance-role')
   })
 })

@@ -1,9 +1,16 @@
 /** The minimal call's request shape and its reading of odd answers (aws-sdk-client-mock). */
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
-import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+  InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
+  ModelStreamErrorException
+} from '@aws-sdk/client-bedrock-runtime'
 import { AwsClients } from '../../../src/aws/clients.js'
-import { embeddingBody, MAX_OUTPUT_TOKENS, minimalCall } from '../../../src/aws/invoke.js'
+import { embeddingBody, invokeBody, MAX_OUTPUT_TOKENS, minimalCall } from '../../../src/aws/invoke.js'
 
 const runtime = mockClient(BedrockRuntimeClient)
 const clients = new AwsClients({
@@ -55,5 +62,75 @@ describe('minimalCall', () => {
 
   it('knows no body for other embedding families', () => {
     expect(embeddingBody('twelvelabs.marengo-embed-2-7-v1:0')).toBeUndefined()
+  })
+
+  it('reads a ConverseStream to its end: messageStop proves the answer', async () => {
+    async function* events() {
+      yield { messageStart: { role: 'assistant' } }
+      yield { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'OK' } } }
+      yield { messageStop: { stopReason: 'end_turn' } }
+    }
+    runtime.on(ConverseStreamCommand).resolves({ stream: events() } as never)
+    expect(await minimalCall(clients, 'us-east-1', 'm.x', { call: 'converse-stream' })).toEqual({
+      state: 'ok',
+      call: 'converse-stream'
+    })
+  })
+
+  it('a stream that ends without an answer is unreadable, not a pass', async () => {
+    async function* events() {
+      yield { messageStart: { role: 'assistant' } }
+    }
+    runtime.on(ConverseStreamCommand).resolves({ stream: events() } as never)
+    expect(await minimalCall(clients, 'us-east-1', 'm.x', { call: 'converse-stream' })).toMatchObject({
+      state: 'failed',
+      failure: { kind: 'fault', fault: 'malformed' }
+    })
+  })
+
+  it('an exception inside the stream is a server-side fault, named', async () => {
+    async function* events(): AsyncGenerator<object> {
+      yield { chunk: { bytes: new TextEncoder().encode('{}') } }
+      throw new ModelStreamErrorException({
+        message: 'An error occurred while streaming the response.',
+        $metadata: {}
+      })
+    }
+    runtime.on(InvokeModelWithResponseStreamCommand).resolves({ body: events() } as never)
+    const outcome = await minimalCall(clients, 'us-east-1', 'm.x', { call: 'invoke-stream', body: {} })
+    expect(outcome).toMatchObject({
+      state: 'failed',
+      call: 'invoke-stream',
+      failure: { kind: 'fault', fault: 'server', name: 'ModelStreamErrorException' }
+    })
+    expect((outcome as { failure: { message: string } }).failure.message).toMatch(/^the stream broke off/)
+  })
+
+  it('a stream that stalls past the request timeout is a timeout', async () => {
+    const stalled = new AwsClients({
+      requestTimeoutMs: 50,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+    })
+    async function* events() {
+      yield { messageStart: { role: 'assistant' } }
+      await new Promise(resolve => setTimeout(resolve, 1000))
+    }
+    runtime.on(ConverseStreamCommand).resolves({ stream: events() } as never)
+    expect(await minimalCall(stalled, 'us-east-1', 'm.x', { call: 'converse-stream' })).toMatchObject({
+      state: 'failed',
+      failure: { kind: 'timeout' }
+    })
+  })
+
+  it('knows the smallest InvokeModel body of each main family, and none for others', () => {
+    expect(invokeBody('anthropic.claude-sonnet-4-6')).toEqual({
+      anthropic_version: 'bedrock-2023-05-31',
+      max_tokens: MAX_OUTPUT_TOKENS,
+      messages: [{ role: 'user', content: 'Reply with OK.' }]
+    })
+    expect(invokeBody('amazon.nova-lite-v1:0')).toMatchObject({ schemaVersion: 'messages-v1' })
+    expect(invokeBody('meta.llama3-1-8b-instruct-v1:0')).toMatchObject({ max_gen_len: MAX_OUTPUT_TOKENS })
+    expect(invokeBody('amazon.titan-embed-text-v2:0')).toEqual({ inputText: 'ok' })
+    expect(invokeBody('writer.palmyra-x5-v1:0')).toBeUndefined()
   })
 })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { evidence } from '../../../__fixtures__/evidence.js'
-import { credentialsFromReads, decideCredentials, stsFailure } from '../../../src/gates/credentials.js'
+import {
+  apiKeyRegionMismatch,
+  credentialsFromReads,
+  decideCredentials,
+  stsFailure
+} from '../../../src/gates/credentials.js'
 
 const ROLE = 'arn:aws:iam::111122223333:role/bedrock-ci'
 
@@ -150,5 +155,66 @@ describe('credentials gate', () => {
       })
     )
     expect(gate).toMatchObject({ status: 'fail', cause: 'credentials-expired' })
+  })
+})
+
+describe('credentials gate: accounts and Bedrock API keys', () => {
+  const NOW = new Date('2026-11-23T12:00:00Z')
+  const established = {
+    state: 'established' as const,
+    identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/ci/x' },
+    source: 'GitHub OIDC role',
+    credentialSource: 'oidc-role' as const
+  }
+
+  it('allowed-account-ids: another account is closed, naming both; the right one passes', () => {
+    const verdict = decideCredentials(established, { allowedAccountIds: ['444455556666'], now: NOW })
+    expect(verdict.usable).toBe(false)
+    expect(verdict.gate).toMatchObject({ status: 'fail', cause: 'wrong-account' })
+    expect(verdict.gate.detail).toContain(
+      'account 111122223333, which is not in allowed-account-ids (444455556666)'
+    )
+    expect(
+      decideCredentials(established, { allowedAccountIds: ['111122223333'], now: NOW }).gate.status
+    ).toBe('pass')
+  })
+
+  it('an expired short-term key is closed without a call; a live one waits for the calls to prove it', () => {
+    const key = {
+      kind: 'short-term' as const,
+      accessKeyId: 'ASIAX',
+      region: 'us-east-1',
+      issuedAt: new Date('2026-11-23T00:00:00Z'),
+      expiresAt: new Date('2026-11-23T11:00:00Z')
+    }
+    expect(decideCredentials({ state: 'api-key', key }, { now: NOW })).toMatchObject({
+      usable: false,
+      gate: { status: 'fail', cause: 'bearer-key-expired' }
+    })
+    const live = { ...key, expiresAt: new Date('2026-11-23T13:00:00Z') }
+    expect(decideCredentials({ state: 'api-key', key: live }, { now: NOW })).toMatchObject({
+      usable: true,
+      gate: { status: 'skip', cause: 'api-key-unproven' }
+    })
+    expect(apiKeyRegionMismatch(live, 'us-west-2')).toMatchObject({
+      status: 'fail',
+      cause: 'bearer-key-region'
+    })
+    expect(apiKeyRegionMismatch(live, 'us-east-1')).toBeUndefined()
+  })
+
+  it("a key's account: a long-term key's is checked, a short-term key's cannot be, which is never a pass", () => {
+    const longTerm = { kind: 'long-term' as const, keyName: 'BedrockAPIKey-x', account: '999988887777' }
+    expect(
+      decideCredentials(
+        { state: 'api-key', key: longTerm },
+        { allowedAccountIds: ['111122223333'], now: NOW }
+      ).gate
+    ).toMatchObject({ status: 'fail', cause: 'wrong-account' })
+    const unknown = decideCredentials(
+      { state: 'api-key', key: { kind: 'unrecognised' } },
+      { allowedAccountIds: ['111122223333'], now: NOW }
+    )
+    expect(unknown.gate).toMatchObject({ status: 'warn', cause: 'account-unverifiable' })
   })
 })

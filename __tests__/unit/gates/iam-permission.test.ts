@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { evidence, judge, profileEvidence, refused } from '../../../__fixtures__/evidence.js'
+import { denied, evidence, judge, profileEvidence, refused } from '../../../__fixtures__/evidence.js'
 import type { AwsFailure } from '../../../src/aws/failure.js'
 import { iamFromCalls } from '../../../src/gates/iam-permission.js'
 
@@ -93,5 +93,72 @@ describe('IAM-permission gate', () => {
     })
     expect(gate).toMatchObject({ status: 'warn', cause: 'throttled' })
     expect(gate.detail).toMatch(/after authorization/)
+  })
+
+  const STREAM_DENIAL =
+    'User: arn:aws:sts::111122223333:assumed-role/ci/x is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0 because no identity-based policy allows the bedrock:InvokeModelWithResponseStream action'
+
+  it('one call through, the other refused for its action: closed, naming both, with every asked action in the statement', () => {
+    const decision = judge(evidence(), {
+      state: 'made',
+      outcomes: [
+        { state: 'ok', call: 'converse' },
+        refused('AccessDeniedException', STREAM_DENIAL, 'converse-stream')
+      ]
+    })
+    const gate = decision.gates['iam-permission']
+    expect(gate).toMatchObject({ status: 'fail', cause: 'iam-no-allow' })
+    expect(gate.detail).toContain(
+      'refused: ConverseStream (bedrock:InvokeModelWithResponseStream); Converse succeeded (bedrock:InvokeModel)'
+    )
+    expect(gate.fix).toMatch(/^Allow bedrock:InvokeModelWithResponseStream:/)
+    expect(decision.gates.region.status).toBe('pass')
+    expect(decision.iamStatement?.Action).toEqual([
+      'bedrock:InvokeModel',
+      'bedrock:InvokeModelWithResponseStream'
+    ])
+  })
+
+  it('one call through and the other lost to a fault: undecided, never a pass', () => {
+    const gate = iamFromCalls({
+      state: 'made',
+      outcomes: [
+        { state: 'ok', call: 'invoke' },
+        {
+          state: 'failed',
+          call: 'invoke-stream',
+          failure: { kind: 'timeout', name: 'TimeoutError', message: 'timed out' }
+        }
+      ]
+    })
+    expect(gate.status).toBe('warn')
+    expect(gate.detail).toContain('InvokeModel succeeded')
+  })
+
+  it('a call not made leaves its action unproven, unless another call needed the same action', () => {
+    const unproven = iamFromCalls({
+      state: 'made',
+      outcomes: [
+        { state: 'ok', call: 'converse' },
+        { state: 'not-run', call: 'invoke-stream', cause: 'invoke-body-unknown', reason: 'no body known' }
+      ]
+    })
+    expect(unproven).toMatchObject({ status: 'skip', cause: 'invoke-body-unknown' })
+    expect(unproven.detail).toMatch(/^bedrock:InvokeModelWithResponseStream not proven/)
+    const covered = iamFromCalls({
+      state: 'made',
+      outcomes: [
+        { state: 'ok', call: 'converse' },
+        { state: 'not-run', call: 'invoke', cause: 'invoke-body-unknown', reason: 'no body known' }
+      ]
+    })
+    expect(covered.status).toBe('pass')
+  })
+
+  it('the workload lists profiles: a denied listing closes the gate even when the calls got through', () => {
+    const e = evidence({ profileListing: denied('bedrock:ListInferenceProfiles') })
+    const decision = judge(e, { state: 'ok', call: 'invoke-stream' })
+    expect(decision.gates['iam-permission']).toMatchObject({ status: 'fail', cause: 'iam-list-denied' })
+    expect(decision.iamStatement).toMatchObject({ Action: ['bedrock:ListInferenceProfiles'] })
   })
 })
