@@ -438,8 +438,11 @@ function withCallsNamed(gate, outcomes) {
     return {
         ...gate,
         detail: `${gate.detail} — ${refusedPart}${ok.length > 0 ? `; ${succeededPart(ok)}` : ''}`,
-        fix: `Allow ${missing.join(' and ')}: ${gate.fix ?? 'attach the policy statement below.'}`
+        fix: `Allow ${missing.join(' and ')}: ${lowerFirst(gate.fix ?? 'Attach the policy statement below.')}`
     };
+}
+function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
 }
 function unrecognisedRefusal(call, failure) {
     const operation = src_calls/* CALL_OPERATION */.xT[call];
@@ -794,7 +797,7 @@ function baseModelRegion(e) {
 /** First pass: every gate the reads can decide. `credentials` is the run's verdict, decided once. */
 function decideControlPlane(e, credentials) {
     return {
-        credentials: (0,gates_credentials/* credentialsFromReads */.cu)(e) ?? credentials,
+        credentials: (0,gates_credentials/* credentialsFromReads */.cu)(e) ?? (0,gates_credentials/* keyAcceptedByReads */.z3)(e, credentials) ?? credentials,
         region: decideRegion(e),
         'model-access': decideModelAccess(e),
         'provider-terms': decideProviderTerms(e)
@@ -902,7 +905,9 @@ function decide(e, verdicts, calls, asked = ['converse']) {
         if (refusal?.diagnosis.entry.gate === 'iam-permission')
             gates['iam-permission'] = withCallsNamed(gates['iam-permission'], outcomes);
     }
-    gates['iam-permission'] = withProfileListing(gates['iam-permission'], e);
+    // A refused credential refuses the listing too: one root cause closes one gate.
+    if (gates.credentials.status !== 'fail')
+        gates['iam-permission'] = withProfileListing(gates['iam-permission'], e);
     const iamStatement = iamStatementFor(e, gates['iam-permission'], asked);
     return { gates, ...(iamStatement ? { iamStatement } : {}) };
 }

@@ -329,7 +329,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gate: 'iam-permission',
     status: 'fail',
     cause: 'No IAM policy allows this identity to invoke the model',
-    fix: () => 'Attach the policy statement below to the role (bedrock:InvokeModel also covers Converse).'
+    fix: () =>
+      'Attach the policy statement below to the role (bedrock:InvokeModel covers Converse and InvokeModel, ' +
+      'bedrock:InvokeModelWithResponseStream covers ConverseStream and InvokeModelWithResponseStream).'
   },
   {
     id: 'iam-denied',

@@ -205,6 +205,18 @@ export function credentialsFromReads(e: Evidence): GateResult | undefined {
   return undefined
 }
 
+/** A Bedrock API key that a control-plane read accepted is proven, even when no call is made (invoke: false). */
+export function keyAcceptedByReads(e: Evidence, credentials: GateResult): GateResult | undefined {
+  if (credentials.cause !== 'api-key-unproven') return undefined
+  const accepted = [e.profile, e.availability, e.details].some(read => read.state === 'ok')
+  return accepted
+    ? {
+        status: 'pass',
+        detail: credentials.detail.replace(/; only a Bedrock answer proves it$/, '; Bedrock accepted it')
+      }
+    : undefined
+}
+
 /**
  * The token's issuer: https://token.actions.githubusercontent.com on github.com, another host on GHE.com, or with
  * a path for an enterprise's custom issuer. The IAM OIDC provider and the trust policy's condition keys are

@@ -87,8 +87,12 @@ export function withCallsNamed(gate: GateResult, outcomes: CallOutcome[]): GateR
   return {
     ...gate,
     detail: `${gate.detail} — ${refusedPart}${ok.length > 0 ? `; ${succeededPart(ok)}` : ''}`,
-    fix: `Allow ${missing.join(' and ')}: ${gate.fix ?? 'attach the policy statement below.'}`
+    fix: `Allow ${missing.join(' and ')}: ${lowerFirst(gate.fix ?? 'Attach the policy statement below.')}`
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
 }
 
 function unrecognisedRefusal(call: CallKind, failure: AwsFailure): GateResult {

@@ -25,7 +25,7 @@ import {
   type Verdict
 } from '../types.js'
 import { fromCatalogue, isFaultGate } from './common.js'
-import { credentialsFromReads } from './credentials.js'
+import { credentialsFromReads, keyAcceptedByReads } from './credentials.js'
 import {
   iamFromCalls,
   iamFromRefusal,
@@ -53,7 +53,7 @@ export type CallPlan =
 /** First pass: every gate the reads can decide. `credentials` is the run's verdict, decided once. */
 export function decideControlPlane(e: Evidence, credentials: GateResult): ControlPlaneVerdicts {
   return {
-    credentials: credentialsFromReads(e) ?? credentials,
+    credentials: credentialsFromReads(e) ?? keyAcceptedByReads(e, credentials) ?? credentials,
     region: decideRegion(e),
     'model-access': decideModelAccess(e),
     'provider-terms': decideProviderTerms(e)
@@ -198,7 +198,9 @@ export function decide(
     if (refusal?.diagnosis.entry.gate === 'iam-permission')
       gates['iam-permission'] = withCallsNamed(gates['iam-permission'], outcomes)
   }
-  gates['iam-permission'] = withProfileListing(gates['iam-permission'], e)
+  // A refused credential refuses the listing too: one root cause closes one gate.
+  if (gates.credentials.status !== 'fail')
+    gates['iam-permission'] = withProfileListing(gates['iam-permission'], e)
   const iamStatement = iamStatementFor(e, gates['iam-permission'], asked)
   return { gates, ...(iamStatement ? { iamStatement } : {}) }
 }

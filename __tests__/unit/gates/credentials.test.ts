@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { evidence } from '../../../__fixtures__/evidence.js'
+import { denied, evidence } from '../../../__fixtures__/evidence.js'
 import {
   apiKeyRegionMismatch,
   credentialsFromReads,
   decideCredentials,
+  keyAcceptedByReads,
   stsFailure
 } from '../../../src/gates/credentials.js'
 
@@ -216,5 +217,23 @@ describe('credentials gate: accounts and Bedrock API keys', () => {
       { allowedAccountIds: ['111122223333'], now: NOW }
     )
     expect(unknown.gate).toMatchObject({ status: 'warn', cause: 'account-unverifiable' })
+  })
+
+  it('a key the control plane accepted is proven even without a call; a denied read proves nothing', () => {
+    const unproven = {
+      status: 'skip' as const,
+      cause: 'api-key-unproven' as const,
+      detail: 'Calls use a key; only a Bedrock answer proves it'
+    }
+    expect(keyAcceptedByReads(evidence(), unproven)).toEqual({
+      status: 'pass',
+      detail: 'Calls use a key; Bedrock accepted it'
+    })
+    const nothingRead = evidence({
+      availability: denied('bedrock:GetFoundationModelAvailability'),
+      details: denied('bedrock:GetFoundationModel')
+    })
+    expect(keyAcceptedByReads(nothingRead, unproven)).toBeUndefined()
+    expect(keyAcceptedByReads(evidence(), { status: 'pass', detail: 'x' })).toBeUndefined()
   })
 })
