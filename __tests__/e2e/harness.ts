@@ -2,9 +2,10 @@
  * The end-to-end harness: the runner simulation (emulator/runner.ts) pointed at the bundle that
  * global-setup.ts built from the current sources, so a change to src/ is always what the tests exercise.
  */
+import { afterEach } from '@jest/globals'
 import { join } from 'node:path'
-import type { Emulator } from '../../emulator/server.js'
-import { AMBIENT_KEY, AMBIENT_SECRET } from '../../emulator/state.js'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { AMBIENT_KEY, AMBIENT_SECRET, type EmulatorState } from '../../emulator/state.js'
 import { ROOT, runAction as runBundle, type ActionRun } from '../../emulator/runner.js'
 import type { Report } from '../../src/types.js'
 
@@ -50,4 +51,30 @@ export function gateOf(
       `no check for ${model} @ ${region}; report: ${JSON.stringify(run.report)}\nstdout: ${run.stdout}`
     )
   return check.gates[gate]
+}
+
+/**
+ * One emulator per test, closed after it: `probe` starts it on a state and runs the bundle against it;
+ * `emulator()` is the one the last probe ran against, for asserting what the probe called.
+ */
+export function emulatorPerTest() {
+  let current: Emulator | undefined
+  afterEach(async () => {
+    await current?.close()
+    current = undefined
+  })
+  return {
+    async probe(
+      state: EmulatorState,
+      inputs: Record<string, string>,
+      options: Parameters<typeof runAction>[2] = {}
+    ): Promise<ActionRun> {
+      current = await startEmulator(state)
+      return runAction(current, inputs, options)
+    },
+    emulator(): Emulator {
+      if (!current) throw new Error('no probe has run in this test')
+      return current
+    }
+  }
 }

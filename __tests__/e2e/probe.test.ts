@@ -2,25 +2,11 @@
  * The probe end to end: the bundle built from the current sources against the emulator, one test per gate failing on its own,
  * the happy path with ambient credentials and with OIDC, fail-on and invoke, and no secret anywhere.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { AMBIENT_SECRET, EXPIRED_KEY, openAccount, type EmulatorState } from '../../emulator/state.js'
-import { gateOf, runAction, type ActionRun } from './harness.js'
+import { describe, expect, it } from '@jest/globals'
+import { AMBIENT_SECRET, EXPIRED_KEY, openAccount } from '../../emulator/state.js'
+import { emulatorPerTest, gateOf, type ActionRun } from './harness.js'
 
-let emulator: Emulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function probe(
-  state: EmulatorState,
-  inputs: Record<string, string>,
-  options: Parameters<typeof runAction>[2] = {}
-) {
-  emulator = await startEmulator(state)
-  return runAction(emulator, inputs, options)
-}
+const { probe, emulator } = emulatorPerTest()
 
 /** What the runner would show, minus the add-mask commands that carry the secrets to the runner. */
 function visible(run: ActionRun): string {
@@ -53,8 +39,8 @@ describe('the happy path', () => {
       arn: 'arn:aws:sts::111122223333:assumed-role/runner-instance/i-0abc',
       userId: 'AIDAEMULATOR'
     })
-    expect(emulator!.count('GetCallerIdentity')).toBe(1)
-    expect(emulator!.count('Converse')).toBe(2)
+    expect(emulator().count('GetCallerIdentity')).toBe(1)
+    expect(emulator().count('Converse')).toBe(2)
     expect(run.summary).toContain('<table>')
     expect(run.summary).toContain('All 2 Bedrock access checks passed: access proven')
     expect(run.outputs['iam-policy']).toBe('')
@@ -73,17 +59,17 @@ describe('the happy path', () => {
     )
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('pass')
-    expect(emulator!.count('OidcToken')).toBe(1)
-    expect(emulator!.count('AssumeRoleWithWebIdentity')).toBe(1)
-    const signed = emulator!.calls.filter(call => call.accessKeyId)
+    expect(emulator().count('OidcToken')).toBe(1)
+    expect(emulator().count('AssumeRoleWithWebIdentity')).toBe(1)
+    const signed = emulator().calls.filter(call => call.accessKeyId)
     expect(signed.length).toBeGreaterThan(2)
     expect(signed.every(call => call.accessKeyId!.startsWith('ASIA'))).toBe(true)
     expect(run.report?.identity?.arn).toBe(
       'arn:aws:sts::111122223333:assumed-role/bedrock-ci/bedrock-access-probe'
     )
     // Every secret the run saw is masked and appears nowhere else.
-    const [key] = Object.entries(emulator!.state.accessKeys).find(([id]) => id.startsWith('ASIA'))!
-    const { secret, sessionToken } = emulator!.state.accessKeys[key]!
+    const [key] = Object.entries(emulator().state.accessKeys).find(([id]) => id.startsWith('ASIA'))!
+    const { secret, sessionToken } = emulator().state.accessKeys[key]!
     const masked = run.stdout
       .split('\n')
       .filter(line => line.startsWith('::add-mask::'))
@@ -107,7 +93,7 @@ describe('each gate failing on its own', () => {
       cause: 'credentials-invalid'
     })
     expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'iam-permission').status).toBe('skip')
-    expect(emulator!.calls.map(call => call.operation)).toEqual(['GetCallerIdentity'])
+    expect(emulator().calls.map(call => call.operation)).toEqual(['GetCallerIdentity'])
   })
 
   it('credentials: expired token', async () => {
@@ -131,7 +117,7 @@ describe('each gate failing on its own', () => {
     const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')
     expect(gate).toMatchObject({ status: 'fail', cause: 'oidc-no-token-permission' })
     expect(gate.fix).toContain('id-token: write')
-    expect(emulator!.calls).toEqual([])
+    expect(emulator().calls).toEqual([])
     expect(run.stdout).toMatch(
       /::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A Credentials closed::/
     )
@@ -186,7 +172,7 @@ describe('each gate failing on its own', () => {
     expect(gate.hints?.offeredIn).toEqual(['us-east-1'])
     expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'region').status).toBe('pass')
     expect(
-      emulator!.calls.filter(call => call.operation === 'Converse' && call.region === 'us-west-2')
+      emulator().calls.filter(call => call.operation === 'Converse' && call.region === 'us-west-2')
     ).toEqual([])
   })
 
@@ -211,8 +197,8 @@ describe('each gate failing on its own', () => {
       status: 'skip',
       cause: 'would-accept-eula'
     })
-    expect(emulator!.count('InvokeModel') + emulator!.count('Converse')).toBe(0)
-    expect(emulator!.state.agreements['cohere.embed-english-v3']).toBeUndefined()
+    expect(emulator().count('InvokeModel') + emulator().count('Converse')).toBe(0)
+    expect(emulator().state.agreements['cohere.embed-english-v3']).toBeUndefined()
   })
 
   it('provider terms: the Anthropic use-case form was never submitted', async () => {
@@ -223,7 +209,7 @@ describe('each gate failing on its own', () => {
     expect(gate).toMatchObject({ status: 'fail', cause: 'use-case-missing' })
     expect(gate.detail).toContain('Model use case details have not been submitted for this account')
     expect(gate.fix).toMatch(/use-case-form/)
-    expect(emulator!.count('PutUseCaseForModelAccess')).toBe(0)
+    expect(emulator().count('PutUseCaseForModelAccess')).toBe(0)
   })
 
   it('IAM permission: no policy allows the profile; the fix and the iam-policy output name every ARN', async () => {
@@ -268,7 +254,7 @@ describe('modes', () => {
       invoke: 'false'
     })
     expect(run.code).toBe(0)
-    expect(emulator!.count('Converse')).toBe(0)
+    expect(emulator().count('Converse')).toBe(0)
     expect(gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'iam-permission')).toMatchObject({
       status: 'skip',
       cause: 'invoke-disabled'
@@ -298,7 +284,7 @@ describe('inference profiles are followed, not guessed from their name', () => {
       baseModelId: 'amazon.nova-lite-v1:0',
       invocation: 'converse'
     })
-    expect(emulator!.calls.find(call => call.operation === 'Converse')?.modelId).toBe(APP_PROFILE)
+    expect(emulator().calls.find(call => call.operation === 'Converse')?.modelId).toBe(APP_PROFILE)
   })
 
   it('an application profile IAM does not allow: the policy names that profile ARN and its model', async () => {
@@ -320,7 +306,7 @@ describe('inference profiles are followed, not guessed from their name', () => {
     const run = await probe(openAccount(), { models: 'us.meta.llama-chat', regions: 'us-west-2' })
     expect(run.outputs.result).toBe('pass')
     expect(run.report!.checks[0]!.baseModelId).toBe('meta.llama3-1-8b-instruct-v1:0')
-    const reads = emulator!.calls.filter(call => call.operation === 'GetFoundationModelAvailability')
+    const reads = emulator().calls.filter(call => call.operation === 'GetFoundationModelAvailability')
     expect(reads.map(call => call.modelId)).toContain('meta.llama3-1-8b-instruct-v1:0')
     expect(gateOf(run, 'us.meta.llama-chat', 'us-west-2', 'model-access')).toMatchObject({
       status: 'pass',

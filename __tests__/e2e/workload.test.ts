@@ -3,31 +3,11 @@
  * end, each proving its own IAM action), the claude-code preset, Bedrock API keys (bearer auth), the account the
  * credentials belong to, and the credentials handed to later steps.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
-import {
-  ACCOUNT,
-  longTermApiKey,
-  openAccount,
-  shortTermApiKey,
-  type EmulatorState
-} from '../../emulator/state.js'
-import { gateOf, runAction } from './harness.js'
+import { describe, expect, it } from '@jest/globals'
+import { ACCOUNT, longTermApiKey, openAccount, shortTermApiKey } from '../../emulator/state.js'
+import { emulatorPerTest, gateOf } from './harness.js'
 
-let emulator: Emulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function probe(
-  state: EmulatorState,
-  inputs: Record<string, string>,
-  options: Parameters<typeof runAction>[2] = {}
-) {
-  emulator = await startEmulator(state)
-  return runAction(emulator, inputs, options)
-}
+const { probe, emulator } = emulatorPerTest()
 
 const SONNET = 'us.anthropic.claude-sonnet-4-6'
 const NOVA = 'amazon.nova-lite-v1:0'
@@ -41,13 +21,13 @@ describe('the calls the workload makes', () => {
     })
     expect(run.outputs.result).toBe('pass')
     for (const operation of ['Converse', 'ConverseStream', 'InvokeModel', 'InvokeModelWithResponseStream'])
-      expect(emulator!.count(operation)).toBe(2)
+      expect(emulator().count(operation)).toBe(2)
     expect(gateOf(run, SONNET, 'us-east-1', 'iam-permission').detail).toBe(
       'Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream succeeded (bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream)'
     )
     // The Invoke API carries the provider's own body: Anthropic's messages format, Nova's messages-v1.
-    const bodies = emulator!.calls
-      .filter(call => call.operation === 'InvokeModelWithResponseStream')
+    const bodies = emulator()
+      .calls.filter(call => call.operation === 'InvokeModelWithResponseStream')
       .map(call => JSON.parse(call.body ?? '{}') as Record<string, unknown>)
     expect(bodies.find(body => 'anthropic_version' in body)).toMatchObject({ max_tokens: 16 })
     expect(bodies.find(body => body.schemaVersion === 'messages-v1')).toMatchObject({
@@ -98,7 +78,7 @@ describe('the calls the workload makes', () => {
     state.iam.invokeActionsNotAllowed = ['bedrock:InvokeModelWithResponseStream']
     const run = await probe(state, { models: SONNET, regions: 'us-east-1' })
     expect(run.outputs.result).toBe('pass')
-    expect(emulator!.count('ConverseStream')).toBe(0)
+    expect(emulator().count('ConverseStream')).toBe(0)
   })
 
   it('a stream that breaks off mid-way is a fault: inconclusive, never a pass and never a closed gate', async () => {
@@ -125,8 +105,8 @@ describe('the calls the workload makes', () => {
       calls: 'converse-stream'
     })
     expect(run.outputs.result).toBe('pass')
-    expect(emulator!.count('ConverseStream')).toBe(0)
-    expect(emulator!.count('InvokeModel')).toBe(1)
+    expect(emulator().count('ConverseStream')).toBe(0)
+    expect(emulator().count('InvokeModel')).toBe(1)
     expect(gateOf(run, 'amazon.titan-embed-text-v2:0', 'us-east-1', 'iam-permission').detail).toContain(
       'ConverseStream not made (embedding models answer InvokeModel only)'
     )
@@ -150,11 +130,11 @@ describe('workload: claude-code', () => {
     expect(run.report?.checks.map(check => check.model).sort()).toEqual(
       [SONNET, 'us.anthropic.claude-3-haiku-20240307-v1:0'].sort()
     )
-    expect(emulator!.count('InvokeModelWithResponseStream')).toBe(2)
-    expect(emulator!.count('InvokeModel')).toBe(2)
-    expect(emulator!.count('Converse')).toBe(0)
+    expect(emulator().count('InvokeModelWithResponseStream')).toBe(2)
+    expect(emulator().count('InvokeModel')).toBe(2)
+    expect(emulator().count('Converse')).toBe(0)
     // One listing per region proves bedrock:ListInferenceProfiles (Claude Code's IAM policy lists it).
-    expect(emulator!.count('ListInferenceProfiles')).toBe(1)
+    expect(emulator().count('ListInferenceProfiles')).toBe(1)
     expect(gateOf(run, SONNET, 'us-east-1', 'iam-permission').detail).toContain(
       'ListInferenceProfiles allowed'
     )
@@ -208,7 +188,7 @@ describe('workload: claude-code', () => {
     const run = await probe(openAccount(), { models: '', regions: 'us-east-1', workload: 'claude-code' })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('Input "models" is empty and none of ANTHROPIC_MODEL')
-    expect(emulator!.calls).toHaveLength(0)
+    expect(emulator().calls).toHaveLength(0)
   })
 })
 
@@ -226,8 +206,8 @@ describe('Bedrock API keys (AWS_BEARER_TOKEN_BEDROCK)', () => {
     )
     expect(run.outputs.result).toBe('pass')
     expect(run.outputs['credential-source']).toBe('bedrock-api-key')
-    expect(emulator!.count('GetCallerIdentity')).toBe(0)
-    const bedrockCalls = emulator!.calls.filter(call => call.operation !== 'OidcToken')
+    expect(emulator().count('GetCallerIdentity')).toBe(0)
+    const bedrockCalls = emulator().calls.filter(call => call.operation !== 'OidcToken')
     expect(bedrockCalls.length).toBeGreaterThan(0)
     expect(bedrockCalls.every(call => call.auth === 'bearer')).toBe(true)
     expect(gateOf(run, SONNET, 'us-east-1', 'credentials')).toMatchObject({ status: 'pass' })
@@ -261,7 +241,7 @@ describe('Bedrock API keys (AWS_BEARER_TOKEN_BEDROCK)', () => {
       status: 'fail',
       cause: 'bearer-key-expired'
     })
-    expect(emulator!.calls).toHaveLength(0)
+    expect(emulator().calls).toHaveLength(0)
   })
 
   it('a short-term key works only in the region it was made for', async () => {
@@ -309,7 +289,7 @@ describe('Bedrock API keys (AWS_BEARER_TOKEN_BEDROCK)', () => {
     )
     expect(run.outputs.result).toBe('pass')
     expect(run.outputs['credential-source']).toBe('oidc-role')
-    const bedrockCalls = emulator!.calls.filter(call => /Converse|Foundation|Inference/.test(call.operation))
+    const bedrockCalls = emulator().calls.filter(call => /Converse|Foundation|Inference/.test(call.operation))
     expect(bedrockCalls.length).toBeGreaterThan(0)
     expect(bedrockCalls.every(call => call.auth === 'sigv4')).toBe(true)
     expect(run.report?.credentialNotes?.[0]).toMatch(/AWS_BEARER_TOKEN_BEDROCK is set but was not used/)
@@ -346,7 +326,7 @@ describe('the right account, and the credentials for later steps', () => {
     expect(gate).toMatchObject({ status: 'fail', cause: 'wrong-account' })
     expect(gate.detail).toContain(ACCOUNT)
     expect(gate.detail).toContain('444455556666, 777788889999')
-    expect(emulator!.count('Converse')).toBe(0)
+    expect(emulator().count('Converse')).toBe(0)
   })
 
   it('allowed-account-ids with the right account passes', async () => {
@@ -366,7 +346,7 @@ describe('the right account, and the credentials for later steps', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('Input "allowed-account-ids" entry "1234" is not a 12-digit AWS account ID')
-    expect(emulator!.calls).toHaveLength(0)
+    expect(emulator().calls).toHaveLength(0)
   })
 
   it('export-credentials: the role session is exported for later steps, masked first', async () => {
@@ -386,7 +366,7 @@ describe('the right account, and the credentials for later steps', () => {
     expect(secret).toBeTruthy()
     expect(token).toBeTruthy()
     // The role's keys, not the runner's ambient ones; each masked before it was exported.
-    expect(emulator!.state.accessKeys[id!]?.arn).toContain('assumed-role/bedrock-ci')
+    expect(emulator().state.accessKeys[id!]?.arn).toContain('assumed-role/bedrock-ci')
     for (const value of [id, secret, token]) expect(run.stdout).toContain(`::add-mask::${value}`)
   })
 
