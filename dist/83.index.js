@@ -796,12 +796,51 @@ function baseModelRegion(e) {
 
 /** First pass: every gate the reads can decide. `credentials` is the run's verdict, decided once. */
 function decideControlPlane(e, credentials) {
-    return {
+    return oneRootCause({
         credentials: (0,gates_credentials/* credentialsFromReads */.cu)(e) ?? (0,gates_credentials/* keyAcceptedByReads */.z3)(e, credentials) ?? credentials,
         region: decideRegion(e),
         'model-access': decideModelAccess(e),
         'provider-terms': decideProviderTerms(e)
-    };
+    }, e);
+}
+/**
+ * One root cause closes one gate: the gates behind it are "not evaluated", saying why, so no two fixes
+ * compete. A model not offered in the region has no entitlement or agreement there to speak of; a Marketplace
+ * entitlement follows its agreement, so a missing or settling agreement is the provider-terms gate's to fix.
+ */
+function oneRootCause(verdicts, e) {
+    const notEvaluated = (why) => ({
+        status: 'skip',
+        cause: 'not-evaluated',
+        detail: `Not evaluated: ${why}`
+    });
+    const region = verdicts.region;
+    if (region.status === 'fail') {
+        const why = `the Region gate is closed (${region.cause ?? 'region'})`;
+        return {
+            ...verdicts,
+            'model-access': verdicts['model-access'].status === 'pass' ? verdicts['model-access'] : notEvaluated(why),
+            'provider-terms': verdicts['provider-terms'].status === 'pass' ? verdicts['provider-terms'] : notEvaluated(why)
+        };
+    }
+    const access = verdicts['model-access'];
+    const terms = verdicts['provider-terms'];
+    const agreementIsTheCause = e.marketplace &&
+        access.cause === 'not-entitled' &&
+        (terms.cause === 'agreement-missing' ||
+            terms.cause === 'agreement-pending' ||
+            terms.cause === 'use-case-missing' ||
+            terms.cause === 'wait-timed-out' ||
+            e.bootstrap.agreementCreated === true);
+    if (agreementIsTheCause) {
+        return {
+            ...verdicts,
+            'model-access': notEvaluated(e.bootstrap.agreementCreated
+                ? 'the agreement this run created is still being set up, and the entitlement follows it'
+                : 'the entitlement follows the provider agreement (see Provider terms)')
+        };
+    }
+    return verdicts;
 }
 /**
  * Whether to make the minimal call, and which, from the verdicts. Image and video models are never invoked

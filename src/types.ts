@@ -93,6 +93,7 @@ export const RULE_CAUSES = [
   'throttled',
   'unrecognised-refusal',
   'refused-earlier',
+  'not-evaluated',
   'invoke-disabled',
   'would-accept-eula',
   'media-model',

@@ -232,3 +232,49 @@ describe('hints are asked for only where they help', () => {
     expect(wantsProfileHint(judge(evidence()).gates)).toBe(false)
   })
 })
+
+describe('one root cause closes one gate', () => {
+  it('a model not offered in the region: model access and provider terms are not evaluated, saying why', () => {
+    const { gates } = judge(
+      evidence({ availability: available({ offered: false, entitled: false, agreement: 'missing' }) }),
+      NO_CALL
+    )
+    expect(gates.region.status).toBe('fail')
+    for (const gate of ['model-access', 'provider-terms'] as const) {
+      expect(gates[gate]).toMatchObject({ status: 'skip', cause: 'not-evaluated' })
+      expect(gates[gate].detail).toMatch(/^Not evaluated: the Region gate is closed/)
+    }
+  })
+
+  it('no agreement yet: the provider-terms gate owns it, and model access does not repeat the fix', () => {
+    const { gates } = judge(
+      evidence({ availability: available({ entitled: false, agreement: 'missing' }) }),
+      NO_CALL
+    )
+    expect(gates['provider-terms']).toMatchObject({ status: 'fail', cause: 'agreement-missing' })
+    expect(gates['model-access']).toMatchObject({ status: 'skip', cause: 'not-evaluated' })
+    expect(Object.values(gates).filter(gate => gate.fix?.includes('create-agreement'))).toHaveLength(1)
+  })
+
+  it('an agreement this run just created: no gate tells the reader to create it', () => {
+    const { gates } = judge(
+      evidence({
+        availability: available({ entitled: false, agreement: 'pending' }),
+        bootstrap: { agreementCreated: true }
+      }),
+      NO_CALL
+    )
+    expect(gates['provider-terms']).toMatchObject({ status: 'warn', cause: 'agreement-pending' })
+    expect(gates['model-access'].detail).toContain('the agreement this run created is still being set up')
+    for (const gate of Object.values(gates))
+      expect(gate.fix ?? '').not.toMatch(/[Cc]reate the (model )?agreement/)
+  })
+
+  it('a first-party model not entitled keeps its own model-access verdict', () => {
+    const { gates } = judge(
+      evidence({ marketplace: false, availability: available({ entitled: false, agreement: 'missing' }) }),
+      NO_CALL
+    )
+    expect(gates['model-access']).toMatchObject({ status: 'fail', cause: 'not-entitled' })
+  })
+})
