@@ -11,6 +11,9 @@ export const setOutput = jest.fn<typeof core.setOutput>()
 export const setFailed = jest.fn<typeof core.setFailed>()
 export const setSecret = jest.fn<typeof core.setSecret>()
 export const getIDToken = jest.fn<typeof core.getIDToken>()
+export const startGroup = jest.fn<typeof core.startGroup>()
+export const endGroup = jest.fn<typeof core.endGroup>()
+export const exportVariable = jest.fn<typeof core.exportVariable>()
 interface SummaryDouble {
   addRaw: jest.Mock<(text: string) => SummaryDouble>
   write: jest.Mock<() => Promise<SummaryDouble>>

@@ -9,14 +9,28 @@ export const modules = {
 /* harmony export */   upsertPullRequestComment: () => (/* binding */ upsertPullRequestComment)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7994);
 /**
  * The optional sticky PR comment (comment: true). Loaded with a dynamic import only when asked for, so
  * ordinary runs never load Octokit.
  */
 
+
 const MARKER = '<!-- bedrock-access-probe -->';
-async function upsertPullRequestComment(summary, token, log) {
+async function upsertPullRequestComment(report, token, log) {
     const pull = _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.payload.pull_request;
+    const { serverUrl, runId } = _actions_github__WEBPACK_IMPORTED_MODULE_0__.context;
+    const repository = process.env.GITHUB_REPOSITORY;
+    const summary = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, '', {
+        comment: {
+            ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
+            // The pull request's head, not the merge commit GITHUB_SHA names.
+            ...(pull?.head?.sha || _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.sha
+                ? { commit: pull?.head?.sha ?? _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.sha }
+                : {}),
+            time: new Date()
+        }
+    });
     if (!pull) {
         log.warning('comment: true only posts on pull_request events; skipped.');
         return;

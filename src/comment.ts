@@ -4,15 +4,29 @@
  */
 import * as github from '@actions/github'
 import type { Logger } from './logger.js'
+import { renderSummary } from './report/summary.js'
+import type { Report } from './types.js'
 
 const MARKER = '<!-- bedrock-access-probe -->'
 
 export async function upsertPullRequestComment(
-  summary: string,
+  report: Report,
   token: string | undefined,
   log: Pick<Logger, 'warning'>
 ): Promise<void> {
   const pull = github.context.payload.pull_request
+  const { serverUrl, runId } = github.context
+  const repository = process.env.GITHUB_REPOSITORY
+  const summary = renderSummary(report, '', {
+    comment: {
+      ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
+      // The pull request's head, not the merge commit GITHUB_SHA names.
+      ...((pull?.head as { sha?: string } | undefined)?.sha || github.context.sha
+        ? { commit: (pull?.head as { sha?: string } | undefined)?.sha ?? github.context.sha }
+        : {}),
+      time: new Date()
+    }
+  })
   if (!pull) {
     log.warning('comment: true only posts on pull_request events; skipped.')
     return

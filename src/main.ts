@@ -14,7 +14,7 @@ import { failureMessage, shouldFail } from './report/verdict.js'
 import { annotationsFor } from './report/annotations.js'
 import { redactAccount } from './report/redact.js'
 import { renderSummary } from './report/summary.js'
-import { renderText } from './report/terminal.js'
+import { renderSections } from './report/terminal.js'
 
 export async function run(): Promise<void> {
   applyProxyInputs()
@@ -54,7 +54,12 @@ export async function run(): Promise<void> {
     core.setOutput('iam-policy', iamPolicy)
     publishIdentity(outcome, inputs.maskAccountId)
     if (inputs.exportCredentials) exportCredentials(outcome)
-    log.info(renderText(report, iamPolicy))
+    for (const section of renderSections(report, iamPolicy)) {
+      // The verdict and the table stay open; each finding is a collapsible group of the log.
+      if (section.title) core.startGroup(neutraliseCommands(section.title))
+      log.info(section.lines.join('\n'))
+      if (section.title) core.endGroup()
+    }
 
     const summary = renderSummary(report, iamPolicy)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
@@ -63,7 +68,7 @@ export async function run(): Promise<void> {
       if (annotation.level === 'error') core.error(message, annotation.properties)
       else core.warning(message, annotation.properties)
     }
-    if (inputs.comment && !report.cancelled) await postComment(summary, inputs)
+    if (inputs.comment && !report.cancelled) await postComment(report, inputs)
 
     if (shouldFail(report, inputs.failOn))
       core.setFailed(neutraliseCommands(failureMessage(report, inputs.failOn)))
@@ -165,10 +170,10 @@ async function readInputs(): Promise<ProbeInputs> {
   return parseInputs(read, process.env, extra)
 }
 
-async function postComment(summary: string, inputs: ProbeInputs): Promise<void> {
+async function postComment(report: ProbeOutcome['report'], inputs: ProbeInputs): Promise<void> {
   // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
   const { upsertPullRequestComment } = await import('./comment.js')
-  await upsertPullRequestComment(summary, inputs.githubToken, log)
+  await upsertPullRequestComment(report, inputs.githubToken, log)
 }
 
 function messageOf(error: unknown): string {

@@ -40,6 +40,7 @@ export interface ProbeDeps extends IdentityDeps {
 
 export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
   const clock = cancellable(deps.clock ?? realClock, deps.cancel)
+  const startedAt = clock.now()
   const waitSeconds = inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
   const waitBudgetMs = inputs.createAgreement ? waitSeconds * 1000 : 0
   const deadline = AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs)
@@ -142,6 +143,14 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       ...(exported ? { credentials: exported } : {}),
       report: buildReport(checks, caller, bootstrapper?.changes ?? [], deps.cancel?.aborted, {
         ...(credentialSource ? { credentialSource } : {}),
+        probed: {
+          models: new Set(inputs.pairs.map(pair => pair.ref.input)).size,
+          regions: [...new Set(inputs.pairs.map(pair => pair.region))],
+          calls: inputs.calls,
+          invoke: inputs.invoke,
+          bootstrap: inputs.createAgreement,
+          durationMs: Math.max(0, Math.round(clock.now() - startedAt))
+        },
         credentialNotes: apiKey !== undefined && inputs.roleToAssume ? [API_KEY_UNUSED] : []
       }),
       iamPolicy: combinedPolicy(statements)

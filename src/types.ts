@@ -147,6 +147,8 @@ export interface GateHints {
   offeredIn?: string[]
   /** A trust-policy statement that would admit the workflow's OIDC token. */
   trustPolicy?: TrustPolicyStatement
+  /** The role whose trust policy refused the token (role-to-assume). */
+  roleArn?: string
 }
 
 export interface GateResult {
@@ -191,6 +193,8 @@ export interface CheckResult {
   source?: SourceLocation
   /** Least-privilege IAM statement that would open the IAM gate, when it is closed. */
   iamStatement?: IamStatement
+  /** The account the check ran in: set on checks of a merged report (several accounts). */
+  account?: string
 }
 
 /** One call of a check, for the report: ok, refused (an AWS answer), fault, or not made (and why). */
@@ -254,10 +258,23 @@ export interface Report {
   counts: { pass: number; fail: number; inconclusive: number; warn: number }
   /** Set when the run was cancelled (SIGINT/SIGTERM) before it finished. */
   cancelled?: boolean
+  /** What was probed and how long it took (absent in reports older than this field). */
+  probed?: ProbeScope
   /** Where the credentials came from (absent when none were had). */
   credentialSource?: CredentialSource
   /** What the reader must know about the credentials, e.g. an API key in the environment that was not used. */
   credentialNotes?: string[]
+}
+
+/** What a run probed: the first screen of the summary says it in one line. */
+export interface ProbeScope {
+  models: number
+  regions: string[]
+  calls: CallKind[]
+  invoke: boolean
+  /** create-agreement: true (the run may change the account). */
+  bootstrap: boolean
+  durationMs: number
 }
 
 /** What a run produces for its front ends (the action, the CLI). */

@@ -134,7 +134,7 @@ describe('models-from', () => {
     ])
     expect(run.report!.checks[0]!.source).toEqual({ file: 'src/chat.py', line: 3 })
     expect(run.stdout).toMatch(
-      /^::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed,file=src\/chat.py,line=3::/m
+      /^::error title=Bedrock IAM permission closed \(1 check\),file=src\/chat.py,line=3::IAM permission closed for amazon.nova-lite-v1:0 @ us-east-1/m
     )
     expect(run.report!.checks[1]!.result).toBe('pass')
   })

@@ -41,7 +41,10 @@ describe('1. least-privilege IAM fix', () => {
     const policy = JSON.parse(run.outputs['iam-policy']!)
     expect(policy.Statement).toHaveLength(1)
     expect(policy.Statement[0].Resource).toHaveLength(5)
-    expect(run.summary).toContain('Least-privilege IAM policy for the failing checks')
+    // The closed IAM gate carries the policy to copy (every affected ARN) and the command that attaches it.
+    expect(run.summary).toContain('Policy for these checks')
+    expect(run.summary).toContain('```json')
+    expect(run.summary).toContain('aws iam put-role-policy --role-name runner-instance')
     expect(run.summary).toContain('arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6')
   })
 })
@@ -269,7 +272,7 @@ describe('10. agreement ERROR and PENDING', () => {
     expect(gate.status).toBe('warn')
     expect(gate.fix).toMatch(/about 2 minutes and can take up to 15/)
     expect(run.stdout).toMatch(
-      /::warning title=Bedrock cohere.embed-english-v3 @ us-east-1%3A .*Provider terms/
+      /::warning title=Bedrock Provider terms warning \(1 check\)::Provider terms warning for cohere.embed-english-v3 @ us-east-1/
     )
   })
 })
@@ -283,8 +286,10 @@ describe('the summary stays readable at 20 checks', () => {
     const run = await probe(state, { models: models.join('\n'), regions: 'us-east-1, us-west-2' })
     expect(run.report!.checks).toHaveLength(20)
     expect(run.report!.counts.fail).toBe(20)
-    expect(run.summary.match(/<h4>/g)).toHaveLength(1)
+    expect(run.summary.match(/<h3>❌/g)).toHaveLength(1)
     expect(run.summary).toContain('IAM permission: closed (20 checks)')
+    // The fix names every ARN the SCP blocks, not the first check's only.
+    for (const id of models) expect(run.summary).toContain(`foundation-model/${id}`)
     expect(run.summary).toContain('and 8 more')
   })
 })

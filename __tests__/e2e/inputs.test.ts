@@ -92,13 +92,13 @@ describe('hostile text', () => {
     expect(run.stdout).not.toMatch(/^::warning::also/m)
     expect(run.summary).not.toContain('<script>')
     expect(run.summary).toContain('&lt;script&gt;')
-    // The table still has exactly one row per check and eight cells per row.
+    // The matrix still has exactly one row per model and a cell per region.
     const rows = run.summary.match(/<tr><td>.*<\/tr>/g)!
     expect(rows).toHaveLength(2)
-    for (const row of rows) expect(row.match(/<td>/g)).toHaveLength(8)
+    for (const row of rows) expect(row.match(/<td>/g)).toHaveLength(2)
     // The annotation carries the message escaped by the toolkit, on one line.
     expect(run.stdout).toMatch(
-      /^::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed::.*denied ::error title=forged::owned/m
+      /^::error title=Bedrock IAM permission closed \(2 checks\)::.*denied ::error title=forged::owned/m
     )
   })
 })

@@ -119,7 +119,7 @@ describe('each gate failing on its own', () => {
     expect(gate.fix).toContain('id-token: write')
     expect(emulator().calls).toEqual([])
     expect(run.stdout).toMatch(
-      /::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A Credentials closed::/
+      /::error title=Bedrock Credentials closed \(1 check\)::Credentials closed for amazon.nova-lite-v1:0 @ us-east-1/
     )
   })
 
@@ -142,9 +142,12 @@ describe('each gate failing on its own', () => {
     )
     expect(run.summary).toContain('sub=&quot;repo:octo-org/octo-repo:ref:refs/heads/main&quot;')
     // The statement that would admit this token is shown, as JSON, in the summary (README promise).
-    expect(run.summary).toContain('Trust policy statement that admits this token')
+    expect(run.summary).toContain('Trust-policy statement that admits this token')
     expect(run.summary).toContain(
-      '&quot;token.actions.githubusercontent.com:sub&quot;: &quot;repo:octo-org/octo-repo:ref:refs/heads/main&quot;'
+      'aws iam get-role --role-name bedrock-ci --query Role.AssumeRolePolicyDocument'
+    )
+    expect(run.summary).toContain(
+      '"token.actions.githubusercontent.com:sub": "repo:octo-org/octo-repo:ref:refs/heads/main"'
     )
   })
 
@@ -227,7 +230,7 @@ describe('each gate failing on its own', () => {
       'arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-6',
       'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6'
     ])
-    expect(run.summary).toContain('Least-privilege IAM policy')
+    expect(run.summary).toContain('Policy for these checks')
   })
 })
 
@@ -243,7 +246,7 @@ describe('modes', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('fail')
     expect(run.stdout).toContain(
-      '::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed::'
+      '::error title=Bedrock IAM permission closed (1 check)::IAM permission closed for amazon.nova-lite-v1:0 @ us-east-1'
     )
   })
 

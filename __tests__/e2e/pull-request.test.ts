@@ -82,7 +82,7 @@ describe('pull-request checks', () => {
     ])
     expect(run.report!.checks[1]!.source).toEqual({ file: 'app/new.ts', line: 4 })
     expect(run.stdout).toMatch(
-      /^::error title=Bedrock amazon.nova-lite-v1%3A0 @ us-east-1%3A IAM permission closed,file=app\/new.ts,line=4::/m
+      /^::error title=Bedrock IAM permission closed \(1 check\),file=app\/new.ts,line=4::IAM permission closed for amazon.nova-lite-v1:0 @ us-east-1/m
     )
     expect(emulator!.count('GitHubListPullFiles')).toBe(1)
     expect(emulator!.count('GitHubCreateComment')).toBe(0)

@@ -68,8 +68,11 @@ describe('run', () => {
     expect(outputs()['iam-policy']).toBe('{"Version":"2012-10-17"}')
     expect(core.summary.addRaw).toHaveBeenCalledWith(expect.stringContaining('<table>'))
     expect(core.summary.write).toHaveBeenCalled()
+    // The log: the verdict and table open, each finding a collapsible group.
+    expect(core.startGroup).toHaveBeenCalledWith('✗ IAM permission: closed (1 check)')
+    expect(core.endGroup).toHaveBeenCalledTimes(core.startGroup.mock.calls.length)
     expect(core.error).toHaveBeenCalledWith(
-      expect.stringContaining('IAM permission: denied'),
+      expect.stringContaining('IAM permission closed for amazon.nova-lite-v1:0 @ us-east-1: denied'),
       expect.objectContaining({ title: expect.any(String) })
     )
     expect(core.setFailed).toHaveBeenCalledWith(

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { annotationsFor } from '../../src/report/annotations.js'
 import { fixWithHints, groupFindings } from '../../src/report/findings.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { renderText } from '../../src/report/terminal.js'
+import { renderSections, renderText } from '../../src/report/terminal.js'
 import { combinedPolicy, invokeStatement } from '../../src/diagnosis/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/hints.js'
 import { mapConcurrent } from '../../src/probe.js'
@@ -30,17 +30,43 @@ const scp: GateResult = {
 }
 
 describe('job summary', () => {
-  it('has one row per check and a column per gate', () => {
+  it('is a model × region matrix: one row per model, a column per region, the cell naming the closed gate', () => {
     const html = renderSummary(
-      report([check('amazon.nova-lite-v1:0', 'us-east-1'), check('amazon.nova-lite-v1:0', 'eu-west-1')]),
+      report([
+        check('amazon.nova-lite-v1:0', 'us-east-1'),
+        check('amazon.nova-lite-v1:0', 'eu-west-1', { 'iam-permission': scp }),
+        check('us.anthropic.claude-sonnet-4-6', 'us-east-1', {
+          'iam-permission': { status: 'warn', cause: 'throttled', detail: 'throttled' }
+        })
+      ]),
       ''
     )
-    expect(html).toContain(
-      '<th>Credentials</th><th>Region</th><th>Model access</th><th>Provider terms</th><th>IAM permission</th>'
-    )
+    expect(html).toContain('<tr><th>Model</th><th>us-east-1</th><th>eu-west-1</th></tr>')
     expect(html.match(/<tr><td>/g)).toHaveLength(2)
-    expect(html).toContain('All 2 Bedrock access checks passed: access proven')
-    expect(html).toContain('arn:aws:sts::111122223333:assumed-role/ci/x')
+    expect(html).toContain('<tr><td><code>amazon.nova-lite-v1:0</code></td><td>✅</td><td>❌ IAM</td></tr>')
+    // Not probed in a region: a dash, never an empty cell.
+    expect(html).toContain('<td>✅ ⚠️</td><td>—</td>')
+    // Who was checked, once, above the table; never a column that repeats it.
+    expect(html.match(/arn:aws:sts::111122223333:assumed-role\/ci\/x/g)).toHaveLength(1)
+    expect(html).not.toContain('<th>Credentials</th>')
+  })
+
+  it('says what was probed, how, and how long it took', () => {
+    const r = report([check('amazon.nova-lite-v1:0', 'us-east-1')])
+    r.probed = {
+      models: 1,
+      regions: ['us-east-1'],
+      calls: ['converse', 'converse-stream'],
+      invoke: true,
+      bootstrap: false,
+      durationMs: 1234
+    }
+    r.credentialSource = 'oidc-role'
+    const html = renderSummary(r, '')
+    expect(html).toContain(
+      '<b>Probed</b> 1 model × 1 region (1 check) · calls <code>Converse</code>, <code>ConverseStream</code> · read-only · 1.2 s'
+    )
+    expect(html).toContain('credentials from GitHub OIDC role')
   })
 
   it('escapes hostile model IDs and messages so the table and page stay intact', () => {
@@ -57,43 +83,100 @@ describe('job summary', () => {
     expect(html).toContain('&#124;')
   })
 
-  it('groups identical failures: twenty checks, one finding', () => {
-    const checks = Array.from({ length: 20 }, (_, i) =>
-      check(`amazon.model-${i}-v1:0`, 'us-east-1', { 'iam-permission': scp })
-    )
+  it('groups identical failures: twenty checks, one section, every ARN of the group in its policy', () => {
+    const checks = Array.from({ length: 20 }, (_, i) => {
+      const c = check(`amazon.model-${i}-v1:0`, 'us-east-1', {
+        'iam-permission': { status: 'fail', cause: 'iam-no-allow', detail: 'no allow', fix: 'Attach it.' }
+      })
+      c.iamStatement = {
+        Sid: `S${i}`,
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel'],
+        Resource: [`arn:aws:bedrock:us-east-1::foundation-model/amazon.model-${i}-v1:0`]
+      }
+      return c
+    })
     const findings = groupFindings(report(checks), 'fail')
     expect(findings).toHaveLength(1)
     expect(findings[0]!.checks).toHaveLength(20)
     const html = renderSummary(report(checks), '')
-    expect(html.match(/<h4>/g)).toHaveLength(1)
-    expect(html).toContain('and 8 more<')
+    expect(html.match(/<h3>❌/g)).toHaveLength(1)
+    expect(html).toContain('IAM permission: closed (20 checks)')
+    expect(html).toContain('and 8 more')
+    for (let i = 0; i < 20; i++) expect(html).toContain(`foundation-model/amazon.model-${i}-v1:0`)
+    expect(html).toContain('aws iam put-role-policy --role-name ci --policy-name bedrock-access')
   })
 
-  it('shows one "Seen" when the grouped checks saw the same, and each place when they saw different things', () => {
-    const same = renderSummary(
+  it('a grouped fix that names each check its own ARN lists every distinct fix', () => {
+    const scpFor = (arn: string): GateResult => ({ ...scp, fix: `Ask the administrators to allow ${arn}.` })
+    const html = renderSummary(
       report([
-        check('a.x-1', 'us-east-1', { 'iam-permission': scp }),
-        check('b.y-1', 'us-east-1', { 'iam-permission': scp })
+        check('a.x-1', 'us-east-1', { 'iam-permission': scpFor('arn:one') }),
+        check('b.y-1', 'us-east-1', { 'iam-permission': scpFor('arn:two') })
       ]),
       ''
     )
-    expect(same).toContain('<p><b>Seen:</b> SCP denies</p>')
-    const offered = (model: string): GateResult => ({
+    expect(html).toContain('<li>Ask the administrators to allow arn:one.</li>')
+    expect(html).toContain('<li>Ask the administrators to allow arn:two.</li>')
+  })
+
+  it("folds AWS's words once, without the caller's ARN", () => {
+    const denial: GateResult = {
+      ...scp,
+      detail:
+        'User: arn:aws:sts::111122223333:assumed-role/ci/x is not authorized to perform: bedrock:InvokeModel'
+    }
+    const html = renderSummary(
+      report([
+        check('a.x-1', 'us-east-1', { 'iam-permission': denial }),
+        check('b.y-1', 'us-east-1', { 'iam-permission': denial })
+      ]),
+      ''
+    )
+    expect(html).toContain('<details><summary>What was seen (1)</summary>')
+    expect(html).toContain('User: (the caller) is not authorized to perform: bedrock:InvokeModel')
+  })
+
+  it('shows the trust-policy statement and the role to add it to', () => {
+    const trust = {
+      Effect: 'Allow' as const,
+      Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity' as const,
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:ref:refs/heads/main' }
+      }
+    }
+    const refused: GateResult = {
       status: 'fail',
-      cause: 'region-not-offered',
-      detail: `${model} is not offered`,
-      fix: 'Move.'
-    })
-    const different = renderSummary(
+      cause: 'oidc-trust-policy',
+      detail: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      fix: 'Fix the trust policy.',
+      hints: { trustPolicy: trust, roleArn: 'arn:aws:iam::111122223333:role/ci/bedrock-ci' }
+    }
+    const html = renderSummary(report([check('a.x-1', 'us-east-1', { credentials: refused })]), '')
+    expect(html).toContain('Trust-policy statement that admits this token')
+    expect(html).toContain('"token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"')
+    expect(html).toContain('aws iam get-role --role-name bedrock-ci')
+  })
+
+  it('shows what was not evaluated, and why', () => {
+    const html = renderSummary(
       report([
-        check('a.x-1', 'eu-west-3', { region: offered('a.x-1') }),
-        check('b.y-1', 'eu-west-3', { region: offered('b.y-1') })
+        check('a.x-1', 'us-east-1', {
+          'iam-permission': {
+            status: 'skip',
+            cause: 'invoke-disabled',
+            detail: 'Not called: invoke is false'
+          }
+        })
       ]),
       ''
     )
-    expect(different.match(/<h4>/g)).toHaveLength(1)
-    expect(different).toContain('<li><code>a.x-1 @ eu-west-3</code>: a.x-1 is not offered</li>')
-    expect(different).toContain('<li><code>b.y-1 @ eu-west-3</code>: b.y-1 is not offered</li>')
+    expect(html).toContain('Not evaluated, and why (1)')
+    expect(html).toContain(
+      '<li>IAM permission: Not called: invoke is false (<code>a.x-1</code> @ us-east-1)</li>'
+    )
   })
 
   it('lists the changes the probe made to the account', () => {
@@ -113,16 +196,25 @@ describe('job summary', () => {
     expect(html).toContain('Created the model agreement for <code>anthropic.claude-sonnet-4-6</code>')
   })
 
-  it('shows the combined IAM policy once', () => {
-    const policy = combinedPolicy([
-      { Sid: 'A', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: ['arn:b', 'arn:a'] },
-      { Sid: 'B', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: ['arn:a', 'arn:c'] }
-    ])
-    expect(JSON.parse(policy).Statement[0].Resource).toEqual(['arn:a', 'arn:b', 'arn:c'])
-    expect(renderSummary(report([check('a.b-1', 'us-east-1')]), policy)).toContain(
-      'Least-privilege IAM policy'
+  it('the PR comment: the same view, the fix folded, with the run link, commit and time', () => {
+    const r = report([check('a.x-1', 'us-east-1', { 'iam-permission': { ...scp, cause: 'iam-no-allow' } })])
+    r.checks[0]!.iamStatement = {
+      Sid: 'S',
+      Effect: 'Allow',
+      Action: ['bedrock:InvokeModel'],
+      Resource: ['arn:x']
+    }
+    const html = renderSummary(r, '', {
+      comment: {
+        runUrl: 'https://github.com/o/r/actions/runs/42',
+        commit: '0123456789abcdef',
+        time: new Date('2026-11-23T15:04:00Z')
+      }
+    })
+    expect(html).toContain('<details><summary>The fix to copy</summary>')
+    expect(html).toContain(
+      '<a href="https://github.com/o/r/actions/runs/42">workflow run</a> · commit <code>0123456</code> · 2026-11-23 15:04 UTC'
     )
-    expect(combinedPolicy([])).toBe('')
   })
 
   it('keeps one statement per set of actions, so listing profiles never grants invoking on them', () => {
@@ -151,26 +243,62 @@ describe('job summary', () => {
         Resource: ['arn:p/*']
       }
     ])
+    expect(combinedPolicy([])).toBe('')
   })
 })
 
 describe('annotations', () => {
-  it('one error per failing check naming model, region and gate, with the fix', () => {
+  it('one per closed gate and cause, not one per check, naming the places and the fix', () => {
     const annotations = annotationsFor(
       report([
         check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp }),
+        check('amazon.nova-lite-v1:0', 'us-west-2', { 'iam-permission': scp }),
         check('a.b-1', 'us-west-2')
       ])
     )
     expect(annotations).toHaveLength(1)
     expect(annotations[0]).toMatchObject({
       level: 'error',
-      properties: { title: 'Bedrock amazon.nova-lite-v1:0 @ us-east-1: IAM permission closed' }
+      properties: { title: 'Bedrock IAM permission closed (2 checks)' }
     })
-    expect(annotations[0]!.message).toContain('Fix: Ask the administrators.')
+    expect(annotations[0]!.message).toBe(
+      'IAM permission closed for amazon.nova-lite-v1:0 @ us-east-1, amazon.nova-lite-v1:0 @ us-west-2: SCP denies. Fix: Ask the administrators.'
+    )
   })
 
-  it('warnings become warnings, and a found ID carries its file and line', () => {
+  it('most important first, at most 10 errors and 10 warnings, the last saying how many more', () => {
+    const checks: CheckResult[] = []
+    for (let i = 0; i < 14; i++) {
+      const c = check(`m.x-${i}`, 'us-east-1', {
+        // Each a different cause: no grouping can shrink them.
+        region: { status: 'fail', cause: 'region-not-offered', detail: `not offered ${i}`, fix: `fix ${i}` },
+        'provider-terms': {
+          status: 'warn',
+          cause: 'agreement-pending',
+          detail: `pending ${i}`,
+          fix: `wait ${i}`
+        }
+      })
+      c.source = { file: `config/${i}.yaml`, line: i + 1 }
+      checks.push(c)
+    }
+    checks.push(
+      check('cred.x-1', 'us-east-1', {
+        credentials: { status: 'fail', cause: 'credentials-expired', detail: 'expired', fix: 'renew' }
+      })
+    )
+    const annotations = annotationsFor(report(checks))
+    const errors = annotations.filter(a => a.level === 'error')
+    const warnings = annotations.filter(a => a.level === 'warning')
+    expect(errors).toHaveLength(10)
+    expect(warnings).toHaveLength(10)
+    // The credentials gate comes first: it blocks every gate after it.
+    expect(errors[0]!.properties.title).toBe('Bedrock Credentials closed (1 check)')
+    expect(errors[9]!.message).toMatch(/\(and 5 more closed gates in the job summary\)$/)
+    expect(warnings[9]!.message).toMatch(/\(and 4 more warnings in the job summary\)$/)
+  })
+
+  it('a found ID carries its file and line: one annotation per line', () => {
     const warned = check('a.b-1', 'us-east-1', {
       'provider-terms': { status: 'warn', detail: 'PENDING', fix: 'wait' }
     })
@@ -194,16 +322,20 @@ describe('annotations', () => {
 })
 
 describe('text rendering', () => {
-  it('aligns the table and prints the findings', () => {
-    const text = renderText(
-      report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })]),
-      ''
-    )
+  it('aligns the table and prints each finding as its own section (a log group in the action)', () => {
+    const r = report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })])
+    const text = renderText(r, '')
     expect(text).toMatch(/^1 of 1 Bedrock access check failed: a gate is closed/)
     expect(text).toMatch(
       /MODEL\s+REGION\s+CREDENTIALS\s+REGION\s+MODEL ACCESS\s+PROVIDER TERMS\s+IAM PERMISSION\s+RESULT/
     )
     expect(text).toContain('fix:   Ask the administrators.')
+    const sections = renderSections(r, '{"Version":"2012-10-17"}')
+    expect(sections.map(section => section.title)).toEqual([
+      undefined,
+      '✗ IAM permission: closed (1 check)',
+      'Least-privilege IAM policy for the failing checks (also the iam-policy output)'
+    ])
   })
 })
 

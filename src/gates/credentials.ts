@@ -75,7 +75,10 @@ export function decideCredentials(
       if (claims && gate.status === 'fail') {
         const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud
         gate.detail += ` — token claims: sub="${claims.sub ?? '?'}", aud="${aud ?? '?'}"`
-        gate.hints = { trustPolicy: trustPolicyStatement(evidence.roleArn, claims) }
+        gate.hints = {
+          trustPolicy: trustPolicyStatement(evidence.roleArn, claims),
+          roleArn: evidence.roleArn
+        }
         if (gate.cause === 'oidc-invalid-token')
           gate.fix = `Create the IAM OIDC identity provider for ${issuerOf(claims)} in the role's account, with the audience input (default sts.amazonaws.com) as a client ID.`
       }

@@ -79,7 +79,8 @@ export function oneRootCause(verdicts: ControlPlaneVerdicts, e: Evidence): Contr
     const why = `the Region gate is closed (${region.cause ?? 'region'})`
     return {
       ...verdicts,
-      'model-access': verdicts['model-access'].status === 'pass' ? verdicts['model-access'] : notEvaluated(why),
+      'model-access':
+        verdicts['model-access'].status === 'pass' ? verdicts['model-access'] : notEvaluated(why),
       'provider-terms':
         verdicts['provider-terms'].status === 'pass' ? verdicts['provider-terms'] : notEvaluated(why)
     }

@@ -1,11 +1,14 @@
 /**
- * Annotations: one error per failing check (naming model, region and the closed gates, with the fix), one
- * warning per check with caveats. Placed on the file and line where the model ID was found, when known.
- * The toolkit escapes annotation data; the text is one line already (see text.ts).
+ * Annotations: one per finding (a closed gate and its cause, or a warning), not one per check, so one expired
+ * credential is one error, not fourteen. GitHub shows at most 10 error and 10 warning annotations per step
+ * (GitHub Docs, workflow commands: "annotations per step"), so the most important come first (the earliest gate,
+ * then the most checks) and the tenth says how many more the job summary holds. A finding whose model IDs were
+ * found in files (models-from) gets one annotation per line, so each lands where the ID is written. Each message
+ * stands on its own: what is closed, where, and the fix.
  */
 import type { AnnotationProperties } from '@actions/core'
-import { GATES, GATE_TITLES, type CheckResult, type GateStatus, type Report } from '../types.js'
-import { fixWithHints } from './findings.js'
+import { GATE_TITLES, type CheckResult, type Report } from '../types.js'
+import { fixWithHints, groupFindings, withoutCaller, type Finding } from './findings.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -13,35 +16,56 @@ export interface Annotation {
   properties: AnnotationProperties
 }
 
+/** GitHub's limit per step and level; more are dropped by the runner. */
+export const ANNOTATIONS_PER_LEVEL = 10
+
 export function annotationsFor(report: Report): Annotation[] {
-  const annotations: Annotation[] = []
-  for (const check of report.checks) {
-    for (const level of ['error', 'warning'] as const) {
-      const status: GateStatus = level === 'error' ? 'fail' : 'warn'
-      const gates = GATES.filter(gate => check.gates[gate].status === status)
-      if (gates.length === 0) continue
-      const message = gates
-        .map(gate => {
-          const result = check.gates[gate]
-          const fix = fixWithHints(check, result)
-          return `${GATE_TITLES[gate]}: ${result.detail}.${fix ? ` Fix: ${fix}` : ''}`
-        })
-        .join(' | ')
-      annotations.push({
-        level,
-        message,
-        properties: {
-          title: `Bedrock ${check.model} @ ${check.region}: ${gates.map(gate => GATE_TITLES[gate]).join(', ')} ${
-            level === 'error' ? 'closed' : 'warning'
-          }`,
-          ...location(check)
-        }
-      })
-    }
-  }
-  return annotations
+  return [...capped(report, 'error'), ...capped(report, 'warning')]
 }
 
-function location(check: CheckResult): Partial<AnnotationProperties> {
-  return check.source ? { file: check.source.file, startLine: check.source.line } : {}
+function capped(report: Report, level: Annotation['level']): Annotation[] {
+  const all = groupFindings(report, level === 'error' ? 'fail' : 'warn').flatMap(finding =>
+    byLocation(finding).map(checks => annotation(finding, checks, level, report))
+  )
+  if (all.length <= ANNOTATIONS_PER_LEVEL) return all
+  const kept = all.slice(0, ANNOTATIONS_PER_LEVEL)
+  const more = all.length - ANNOTATIONS_PER_LEVEL
+  const last = kept[ANNOTATIONS_PER_LEVEL - 1]!
+  kept[ANNOTATIONS_PER_LEVEL - 1] = {
+    ...last,
+    message: `${last.message} (and ${more} more ${level === 'error' ? 'closed gates' : 'warnings'} in the job summary)`
+  }
+  return kept
+}
+
+/** The finding's checks, split by the file and line their model ID was found on (unlocated ones together). */
+function byLocation(finding: Finding): CheckResult[][] {
+  const groups = new Map<string, CheckResult[]>()
+  for (const check of finding.checks) {
+    const key = check.source ? `${check.source.file}:${check.source.line}` : ''
+    groups.set(key, [...(groups.get(key) ?? []), check])
+  }
+  return [...groups.values()]
+}
+
+function annotation(
+  finding: Finding,
+  checks: CheckResult[],
+  level: Annotation['level'],
+  report: Report
+): Annotation {
+  const first = checks[0]!
+  const gate = first.gates[finding.gate]
+  const where = checks.map(check => `${check.model} @ ${check.region}`)
+  const shown = where.slice(0, 4).join(', ') + (where.length > 4 ? ` and ${where.length - 4} more` : '')
+  const fix = fixWithHints(first, gate)
+  const state = level === 'error' ? 'closed' : 'warning'
+  return {
+    level,
+    message: `${GATE_TITLES[finding.gate]} ${state} for ${shown}: ${withoutCaller(gate.detail, report)}.${fix ? ` Fix: ${fix}` : ''}`,
+    properties: {
+      title: `Bedrock ${GATE_TITLES[finding.gate]} ${state} (${checks.length} check${checks.length === 1 ? '' : 's'})`,
+      ...(first.source ? { file: first.source.file, startLine: first.source.line } : {})
+    }
+  }
 }

@@ -10,6 +10,7 @@ import {
   type Cause,
   type GateResult,
   type GateStatus,
+  type IamStatement,
   type Report,
   type TrustPolicyStatement,
   type Verdict
@@ -23,6 +24,10 @@ export interface Finding {
   seen: { check: CheckResult; detail: string }[]
   /** The gate's fix (the per-check IAM statements are merged into the combined policy instead). */
   fix: string
+  /** Every distinct fix of the group, in order (an SCP fix names each check's own ARN). */
+  fixes: string[]
+  /** The least-privilege statements of the group's checks, for one policy that opens them all. */
+  statements: IamStatement[]
   /** Hint lines of the checks in this finding, each once. */
   hints: string[]
   /** Trust-policy statements that would admit the workflow's token, each once. */
@@ -33,6 +38,41 @@ export interface Finding {
 export const STATUS_MARK: Record<GateStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '➖' }
 /** A check's or a run's mark: only a proven pass is green. */
 export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡' }
+
+/** Skipped gates grouped by their reason: what was not evaluated, and why, in one line each. */
+export function skipReasons(report: Report): { gate: GateName; detail: string; checks: CheckResult[] }[] {
+  const groups = new Map<string, { gate: GateName; detail: string; checks: CheckResult[] }>()
+  for (const check of report.checks) {
+    for (const gate of GATES) {
+      const result = check.gates[gate]
+      if (result.status !== 'skip') continue
+      const detail = withoutIds(result.detail, check)
+      const key = `${gate}|${detail}`
+      const group = groups.get(key) ?? { gate, detail, checks: [] }
+      group.checks.push(check)
+      groups.set(key, group)
+    }
+  }
+  return [...groups.values()]
+}
+
+/** A detail with the check's own model and region named generically, so alike reasons group. */
+function withoutIds(detail: string, check: CheckResult): string {
+  return detail
+    .split(check.model)
+    .join('the model')
+    .split(check.baseModelId ?? '\u0000')
+    .join('the model')
+}
+
+/**
+ * An AWS message without the caller's ARN (named once, above the table): "User: arn:… is not authorized" reads
+ * "User: (the caller) is not authorized".
+ */
+export function withoutCaller(text: string, report: Pick<Report, 'identity'>): string {
+  const arn = report.identity?.arn
+  return arn ? text.split(arn).join('(the caller)') : text
+}
 
 export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[] {
   const groups = new Map<string, Finding>()
@@ -52,11 +92,15 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
         cause,
         seen: [],
         fix,
+        fixes: [],
+        statements: [],
         hints: [],
         trustPolicies: [],
         checks: []
       }
       finding.checks.push(check)
+      if (fix && !finding.fixes.includes(fix)) finding.fixes.push(fix)
+      if (gate === 'iam-permission' && check.iamStatement) finding.statements.push(check.iamStatement)
       finding.seen.push(seen)
       for (const line of hintLines(check, result)) if (!finding.hints.includes(line)) finding.hints.push(line)
       const trust = result.hints?.trustPolicy
@@ -65,7 +109,10 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       groups.set(key, finding)
     }
   }
-  return [...groups.values()].sort((a, b) => GATES.indexOf(a.gate) - GATES.indexOf(b.gate))
+  // Most important first: the earliest gate (it blocks the ones after it), then the most checks.
+  return [...groups.values()].sort(
+    (a, b) => GATES.indexOf(a.gate) - GATES.indexOf(b.gate) || b.checks.length - a.checks.length
+  )
 }
 
 /** A gate's hints as sentences (the trust-policy statement is rendered apart, as JSON). */

@@ -1,12 +1,29 @@
 /**
- * Plain-text rendering for terminals (the CLI and `npm run demo`): the gate table, then the findings.
+ * Plain text for terminals and the Actions log: the verdict, who and what, the gate table, then one section per
+ * finding. The action prints each section after the first in a collapsible ::group:: (src/main.ts); the CLI
+ * prints them one after another.
  */
+import { CALL_OPERATION } from '../calls.js'
 import { CREDENTIAL_SOURCE_WORDS, GATES, GATE_TITLES, type Report } from '../types.js'
-import { distinctSeen, findingTitle, groupFindings, headline } from './findings.js'
+import { fixSnippets } from './commands.js'
+import {
+  distinctSeen,
+  findingTitle,
+  groupFindings,
+  headline,
+  skipReasons,
+  withoutCaller
+} from './findings.js'
 
 const SHORT: Record<string, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: '-' }
 
-export function renderText(report: Report, iamPolicy: string): string {
+export interface TextSection {
+  /** The group's title in the log; the first section (the verdict and the table) has none and stays open. */
+  title?: string
+  lines: string[]
+}
+
+export function renderSections(report: Report, iamPolicy: string): TextSection[] {
   const header = ['MODEL', 'REGION', ...GATES.map(gate => GATE_TITLES[gate].toUpperCase()), 'RESULT']
   const rows = report.checks.map(check => [
     check.model,
@@ -22,31 +39,74 @@ export function renderText(report: Report, iamPolicy: string): string {
       .map((cell, column) => cell.padEnd(widths[column]!))
       .join('  ')
       .trimEnd()
-  const out: string[] = [headline(report)]
-  if (report.identity) out.push(`Caller: ${report.identity.arn} (account ${report.identity.account})`)
-  if (report.credentialSource) out.push(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`)
-  for (const note of report.credentialNotes ?? []) out.push(`Note: ${note}`)
-  out.push('', format(header), ...rows.map(format))
+  const first: string[] = [headline(report)]
+  if (report.identity) first.push(`Caller: ${report.identity.arn} (account ${report.identity.account})`)
+  if (report.credentialSource) first.push(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`)
+  for (const note of report.credentialNotes ?? []) first.push(`Note: ${note}`)
+  const probed = report.probed
+  if (probed) {
+    first.push(
+      `Probed: ${probed.models} model(s) × ${probed.regions.join(', ')}; ` +
+        (probed.invoke
+          ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}`
+          : 'control plane only') +
+        `; ${probed.bootstrap ? 'bootstrap' : 'read-only'}; ${(probed.durationMs / 1000).toFixed(1)} s`
+    )
+  }
+  first.push('', format(header), ...rows.map(format))
   for (const change of report.changes) {
-    out.push(
+    first.push(
       change.action === 'use-case-form-submitted'
         ? `Changed: submitted the Anthropic use-case form in ${change.region}`
         : `Changed: created the model agreement for ${change.model} in ${change.region}`
     )
   }
+  const sections: TextSection[] = [{ lines: first }]
+
   for (const status of ['fail', 'warn'] as const) {
     for (const finding of groupFindings(report, status)) {
-      out.push('', `${status === 'fail' ? '✗' : '!'} ${findingTitle(finding)}`)
-      out.push(`  where: ${finding.checks.map(check => `${check.model} @ ${check.region}`).join(', ')}`)
-      const { lines, more } = distinctSeen(finding)
-      for (const line of lines) out.push(`  seen:  ${line.where ? `${line.where}: ` : ''}${line.detail}`)
-      if (more > 0) out.push(`  seen:  … and ${more} more alike`)
-      if (finding.fix) out.push(`  fix:   ${finding.fix}`)
-      for (const line of finding.hints) out.push(`  hint:  ${line}`)
-      for (const statement of finding.trustPolicies)
-        out.push('  trust policy statement that admits this token:', JSON.stringify(statement, null, 2))
+      const lines: string[] = []
+      lines.push(`  where: ${finding.checks.map(check => `${check.model} @ ${check.region}`).join(', ')}`)
+      const { lines: seen, more } = distinctSeen(finding)
+      for (const line of seen)
+        lines.push(`  seen:  ${line.where ? `${line.where}: ` : ''}${withoutCaller(line.detail, report)}`)
+      if (more > 0) lines.push(`  seen:  … and ${more} more alike`)
+      for (const fix of finding.fixes) lines.push(`  fix:   ${fix}`)
+      for (const line of finding.hints) lines.push(`  hint:  ${line}`)
+      for (const snippet of fixSnippets(finding, report)) {
+        // The IAM policy is printed once, below, for every closed check.
+        if (snippet.lang === 'json' && finding.gate === 'iam-permission') continue
+        lines.push(`  ${snippet.label}:`, ...snippet.code.split('\n').map(line => `    ${line}`))
+      }
+      sections.push({ title: `${status === 'fail' ? '✗' : '!'} ${findingTitle(finding)}`, lines })
     }
   }
-  if (iamPolicy) out.push('', 'Least-privilege IAM policy for the failing checks:', iamPolicy)
-  return out.join('\n') + '\n'
+  const skipped = skipReasons(report)
+  if (skipped.length > 0) {
+    sections.push({
+      title: `- Not evaluated, and why (${skipped.length})`,
+      lines: skipped.map(
+        reason =>
+          `  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${reason.checks
+            .map(check => `${check.model} @ ${check.region}`)
+            .join(', ')})`
+      )
+    })
+  }
+  if (iamPolicy) {
+    sections.push({
+      title: 'Least-privilege IAM policy for the failing checks (also the iam-policy output)',
+      lines: iamPolicy.split('\n')
+    })
+  }
+  return sections
+}
+
+/** Every section in turn, titled: the CLI's output and `npm run demo`. */
+export function renderText(report: Report, iamPolicy: string): string {
+  return (
+    renderSections(report, iamPolicy)
+      .map(section => [...(section.title ? ['', section.title] : []), ...section.lines].join('\n'))
+      .join('\n') + '\n'
+  )
 }

@@ -16,7 +16,7 @@ export function buildReport(
   identity: Report['identity'],
   changes: Report['changes'],
   cancelled = false,
-  credentials: Pick<Report, 'credentialSource' | 'credentialNotes'> = {}
+  credentials: Pick<Report, 'credentialSource' | 'credentialNotes' | 'probed'> = {}
 ): Report {
   const count = (result: Verdict) => checks.filter(check => check.result === result).length
   const worst = worstOf(checks.map(check => check.result))
@@ -24,6 +24,7 @@ export function buildReport(
     // A cancelled run proved less than it was asked to: never a pass.
     result: cancelled && worst === 'pass' ? 'inconclusive' : worst,
     ...(identity ? { identity } : {}),
+    ...(credentials.probed ? { probed: credentials.probed } : {}),
     ...(credentials.credentialSource ? { credentialSource: credentials.credentialSource } : {}),
     ...(credentials.credentialNotes?.length ? { credentialNotes: credentials.credentialNotes } : {}),
     checks,
