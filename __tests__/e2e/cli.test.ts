@@ -56,7 +56,7 @@ describe('CLI', () => {
     state.iam.invokeAllowed = []
     const run = await cli(state, ['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'])
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain('IAM permission: closed (1 check)')
+    expect(run.stdout).toContain('IAM permission closed: no policy allows the call (1 check)')
     expect(run.stdout).toContain('"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"')
   })
 

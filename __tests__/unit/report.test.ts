@@ -101,7 +101,7 @@ describe('job summary', () => {
     expect(findings[0]!.checks).toHaveLength(20)
     const html = renderSummary(report(checks), '')
     expect(html.match(/<h3>❌/g)).toHaveLength(1)
-    expect(html).toContain('IAM permission: closed (20 checks)')
+    expect(html).toContain('IAM permission closed: no policy allows the call (20 checks)')
     expect(html).toContain('and 8 more')
     for (let i = 0; i < 20; i++) expect(html).toContain(`foundation-model/amazon.model-${i}-v1:0`)
     expect(html).toContain('aws iam put-role-policy --role-name ci --policy-name bedrock-access')
@@ -316,7 +316,7 @@ describe('annotations', () => {
       hints: { profiles: ['us.m.x-1'], offeredIn: ['us-west-2'] }
     }
     expect(fixWithHints({ region: 'us-east-1' }, gate)).toBe(
-      'Use a profile. Profiles in us-east-1 that contain this model: us.m.x-1. Of the requested regions, it is offered in us-west-2.'
+      'Use a profile. Profiles in us-east-1 that contain this model: us.m.x-1. Of the requested regions, this model is offered in us-west-2.'
     )
   })
 })
@@ -333,7 +333,7 @@ describe('text rendering', () => {
     const sections = renderSections(r, '{"Version":"2012-10-17"}')
     expect(sections.map(section => section.title)).toEqual([
       undefined,
-      '✗ IAM permission: closed (1 check)',
+      '✗ IAM permission closed: a service control policy denies the call (1 check)',
       'Least-privilege IAM policy for the failing checks (also the iam-policy output)'
     ])
   })

@@ -116,18 +116,22 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
 }
 
 /** A gate's hints as sentences (the trust-policy statement is rendered apart, as JSON). */
-function hintLines(check: Pick<CheckResult, 'region'>, gate: GateResult): string[] {
+function hintLines(check: Pick<CheckResult, 'region'> & { model?: string }, gate: GateResult): string[] {
   const lines: string[] = []
   const hints = gate.hints
+  const model = check.model ?? 'this model'
   if (hints?.profiles?.length)
-    lines.push(`Profiles in ${check.region} that contain this model: ${hints.profiles.join(', ')}.`)
+    lines.push(`Profiles in ${check.region} that contain ${model}: ${hints.profiles.join(', ')}.`)
   if (hints?.offeredIn?.length)
-    lines.push(`Of the requested regions, it is offered in ${hints.offeredIn.join(', ')}.`)
+    lines.push(`Of the requested regions, ${model} is offered in ${hints.offeredIn.join(', ')}.`)
   return lines
 }
 
 /** The fix with its hint sentences: one paragraph that stands on its own (annotations, terminals). */
-export function fixWithHints(check: Pick<CheckResult, 'region'>, gate: GateResult): string {
+export function fixWithHints(
+  check: Pick<CheckResult, 'region'> & { model?: string },
+  gate: GateResult
+): string {
   return [gate.fix ?? '', ...hintLines(check, gate)].filter(Boolean).join(' ')
 }
 
@@ -146,10 +150,61 @@ export function distinctSeen(finding: Finding): {
   return { lines, more: Math.max(0, finding.seen.length - SEEN_SHOWN) }
 }
 
+/** A finding's cause in a few words, for its title; undefined: the gate's status says enough. */
+const CAUSE_IN_WORDS: Partial<Record<Cause, string>> = {
+  'iam-no-allow': 'no policy allows the call',
+  'iam-explicit-deny': 'a policy denies the call',
+  'iam-scp-deny': 'a service control policy denies the call',
+  'iam-denied': 'access denied',
+  'iam-list-denied': 'inference profiles may not be listed',
+  'unrecognised-refusal': 'a refusal the probe does not recognise',
+  'oidc-trust-policy': 'the role does not trust this token',
+  'oidc-invalid-token': 'no OIDC identity provider for this token',
+  'oidc-no-token-permission': 'no id-token permission',
+  'credentials-expired': 'expired credentials',
+  'credentials-invalid': 'invalid credentials',
+  'credentials-missing': 'no credentials',
+  'wrong-account': 'the wrong account',
+  'bearer-key-invalid': 'the API key is refused',
+  'bearer-key-expired': 'the API key has expired',
+  'bearer-key-region': 'the API key is for another region',
+  'bearer-not-permitted': 'API keys not permitted',
+  'bearer-denied-scp': 'API keys denied by an SCP',
+  'region-not-offered': 'not offered in the region',
+  'on-demand-unsupported': 'needs an inference profile',
+  'invalid-model-id': 'unknown model identifier',
+  'profile-not-found': 'no such inference profile here',
+  'agreement-missing': 'no provider agreement',
+  'agreement-error': 'the agreement is in error',
+  'agreement-pending': 'the agreement is being set up',
+  'use-case-missing': "no Anthropic use-case form",
+  'not-entitled': 'not entitled',
+  'model-legacy': 'a Legacy model',
+  'model-end-of-life': 'end of life',
+  'marketplace-permissions': 'never subscribed, and no Marketplace permissions',
+  'no-model-access': 'no access to the model',
+  throttled: 'throttled (access is in place)',
+  'quota-exceeded': 'over quota (access is in place)',
+  'timed-out': 'timed out',
+  unreachable: 'AWS unreachable',
+  'service-error': 'AWS server errors',
+  'not-from-aws': 'an answer not from AWS',
+  'tls-untrusted': 'an untrusted TLS certificate',
+  'proxy-failed': 'the proxy failed',
+  fault: 'an unreadable answer',
+  cancelled: 'cancelled',
+  'account-unverifiable': 'the account could not be checked',
+  'fork-pull-request': 'a fork pull request (no OIDC token)',
+  'idp-unreachable': "STS could not reach GitHub's keys",
+  'oidc-token-unavailable': 'no GitHub OIDC token',
+  'probe-request-rejected': "the model refused the probe's request"
+}
+
 export function findingTitle(finding: Finding): string {
-  return `${GATE_TITLES[finding.gate]}: ${finding.status === 'fail' ? 'closed' : 'warning'} (${finding.checks.length} check${
-    finding.checks.length === 1 ? '' : 's'
-  })`
+  const words = CAUSE_IN_WORDS[finding.cause as Cause]
+  const count = `${finding.checks.length} check${finding.checks.length === 1 ? '' : 's'}`
+  const state = finding.status === 'fail' ? 'closed' : 'warning'
+  return `${GATE_TITLES[finding.gate]} ${state}${words ? `: ${words}` : ''} (${count})`
 }
 
 const plural = (count: number) => `${count} Bedrock access check${count === 1 ? '' : 's'}`
