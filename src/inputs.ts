@@ -72,6 +72,8 @@ export interface ProbeInputs {
   allowedAccountIds?: string[]
   /** After the probe, export the credentials it used as AWS_* variables for later steps. */
   exportCredentials: boolean
+  /** Also write the report JSON to this file (for upload-artifact and a later merge). */
+  reportFile?: string
 }
 
 export class InputError extends Error {
@@ -247,14 +249,7 @@ export function parseInputs(
     )
   }
 
-  const failOn = get('fail-on')
-  if (!isFailOn(failOn)) {
-    throw new InputError(
-      'fail-on',
-      `is "${printable(failOn)}"`,
-      'Use error (default: a closed gate or an unproven check fails), closed (only a closed gate), warn or never.'
-    )
-  }
+  const failOn = parseFailOn(get('fail-on'))
 
   const createAgreement = parseBoolean('create-agreement', get('create-agreement'))
   const formText = get('use-case-form')
@@ -340,8 +335,21 @@ export function parseInputs(
     ...(workload ? { workload: workload.name } : {}),
     listsInferenceProfiles: workload?.listsInferenceProfiles ?? false,
     ...(allowedAccountIds ? { allowedAccountIds } : {}),
-    exportCredentials: parseBoolean('export-credentials', get('export-credentials'))
+    exportCredentials: parseBoolean('export-credentials', get('export-credentials')),
+    ...(get('report-file') ? { reportFile: get('report-file') } : {})
   }
+}
+
+export function parseFailOn(text: string): FailOn {
+  const value = text.trim() || INPUT_DEFAULTS['fail-on']
+  if (!isFailOn(value)) {
+    throw new InputError(
+      'fail-on',
+      `is "${printable(value)}"`,
+      'Use error (default: a closed gate or an unproven check fails), closed (only a closed gate), warn or never.'
+    )
+  }
+  return value
 }
 
 function isFailOn(value: string): value is FailOn {

@@ -5,7 +5,9 @@
  */
 import * as core from '@actions/core'
 import { isProxyUrl } from './aws/proxy.js'
-import { InputError, parseInputs, type ProbeInputs } from './inputs.js'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, join } from 'node:path'
+import { InputError, parseFailOn, parseInputs, splitList, type FailOn, type ProbeInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runProbe } from './probe.js'
 import type { ProbeOutcome } from './types.js'
@@ -17,6 +19,15 @@ import { renderSummary } from './report/summary.js'
 import { renderSections } from './report/terminal.js'
 
 export async function run(): Promise<void> {
+  const merge = splitList(core.getInput('merge'))
+  if (merge.length > 0) {
+    try {
+      await runMerge(merge)
+    } catch (error) {
+      core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
+    }
+    return
+  }
   applyProxyInputs()
   let inputs: ProbeInputs
   try {
@@ -47,36 +58,70 @@ export async function run(): Promise<void> {
       cancel: cancel.signal
     })
     // mask-account-id: the probe masked the account in the log; outputs and the summary are redacted here.
-    const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
-
-    core.setOutput('result', report.result)
-    core.setOutput('report', JSON.stringify(report))
-    core.setOutput('iam-policy', iamPolicy)
+    const published = inputs.maskAccountId ? redactAccount(outcome) : outcome
     publishIdentity(outcome, inputs.maskAccountId)
     if (inputs.exportCredentials) exportCredentials(outcome)
-    for (const section of renderSections(report, iamPolicy)) {
-      // The verdict and the table stay open; each finding is a collapsible group of the log.
-      if (section.title) core.startGroup(neutraliseCommands(section.title))
-      log.info(section.lines.join('\n'))
-      if (section.title) core.endGroup()
-    }
-
-    const summary = renderSummary(report, iamPolicy)
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
-    for (const annotation of annotationsFor(report)) {
-      const message = neutraliseCommands(annotation.message)
-      if (annotation.level === 'error') core.error(message, annotation.properties)
-      else core.warning(message, annotation.properties)
-    }
-    if (inputs.comment && !report.cancelled) await postComment(report, inputs)
-
-    if (shouldFail(report, inputs.failOn))
-      core.setFailed(neutraliseCommands(failureMessage(report, inputs.failOn)))
+    if (inputs.reportFile) writeReportFile(inputs.reportFile, published.report)
+    await publish(published, inputs.failOn)
+    if (inputs.comment && !published.report.cancelled) await postComment(published.report, inputs)
   } catch (error) {
     // A bug, not a verdict: say so in one line (no stack trace as the message), and fail the step.
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
     core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
   }
+}
+
+/**
+ * The verdict, everywhere it is read: the outputs, the log (the verdict and table open, each finding a
+ * collapsible group), the job summary, the annotations, and the step's failure by fail-on.
+ */
+async function publish({ report, iamPolicy }: ProbeOutcome, failOn: FailOn): Promise<void> {
+  core.setOutput('result', report.result)
+  core.setOutput('report', JSON.stringify(report))
+  core.setOutput('iam-policy', iamPolicy)
+  for (const section of renderSections(report, iamPolicy)) {
+    if (section.title) core.startGroup(neutraliseCommands(section.title))
+    log.info(section.lines.join('\n'))
+    if (section.title) core.endGroup()
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report, iamPolicy)).write()
+  for (const annotation of annotationsFor(report)) {
+    const message = neutraliseCommands(annotation.message)
+    if (annotation.level === 'error') core.error(message, annotation.properties)
+    else core.warning(message, annotation.properties)
+  }
+  if (shouldFail(report, failOn)) core.setFailed(neutraliseCommands(failureMessage(report, failOn)))
+}
+
+/**
+ * merge: one summary and one result from the reports of a fleet's jobs (report-file, uploaded as artifacts).
+ * No AWS call. Bad input (no file, not a report) fails the step naming the file.
+ */
+async function runMerge(patterns: string[]): Promise<void> {
+  const { findReportFiles, mergeReports, readReports, MergeError } = await import('./merge.js')
+  let failOn: FailOn
+  try {
+    failOn = parseFailOn(core.getInput('fail-on'))
+  } catch (error) {
+    core.setFailed((error as Error).message)
+    return
+  }
+  try {
+    const files = await findReportFiles(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
+    log.info(`Merging ${files.length} report${files.length === 1 ? '' : 's'}: ${files.join(', ')}`)
+    await publish(mergeReports(readReports(files)), failOn)
+  } catch (error) {
+    if (error instanceof MergeError) core.setFailed(`Input "merge": ${error.message}.`)
+    else throw error
+  }
+}
+
+/** report-file: the report as JSON on disk, for actions/upload-artifact and a later merge. */
+function writeReportFile(path: string, report: ProbeOutcome['report']): void {
+  const target = isAbsolute(path) ? path : join(process.env.GITHUB_WORKSPACE ?? process.cwd(), path)
+  mkdirSync(dirname(target), { recursive: true })
+  writeFileSync(target, JSON.stringify(report, null, 2) + '\n')
+  log.info(`The report is in ${target}.`)
 }
 
 /**

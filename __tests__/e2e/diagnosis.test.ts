@@ -118,10 +118,14 @@ describe('5. region', () => {
       'amazon.nova-lite-v1:0 is not offered in us-west-2 (regionAvailability NOT_AVAILABLE)'
     )
     expect(gate.hints).toEqual({ profiles: ['us.amazon.nova-lite-v1:0'], offeredIn: ['us-east-1'] })
-    expect(run.summary).toContain('Profiles in us-west-2 that contain amazon.nova-lite-v1:0: us.amazon.nova-lite-v1:0.')
+    expect(run.summary).toContain(
+      'Profiles in us-west-2 that contain amazon.nova-lite-v1:0: us.amazon.nova-lite-v1:0.'
+    )
     expect(run.summary).toContain('Of the requested regions, amazon.nova-lite-v1:0 is offered in us-east-1.')
     // The annotation's fix stands on its own: the hints travel with it.
-    expect(run.stdout).toMatch(/::error .*Of the requested regions, amazon.nova-lite-v1:0 is offered in us-east-1/)
+    expect(run.stdout).toMatch(
+      /::error .*Of the requested regions, amazon.nova-lite-v1:0 is offered in us-east-1/
+    )
   })
 
   it('a profile outside its geography names the profiles of this one', async () => {
@@ -287,7 +291,9 @@ describe('the summary stays readable at 20 checks', () => {
     expect(run.report!.checks).toHaveLength(20)
     expect(run.report!.counts.fail).toBe(20)
     expect(run.summary.match(/<h3>❌/g)).toHaveLength(1)
-    expect(run.summary).toContain('IAM permission closed: a service control policy denies the call (20 checks)')
+    expect(run.summary).toContain(
+      'IAM permission closed: a service control policy denies the call (20 checks)'
+    )
     // The fix names every ARN the SCP blocks, not the first check's only.
     for (const id of models) expect(run.summary).toContain(`foundation-model/${id}`)
     expect(run.summary).toContain('and 8 more')

@@ -57,6 +57,8 @@ describe('action.yml', () => {
       read.add(name)
       return { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }[name] ?? ''
     }, {})
+    // merge switches the action to merge mode before any probe input is read (src/main.ts).
+    read.add('merge')
     for (const name of Object.keys(action.inputs)) {
       expect(read).toContain(name)
       expect(readme).toContain(`\`${name}\``)

@@ -69,7 +69,9 @@ describe('run', () => {
     expect(core.summary.addRaw).toHaveBeenCalledWith(expect.stringContaining('<table>'))
     expect(core.summary.write).toHaveBeenCalled()
     // The log: the verdict and table open, each finding a collapsible group.
-    expect(core.startGroup).toHaveBeenCalledWith('✗ IAM permission closed: no policy allows the call (1 check)')
+    expect(core.startGroup).toHaveBeenCalledWith(
+      '✗ IAM permission closed: no policy allows the call (1 check)'
+    )
     expect(core.endGroup).toHaveBeenCalledTimes(core.startGroup.mock.calls.length)
     expect(core.error).toHaveBeenCalledWith(
       expect.stringContaining('IAM permission closed for amazon.nova-lite-v1:0 @ us-east-1: denied'),

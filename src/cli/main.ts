@@ -1,11 +1,14 @@
 /**
  * The same probe for terminals and runner bootstrap scripts outside GitHub Actions (RunsOn user data, cron).
  * Flags carry the action's input names; the engine, the checks and the fixes are shared.
- * Exit codes: 0 access proven, 1 a gate is closed or nothing was proven (by --fail-on), 2 bad input (or an
+ *        bedrock-access-probe merge REPORT.json… [--json] [--fail-on …]
+                                 one report from the reports of many accounts (report-file of each job)
+
+Exit codes: 0 access proven, 1 a gate is closed or nothing was proven (by --fail-on), 2 bad input (or an
  * unexpected error).
  */
 import { parseArgs } from 'node:util'
-import { InputError, parseInputs, type ProbeInputs } from '../inputs.js'
+import { InputError, parseFailOn, parseInputs, type ProbeInputs } from '../inputs.js'
 import { runProbe } from '../probe.js'
 import { shouldFail } from '../report/verdict.js'
 import { redactAccount } from '../report/redact.js'
@@ -67,6 +70,9 @@ Options (the GitHub Action's inputs, as flags):
   --help
 Boolean flags also take =true or =false (--json=false).
 
+       bedrock-access-probe merge REPORT.json… [--json] [--fail-on …]
+                                 one report from the reports of many accounts (report-file of each job)
+
 Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.
 Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance role),
 or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK (sent to Bedrock as the SDKs do).
@@ -127,6 +133,7 @@ async function withoutWorkflowCommands<T>(io: CliIo, work: () => Promise<T>): Pr
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv[0] === 'merge') return merge(argv.slice(1), io)
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>
   try {
     values = parseArgs({
@@ -193,4 +200,37 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
   return shouldFail(report, inputs.failOn) ? 1 : 0
+}
+
+/** `merge FILES…`: one report (and one exit code) from the reports of a fleet's jobs. */
+async function merge(argv: string[], io: CliIo): Promise<number> {
+  let values: Record<string, string | boolean | undefined>
+  let files: string[]
+  try {
+    const parsed = parseArgs({
+      args: booleanValues(argv),
+      options: { json: { type: 'boolean' }, 'fail-on': { type: 'string' } },
+      allowPositionals: true
+    })
+    values = parsed.values
+    files = parsed.positionals
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`)
+    return 2
+  }
+  const { findReportFiles, mergeReports, readReports, MergeError } = await import('../merge.js')
+  try {
+    const failOn = parseFailOn(typeof values['fail-on'] === 'string' ? values['fail-on'] : '')
+    if (files.length === 0) throw new MergeError('name the report files to merge')
+    const found = await withoutWorkflowCommands(io, () => findReportFiles(files, io.cwd))
+    const { report, iamPolicy } = mergeReports(readReports(found))
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
+    return shouldFail(report, failOn) ? 1 : 0
+  } catch (error) {
+    if (error instanceof MergeError || error instanceof InputError) {
+      io.stderr(`bedrock-access-probe merge: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
 }

@@ -83,7 +83,8 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       const fix = result.fix ?? ''
       const cause = result.cause ?? 'unspecified'
       // IAM statements differ per check but share one cause and one fix: group on the cause alone there.
-      const key = `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}`
+      // A merged report keeps each account's findings apart: a policy is attached per account.
+      const key = `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}|${check.account ?? ''}`
       const group = groups.get(key)
       const seen = { check, detail: result.detail }
       const finding = group ?? {
@@ -177,7 +178,7 @@ const CAUSE_IN_WORDS: Partial<Record<Cause, string>> = {
   'agreement-missing': 'no provider agreement',
   'agreement-error': 'the agreement is in error',
   'agreement-pending': 'the agreement is being set up',
-  'use-case-missing': "no Anthropic use-case form",
+  'use-case-missing': 'no Anthropic use-case form',
   'not-entitled': 'not entitled',
   'model-legacy': 'a Legacy model',
   'model-end-of-life': 'end of life',

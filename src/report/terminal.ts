@@ -24,8 +24,17 @@ export interface TextSection {
 }
 
 export function renderSections(report: Report, iamPolicy: string): TextSection[] {
-  const header = ['MODEL', 'REGION', ...GATES.map(gate => GATE_TITLES[gate].toUpperCase()), 'RESULT']
+  // A merged report (several accounts) leads with the account.
+  const merged = new Set(report.checks.map(check => check.account ?? '')).size > 1
+  const header = [
+    ...(merged ? ['ACCOUNT'] : []),
+    'MODEL',
+    'REGION',
+    ...GATES.map(gate => GATE_TITLES[gate].toUpperCase()),
+    'RESULT'
+  ]
   const rows = report.checks.map(check => [
+    ...(merged ? [check.account ?? ''] : []),
     check.model,
     check.region,
     ...GATES.map(gate => SHORT[check.gates[gate].status]!),

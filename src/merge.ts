@@ -1,0 +1,104 @@
+/**
+ * One report for a fleet: platform teams probe many accounts (a GitHub Actions matrix, one job per account and
+ * region set, each saving its `report` with report-file) and merge the reports into one summary with an account
+ * column and one result. Used by the action (input `merge`) and the CLI (`bedrock-access-probe merge FILES…`).
+ * No AWS call: the verdicts were made where the credentials were.
+ */
+import { readFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import * as glob from '@actions/glob'
+import { combinedPolicy } from './diagnosis/iam-policy.js'
+import { buildReport } from './report/verdict.js'
+import type { ProbeOutcome, ProbeScope, Report } from './types.js'
+
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'MergeError'
+  }
+}
+
+/** The report files the patterns name (globs, or plain paths, relative to cwd), in a stable order. */
+export async function findReportFiles(patterns: string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>()
+  for (const pattern of patterns) {
+    const absolute = isAbsolute(pattern) ? pattern : join(cwd, pattern)
+    const found = await (await glob.create(absolute, { matchDirectories: false })).glob()
+    if (found.length === 0)
+      throw new MergeError(
+        `"${pattern}" names no file (relative to ${cwd}); check the artifact download path`
+      )
+    for (const file of found) files.add(file)
+  }
+  return [...files].sort()
+}
+
+/** Read and check each report; a file that is not a probe report is named, never skipped silently. */
+export function readReports(files: string[]): { report: Report; file: string }[] {
+  return files.map(file => {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (error) {
+      throw new MergeError(`${file} is not JSON: ${(error as Error).message}`)
+    }
+    const report = parsed as Partial<Report>
+    if (!report || !Array.isArray(report.checks) || typeof report.result !== 'string') {
+      throw new MergeError(`${file} is not a bedrock-access-probe report (no "result" and "checks")`)
+    }
+    return { report: report as Report, file }
+  })
+}
+
+/**
+ * One report from many. Each check is tagged with its account (the report's identity, else the file's name),
+ * the result is the worst of all, and the IAM policy is given only when every check is in one account (a policy
+ * is attached per account).
+ */
+export function mergeReports(parts: { report: Report; file: string }[]): ProbeOutcome {
+  if (parts.length === 0) throw new MergeError('no report to merge')
+  const checks = parts.flatMap(({ report, file }) => {
+    // A masked account (mask-account-id) reads ***: the file's name tells the accounts apart then.
+    const known = report.identity?.account
+    const account = known && known !== '***' ? known : accountFromFile(file)
+    return report.checks.map(check => ({ ...check, account: check.account ?? account }))
+  })
+  const accounts = [...new Set(checks.map(check => check.account))]
+  const identities = parts.map(part => part.report.identity).filter(identity => identity !== undefined)
+  const sources = [...new Set(parts.map(part => part.report.credentialSource))]
+  const merged = buildReport(
+    checks,
+    accounts.length === 1 ? identities[0] : undefined,
+    parts.flatMap(part => part.report.changes ?? []),
+    parts.some(part => part.report.cancelled),
+    {
+      ...(sources.length === 1 && sources[0] ? { credentialSource: sources[0] } : {}),
+      credentialNotes: [...new Set(parts.flatMap(part => part.report.credentialNotes ?? []))],
+      ...mergedScope(parts.map(part => part.report.probed))
+    }
+  )
+  // Reports of the same account from several jobs (region sets) are one account, not several.
+  const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
+  return { report: merged, iamPolicy: accounts.length === 1 ? combinedPolicy(statements) : '' }
+}
+
+function mergedScope(scopes: (ProbeScope | undefined)[]): { probed?: ProbeScope } {
+  const known = scopes.filter((scope): scope is ProbeScope => scope !== undefined)
+  if (known.length === 0) return {}
+  return {
+    probed: {
+      models: Math.max(...known.map(scope => scope.models)),
+      regions: [...new Set(known.flatMap(scope => scope.regions))],
+      calls: [...new Set(known.flatMap(scope => scope.calls))],
+      invoke: known.some(scope => scope.invoke),
+      bootstrap: known.some(scope => scope.bootstrap),
+      durationMs: Math.max(...known.map(scope => scope.durationMs))
+    }
+  }
+}
+
+/** report-111122223333.json → 111122223333; else the file's base name. */
+function accountFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file
+  return /(\d{12})/.exec(base)?.[1] ?? base.replace(/\.json$/, '')
+}
