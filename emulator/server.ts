@@ -39,6 +39,9 @@ export interface LoggedCall {
   body?: string
   /** How the request authenticated: SigV4, or a Bedrock API key (bearer). */
   auth?: 'sigv4' | 'bearer'
+  /** When the request arrived and when it was answered (performance.now()), to check what waited for what. */
+  at: number
+  answeredAt?: number
 }
 
 export interface Emulator {
@@ -79,6 +82,7 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
     modelId: route.modelId,
     accessKeyId: auth?.accessKeyId,
     status: 0,
+    at: performance.now(),
     ...(auth ? { auth: auth.bearer !== undefined ? ('bearer' as const) : ('sigv4' as const) } : {})
   }
   calls.push(call)
@@ -177,5 +181,6 @@ function identify(method: string, url: URL, body: string): Route {
 
 function send(res: Res, call: LoggedCall, reply: Reply): void {
   call.status = reply.status
+  call.answeredAt = performance.now()
   writeReply(res, reply)
 }

@@ -6,7 +6,7 @@
 import type { Read } from './aws/failure.js'
 import type { AwsClients } from './aws/clients.js'
 import {
-  listProfilesContaining,
+  listSystemProfiles,
   readAvailability,
   readFoundationModel,
   readProfile,
@@ -20,64 +20,103 @@ import type {
   Availability,
   BootstrapEvidence,
   CallOutcome,
+  CallRequest,
   CallsOutcome,
   Evidence,
   ModelDetails,
   ProfileInfo
 } from './evidence.js'
-import { decide, decideControlPlane, overallResult, planCall, wantsProfileHint } from './gates/index.js'
+import {
+  decide,
+  decideControlPlane,
+  overallResult,
+  planCall,
+  plannedRequests,
+  profileCoversRegion,
+  wantsProfileHint
+} from './gates/index.js'
 import { withProfiles } from './hints.js'
 import type { Pair } from './inputs.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from './model-id.js'
 import { GATES, type CallRecord, type CheckResult, type GateResult, type Gates } from './types.js'
 
+/** The run's credentials verdict, as a check needs it when it decides. */
+export interface RunCredentials {
+  gate: GateResult
+  /** false when no AWS call can succeed: the check is closed at the credentials gate. */
+  usable: boolean
+  account?: string
+}
+
 export interface CheckContext {
   clients: AwsClients
-  /** The run's credentials verdict (decided once). */
-  credentials: GateResult
-  account?: string
+  /**
+   * The run's credentials verdict (decided once). A check may start its reads (and its speculative calls) before
+   * it is known, and waits for it only when it decides: credentials are off the critical path.
+   */
+  credentials: Promise<RunCredentials>
   invoke: boolean
   /** The calls the workload makes (the calls input). */
   calls: readonly CallKind[]
   /** A call may go ahead where the agreement state is unknown (see CallPolicy). */
   termsGuarded: boolean
+  /**
+   * Make the calls together with the reads for models whose first call cannot accept terms (not sold through
+   * AWS Marketplace), kept only if the plan decided from the reads is the same. Off when bootstrapping or when the
+   * account must be checked first (allowed-account-ids).
+   */
+  speculate: boolean
   /** Present with create-agreement: true. */
   bootstrap?: { bootstrapper: Bootstrapper; waitSeconds: number }
   clock: Clock
   /** Whether this identity may list inference profiles in a region (memoised), when the workload needs it. */
   profileListing?: (region: string) => Promise<Read<true>>
-  /** ListInferenceProfiles, memoised per region and model. */
+  /** The system-defined profiles of a region that route to a model (one listing per region). */
   profileLookup: (region: string, baseModelId: string) => Promise<string[]>
 }
 
 export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckResult> {
   const { ref, region } = pair
-  const evidence = await gatherEvidence(pair, ctx)
-  const verdicts = decideControlPlane(evidence, ctx.credentials)
+  const reads = gatherEvidence(pair, ctx)
+  // The minimal calls go out with the reads when nothing they could do needs the reads first.
+  const early = ctx.speculate && ctx.invoke ? speculativeCalls(pair, ctx) : undefined
+  const credentials = await ctx.credentials
+  if (!credentials.usable) return credentialsClosedCheck(pair, credentials.gate)
+  const evidence = { ...(await reads), ...(credentials.account ? { account: credentials.account } : {}) }
+  const verdicts = decideControlPlane(evidence, credentials.gate)
+  // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call.
+  const profiles =
+    evidence.baseModelId && wantsProfileHint(verdicts)
+      ? ctx.profileLookup(region, evidence.baseModelId)
+      : undefined
   const plan = planCall(evidence, verdicts, {
     invoke: ctx.invoke,
     calls: ctx.calls,
     termsGuarded: ctx.termsGuarded
   })
-  // The calls are independent of each other: they go out together.
   const calls: CallsOutcome =
     plan.via === 'none'
       ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
       : {
           state: 'made',
           outcomes: [
-            ...(await Promise.all(
-              plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request))
-            )),
+            ...(early && sameRequests(early.requests, plan.requests)
+              ? await early.outcomes
+              : await Promise.all(
+                  plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request))
+                )),
             ...plan.notRun
           ]
         }
   const decision = decide(evidence, verdicts, calls, ctx.calls)
 
-  // The profile list is an extra call, made only when the region verdict's fix would name profiles.
   const gates =
     evidence.baseModelId && wantsProfileHint(decision.gates)
-      ? withProfiles(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
+      ? withProfiles(
+          decision.gates,
+          await (profiles ?? ctx.profileLookup(region, evidence.baseModelId)),
+          ref.input
+        )
       : decision.gates
 
   return {
@@ -91,6 +130,32 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     ...(pair.source ? { source: pair.source } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
   }
+}
+
+/**
+ * The calls a check would make if every gate read open, fired at once, for models whose first call cannot
+ * accept a provider's terms (not sold through AWS Marketplace, judged from the ID) and for inference profiles
+ * only where the profile's geography covers the region. Never for Marketplace models: their agreement state must
+ * be known first (src/gates/provider-terms.ts).
+ */
+function speculativeCalls(
+  pair: Pair,
+  ctx: CheckContext
+): { requests: CallRequest[]; outcomes: Promise<CallOutcome[]> } | undefined {
+  const base = baseModelGuessOf(pair.ref)
+  if (!base || isMarketplaceModel(base)) return undefined
+  if (pair.ref.kind === 'inference-profile' && !profileCoversRegion(pair.ref.profileId, pair.region))
+    return undefined
+  const requests = plannedRequests(base, ctx.calls)
+  if (!requests) return undefined
+  const outcomes = Promise.all(
+    requests.map(request => minimalCall(ctx.clients, pair.region, pair.ref.input, request))
+  )
+  return { requests, outcomes }
+}
+
+function sameRequests(a: CallRequest[], b: CallRequest[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> {
@@ -135,7 +200,7 @@ async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> 
     ...(baseModelId ? { baseModelId } : {}),
     marketplace,
     anthropic,
-    account: ctx.account ?? (ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined),
+    account: ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined,
     now: new Date(ctx.clock.now()),
     profile,
     availability: bootstrapped.availability,
@@ -211,16 +276,19 @@ export function memoizedProfileListing(clients: AwsClients) {
   }
 }
 
+/**
+ * The system-defined profiles of a region that route to a model: one ListInferenceProfiles (all pages) per
+ * region, shared by every check that needs it, filtered per model.
+ */
 export function memoizedProfileLookup(clients: AwsClients) {
-  const cache = new Map<string, Promise<string[]>>()
-  return (region: string, baseModelId: string): Promise<string[]> => {
-    const key = `${region}\u0000${baseModelId}`
-    let lookup = cache.get(key)
-    if (!lookup) {
-      lookup = listProfilesContaining(clients, region, baseModelId)
-      cache.set(key, lookup)
+  const byRegion = new Map<string, Promise<Map<string, string[]>>>()
+  return async (region: string, baseModelId: string): Promise<string[]> => {
+    let listing = byRegion.get(region)
+    if (!listing) {
+      listing = listSystemProfiles(clients, region)
+      byRegion.set(region, listing)
     }
-    return lookup
+    return (await listing).get(baseModelId) ?? []
   }
 }
 

@@ -6,6 +6,7 @@
 import { AwsClients } from './aws/clients.js'
 import { describeProxy } from './aws/proxy.js'
 import { establishIdentity, NO_ACCOUNT_CHANGES_POLICY, type IdentityDeps } from './aws/identity.js'
+import type { IdentityEvidence } from './evidence.js'
 import type { Bootstrapper } from './bootstrap.js'
 import { cancellable, realClock, type Clock } from './clock.js'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
@@ -18,12 +19,6 @@ import { baseModelGuessOf, isAnthropicModel } from './model-id.js'
 import { redact } from './report/redact.js'
 import { buildReport } from './report/verdict.js'
 import type { ExportableCredentials, ProbeOutcome } from './types.js'
-
-/**
- * Checks in flight at once per region (Bedrock's API rate limits are per account and region): enough that a
- * typical run finishes in one wave, few enough to stay clear of throttling. Regions run side by side.
- */
-export const CONCURRENCY_PER_REGION = 12
 
 /** Said in the report when role-to-assume wins over an API key in the environment. */
 export const API_KEY_UNUSED =
@@ -64,7 +59,14 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   // only STS and the credential chain stand between process start and the first request.
   const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
   try {
-    const identity = await establishIdentity(
+    // With the runner's own credentials (no role to assume, no API key, nothing to create, no account to check
+    // first) the checks start with GetCallerIdentity instead of after it: the credentials verdict is needed only
+    // when a check decides.
+    const speculate =
+      !inputs.roleToAssume && apiKey === undefined && !inputs.createAgreement && !inputs.allowedAccountIds
+    let signingClients: ((clients: AwsClients) => void) | undefined
+    const early = new Promise<AwsClients>(resolve => (signingClients = resolve))
+    const identityStep = establishIdentity(
       {
         region: inputs.pairs[0]!.region,
         roleToAssume: inputs.roleToAssume,
@@ -77,13 +79,77 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         ...(apiKey !== undefined ? { apiKey } : {})
       },
       baseClients,
-      { ...deps, clock }
+      { ...deps, clock, ...(speculate ? { onSigningClients: signingClients } : {}) }
     )
-    clients = identity.clients
-    const credentials = decideCredentials(identity.evidence, {
-      ...(inputs.allowedAccountIds ? { allowedAccountIds: inputs.allowedAccountIds } : {}),
-      now: new Date(clock.now())
+    const decided = identityStep.then(identity => {
+      const credentials = decideCredentials(identity.evidence, {
+        ...(inputs.allowedAccountIds ? { allowedAccountIds: inputs.allowedAccountIds } : {}),
+        now: new Date(clock.now())
+      })
+      return { identity, credentials }
     })
+    // The checks' code (and the Bedrock SDK clients with it) loads while the identity is established.
+    const [
+      { checkPair, credentialsClosedCheck, memoizedProfileListing, memoizedProfileLookup },
+      { Bootstrapper }
+    ] = await checksCode
+    clients = speculate
+      ? await Promise.race([early, identityStep.then(step => step.clients)])
+      : (await decided).identity.clients
+    const credentialsForChecks = decided.then(({ identity, credentials }) => {
+      const evidence = identity.evidence
+      return {
+        gate: credentials.gate,
+        usable: credentials.usable,
+        ...(evidence.state === 'established' ? { account: evidence.identity.account } : {})
+      }
+    })
+    const log = maskingLogWhenKnown(deps, inputs.maskAccountId, decided)
+    void decided.then(({ credentials }) =>
+      log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
+    )
+
+    let bootstrapper: Bootstrapper | undefined
+    if (inputs.createAgreement && (await decided).credentials.usable) {
+      bootstrapper = new Bootstrapper(clients, clock, log)
+      await bootstrapper.ensureUseCaseForm(anthropicRegions(inputs), inputs.useCaseForm)
+    } else if (inputs.useCaseForm && !inputs.createAgreement) {
+      log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
+    }
+
+    const context = {
+      clients,
+      credentials: credentialsForChecks,
+      invoke: inputs.invoke,
+      calls: inputs.calls,
+      // Where the agreement state cannot be read, a call may accept a provider's terms: only when create-agreement
+      // consented to that, or when role-to-assume's session policy denies subscribing so IAM prevents it.
+      termsGuarded: inputs.createAgreement || inputs.roleToAssume !== undefined,
+      speculate: !inputs.createAgreement && !inputs.allowedAccountIds,
+      ...(bootstrapper ? { bootstrap: { bootstrapper, waitSeconds } } : {}),
+      clock,
+      profileLookup: memoizedProfileLookup(clients),
+      ...(inputs.listsInferenceProfiles ? { profileListing: memoizedProfileListing(clients) } : {})
+    }
+    // A short-term API key works in its own region only (no speculation runs with a key: it is decided already).
+    const keyEvidence = speculate ? undefined : (await decided).identity.evidence
+    const apiKeyInfo = keyEvidence?.state === 'api-key' ? keyEvidence.key : undefined
+    // Every check at once: the AWS clients bound the requests in flight per region (src/aws/clients.ts).
+    // Credentials already known to be closed (no OIDC token, an expired key…): no AWS call at all.
+    const closedBefore = speculate ? undefined : (await decided).credentials
+    const checked = await Promise.all(
+      inputs.pairs.map(async pair => {
+        const keyElsewhere = apiKeyInfo && apiKeyRegionMismatch(apiKeyInfo, pair.region)
+        const check = keyElsewhere
+          ? credentialsClosedCheck(pair, keyElsewhere)
+          : closedBefore && !closedBefore.usable
+            ? credentialsClosedCheck(pair, closedBefore.gate)
+            : await checkPair(pair, context)
+        log.info(`${check.result.toUpperCase()} ${check.model} @ ${check.region}`)
+        return check
+      })
+    )
+    const { identity, credentials } = await decided
     const evidence = identity.evidence
     // An API key's principal is not known without STS (which takes no key): the credentials gate describes the key.
     const caller = evidence.state === 'established' ? evidence.identity : undefined
@@ -93,46 +159,6 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         : evidence.state === 'api-key'
           ? ('bedrock-api-key' as const)
           : undefined
-    const apiKeyInfo = evidence.state === 'api-key' ? evidence.key : undefined
-    const [
-      { checkPair, credentialsClosedCheck, memoizedProfileListing, memoizedProfileLookup },
-      { Bootstrapper }
-    ] = await checksCode
-    const log = accountMaskingLog(deps, inputs.maskAccountId ? caller?.account : undefined)
-    log.info(`Credentials: ${credentials.gate.status} — ${credentials.gate.detail}`)
-
-    let bootstrapper: Bootstrapper | undefined
-    if (inputs.createAgreement && credentials.usable) {
-      bootstrapper = new Bootstrapper(clients, clock, log)
-      await bootstrapper.ensureUseCaseForm(anthropicRegions(inputs), inputs.useCaseForm)
-    } else if (inputs.useCaseForm) {
-      log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
-    }
-
-    const context = {
-      clients,
-      credentials: credentials.gate,
-      account: caller?.account,
-      invoke: inputs.invoke,
-      calls: inputs.calls,
-      // Where the agreement state cannot be read, a call may accept a provider's terms: only when create-agreement
-      // consented to that, or when role-to-assume's session policy denies subscribing so IAM prevents it.
-      termsGuarded: inputs.createAgreement || inputs.roleToAssume !== undefined,
-      ...(bootstrapper ? { bootstrap: { bootstrapper, waitSeconds } } : {}),
-      clock,
-      profileLookup: memoizedProfileLookup(clients),
-      ...(inputs.listsInferenceProfiles ? { profileListing: memoizedProfileListing(clients) } : {})
-    }
-    const checked = await mapPerRegion(inputs.pairs, CONCURRENCY_PER_REGION, async pair => {
-      const keyElsewhere = apiKeyInfo && apiKeyRegionMismatch(apiKeyInfo, pair.region)
-      const check = keyElsewhere
-        ? credentialsClosedCheck(pair, keyElsewhere)
-        : credentials.usable
-          ? await checkPair(pair, context)
-          : credentialsClosedCheck(pair, credentials.gate)
-      log.info(`${check.result.toUpperCase()} ${check.model} @ ${check.region}`)
-      return check
-    })
     const checks = withRegionHints(checked)
     const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
     const exported =
@@ -194,15 +220,26 @@ function anthropicRegions(inputs: ProbeInputs): string[] {
 }
 
 /**
- * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines
- * are redacted too, for front ends (the CLI) where no runner does the masking.
+ * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines are
+ * redacted too, for front ends (the CLI) where no runner does the masking. Lines logged before the identity is
+ * known carry no account.
  */
-function accountMaskingLog(deps: ProbeDeps, account: string | undefined): Logger {
-  if (!account) return deps.log
-  deps.setSecret(account)
+function maskingLogWhenKnown(
+  deps: ProbeDeps,
+  mask: boolean,
+  decided: Promise<{ identity: { evidence: IdentityEvidence } }>
+): Logger {
+  if (!mask) return deps.log
+  let account: string | undefined
+  void decided.then(({ identity }) => {
+    if (identity.evidence.state !== 'established') return
+    account = identity.evidence.identity.account
+    deps.setSecret(account)
+  })
+  const redacted = (message: string) => (account ? redact(message, account) : message)
   return {
-    info: message => deps.log.info(redact(message, account)),
-    warning: message => deps.log.warning(redact(message, account))
+    info: message => deps.log.info(redacted(message)),
+    warning: message => deps.log.warning(redacted(message))
   }
 }
 
@@ -221,24 +258,5 @@ export async function mapConcurrent<T, R>(
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
-
-/** mapConcurrent within each region, all regions at once; results in input order. */
-export async function mapPerRegion<T extends { region: string }, R>(
-  items: T[],
-  limitPerRegion: number,
-  task: (item: T) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  const byRegion = new Map<string, number[]>()
-  items.forEach((item, index) => byRegion.set(item.region, [...(byRegion.get(item.region) ?? []), index]))
-  await Promise.all(
-    [...byRegion.values()].map(indexes =>
-      mapConcurrent(indexes, limitPerRegion, async index => {
-        results[index] = await task(items[index]!)
-      })
-    )
-  )
   return results
 }

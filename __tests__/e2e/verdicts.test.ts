@@ -382,3 +382,37 @@ describe('GitHub Enterprise and forks', () => {
     expect(run.summary).toContain('token.actions.octocorp.ghe.com:sub')
   })
 })
+
+describe('one round trip where it is safe, never for a Marketplace model', () => {
+  it('calls go out with the reads for models outside Marketplace; a Marketplace model waits for its agreement state', async () => {
+    const state = openAccount()
+    state.latencyMs = 150
+    emulator = await startEmulator(state)
+    const run = await runAction(emulator, {
+      models:
+        'amazon.nova-lite-v1:0, us.anthropic.claude-sonnet-4-6, cohere.embed-english-v3, meta.llama3-1-8b-instruct-v1:0',
+      regions: 'us-east-1'
+    })
+    expect(run.outputs.result).toBe('pass')
+    const calls = emulator.calls
+    const availability = (base: string) =>
+      calls.find(call => call.operation === 'GetFoundationModelAvailability' && call.modelId === base)!
+    const invocation = (model: string) =>
+      calls.find(call => ['Converse', 'InvokeModel'].includes(call.operation) && call.modelId === model)!
+    // Not sold through Marketplace: the call was on its way before the agreement read was answered.
+    for (const [model, base] of [
+      ['amazon.nova-lite-v1:0', 'amazon.nova-lite-v1:0'],
+      ['meta.llama3-1-8b-instruct-v1:0', 'meta.llama3-1-8b-instruct-v1:0']
+    ] as const)
+      expect(invocation(model).at).toBeLessThan(availability(base).answeredAt!)
+    // Marketplace models (Anthropic, Cohere): no call before the agreement state was read.
+    for (const [model, base] of [
+      ['us.anthropic.claude-sonnet-4-6', 'anthropic.claude-sonnet-4-6'],
+      ['cohere.embed-english-v3', 'cohere.embed-english-v3']
+    ] as const)
+      expect(invocation(model).at).toBeGreaterThanOrEqual(availability(base).answeredAt!)
+    // Credentials are off the critical path: the reads did not wait for GetCallerIdentity.
+    const identity = calls.find(call => call.operation === 'GetCallerIdentity')!
+    expect(availability('amazon.nova-lite-v1:0').at).toBeLessThan(identity.answeredAt!)
+  })
+})

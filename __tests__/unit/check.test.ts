@@ -32,9 +32,9 @@ function context(overrides: Partial<CheckContext> = {}): CheckContext {
   })
   return {
     clients,
-    credentials: AUTHENTICATED,
-    account: '111122223333',
+    credentials: Promise.resolve({ gate: AUTHENTICATED, usable: true, account: '111122223333' }),
     invoke: true,
+    speculate: false,
     calls: ['converse'],
     termsGuarded: false,
     clock: realClock,

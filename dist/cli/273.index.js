@@ -8,8 +8,8 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ listPublicOffers),
 /* harmony export */   DF: () => (/* binding */ putUseCase),
+/* harmony export */   co: () => (/* binding */ listSystemProfiles),
 /* harmony export */   er: () => (/* binding */ readProfile),
-/* harmony export */   f_: () => (/* binding */ listProfilesContaining),
 /* harmony export */   mb: () => (/* binding */ readProfileListing),
 /* harmony export */   p2: () => (/* binding */ readFoundationModel),
 /* harmony export */   ro: () => (/* binding */ readUseCaseOnFile),
@@ -116,23 +116,32 @@ function translateDetails({ modelDetails: model }) {
     return details;
 }
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
-async function listProfilesContaining(clients, region, baseModelId) {
-    const found = [];
+/**
+ * Every system-defined inference profile of a region, as base model → profile IDs that route to it (all pages,
+ * at most 10). A listing that fails yields what was read: the profile names are a hint, never a verdict.
+ */
+async function listSystemProfiles(clients, region) {
+    const byModel = new Map();
     let nextToken;
     for (let page = 0; page < 10; page++) {
         const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }));
         if (!outcome.ok)
             break;
         for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
-            const routes = (profile.models ?? []).some(model => model.modelArn && (0,_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te)(model.modelArn) === baseModelId);
-            if (routes && profile.inferenceProfileId)
-                found.push(profile.inferenceProfileId);
+            if (!profile.inferenceProfileId)
+                continue;
+            const bases = new Set((profile.models ?? []).flatMap(model => (model.modelArn ? [(0,_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te)(model.modelArn)] : [])));
+            for (const base of bases) {
+                if (!base)
+                    continue;
+                byModel.set(base, [...(byModel.get(base) ?? []), profile.inferenceProfileId].sort());
+            }
         }
         nextToken = outcome.value.nextToken;
         if (!nextToken)
             break;
     }
-    return found.sort();
+    return byModel;
 }
 /**
  * Whether this identity may list inference profiles here (one page of one entry): Claude Code lists them at

@@ -8,8 +8,8 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ listPublicOffers),
 /* harmony export */   DF: () => (/* binding */ putUseCase),
+/* harmony export */   co: () => (/* binding */ listSystemProfiles),
 /* harmony export */   er: () => (/* binding */ readProfile),
-/* harmony export */   f_: () => (/* binding */ listProfilesContaining),
 /* harmony export */   mb: () => (/* binding */ readProfileListing),
 /* harmony export */   p2: () => (/* binding */ readFoundationModel),
 /* harmony export */   ro: () => (/* binding */ readUseCaseOnFile),
@@ -116,23 +116,32 @@ function translateDetails({ modelDetails: model }) {
     return details;
 }
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
-async function listProfilesContaining(clients, region, baseModelId) {
-    const found = [];
+/**
+ * Every system-defined inference profile of a region, as base model → profile IDs that route to it (all pages,
+ * at most 10). A listing that fails yields what was read: the profile names are a hint, never a verdict.
+ */
+async function listSystemProfiles(clients, region) {
+    const byModel = new Map();
     let nextToken;
     for (let page = 0; page < 10; page++) {
         const outcome = await clients.send(_aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .BedrockClient */ .eDv, region, new _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__/* .ListInferenceProfilesCommand */ .R58({ typeEquals: 'SYSTEM_DEFINED', maxResults: 1000, nextToken }));
         if (!outcome.ok)
             break;
         for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
-            const routes = (profile.models ?? []).some(model => model.modelArn && (0,_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te)(model.modelArn) === baseModelId);
-            if (routes && profile.inferenceProfileId)
-                found.push(profile.inferenceProfileId);
+            if (!profile.inferenceProfileId)
+                continue;
+            const bases = new Set((profile.models ?? []).flatMap(model => (model.modelArn ? [(0,_model_id_js__WEBPACK_IMPORTED_MODULE_0__/* .baseModelIdFromArn */ .Te)(model.modelArn)] : [])));
+            for (const base of bases) {
+                if (!base)
+                    continue;
+                byModel.set(base, [...(byModel.get(base) ?? []), profile.inferenceProfileId].sort());
+            }
         }
         nextToken = outcome.value.nextToken;
         if (!nextToken)
             break;
     }
-    return found.sort();
+    return byModel;
 }
 /**
  * Whether this identity may list inference profiles here (one page of one entry): Claude Code lists them at
@@ -867,13 +876,18 @@ function planCall(e, verdicts, { invoke, calls, termsGuarded }) {
             'bedrock:GetFoundationModelAvailability (read-only), or use role-to-assume, whose session policy denies subscribing');
     }
     const modality = (e.details.state === 'ok' ? e.details.value.modality : undefined) ?? (0,model_id/* modalityFromId */.pb)(e.baseModelId ?? '');
+    return callsFor(modality, e.baseModelId ?? '', calls);
+}
+/** The calls for a model of this modality once every gate before IAM reads open. */
+function callsFor(modality, baseModelId, calls) {
+    const none = (cause, reason) => ({ via: 'none', cause, reason });
     switch (modality) {
         case 'image':
         case 'video':
             return none('media-model', `${modality} models are billed per generated ${modality === 'image' ? 'image' : 'clip'}; the control plane is the evidence`);
         case 'embedding': {
             // Embedding models answer InvokeModel only: that one call is their proof, whichever calls were asked for.
-            const body = embeddingBody(e.baseModelId ?? '');
+            const body = embeddingBody(baseModelId);
             if (!body)
                 return none('embedding-unknown', 'no minimal request body is known for this embedding model');
             const notRun = calls
@@ -882,11 +896,40 @@ function planCall(e, verdicts, { invoke, calls, termsGuarded }) {
             return { via: 'calls', requests: [{ call: 'invoke', body }], notRun };
         }
         default:
-            return textModelCalls(e, calls);
+            return textModelCalls(baseModelId, calls);
     }
 }
+/**
+ * The requests the plan will make for a model judged by its ID alone, if every gate reads open: what a check may
+ * send together with its reads (src/check.ts keeps the answers only if the real plan is the same).
+ */
+function plannedRequests(baseModelId, calls) {
+    const plan = callsFor((0,model_id/* modalityFromId */.pb)(baseModelId), baseModelId, calls);
+    return plan.via === 'calls' ? plan.requests : undefined;
+}
+/**
+ * Whether a system-defined profile's geography covers the source region (us. in us-*, eu. in eu-*, apac. in ap-*,
+ * global. everywhere): only then is a profile call sent before the profile read confirms it exists here.
+ */
+function profileCoversRegion(profileId, region) {
+    const prefix = /^([a-z]+(?:-[a-z]+)?)\./.exec(profileId)?.[1];
+    if (!prefix)
+        return false;
+    if (prefix === 'global')
+        return true;
+    const geography = {
+        us: /^us-(east|west)-/,
+        'us-gov': /^us-gov-/,
+        eu: /^eu-/,
+        apac: /^ap-/,
+        jp: /^ap-northeast-[13]$/,
+        au: /^ap-southeast-[24]$/,
+        ca: /^ca-/
+    };
+    return geography[prefix]?.test(region) ?? false;
+}
 /** Each asked call for a text model; an InvokeModel call needs the provider's body, known for the main families. */
-function textModelCalls(e, calls) {
+function textModelCalls(baseModelId, calls) {
     const requests = [];
     const notRun = [];
     for (const call of calls) {
@@ -894,11 +937,11 @@ function textModelCalls(e, calls) {
             requests.push({ call });
             continue;
         }
-        const body = invokeBody(e.baseModelId ?? '');
+        const body = invokeBody(baseModelId);
         if (body)
             requests.push({ call, body });
         else
-            notRun.push(notRunCall(call, 'invoke-body-unknown', `no minimal ${src_calls/* CALL_OPERATION */.xT[call]} body is known for ${e.baseModelId ?? 'this model'}'s family`));
+            notRun.push(notRunCall(call, 'invoke-body-unknown', `no minimal ${src_calls/* CALL_OPERATION */.xT[call]} body is known for ${baseModelId || 'this model'}'s family`));
     }
     if (requests.length === 0) {
         const first = notRun[0];
@@ -1034,27 +1077,37 @@ var hints = __webpack_require__(9957);
 
 async function checkPair(pair, ctx) {
     const { ref, region } = pair;
-    const evidence = await gatherEvidence(pair, ctx);
-    const verdicts = decideControlPlane(evidence, ctx.credentials);
+    const reads = gatherEvidence(pair, ctx);
+    // The minimal calls go out with the reads when nothing they could do needs the reads first.
+    const early = ctx.speculate && ctx.invoke ? speculativeCalls(pair, ctx) : undefined;
+    const credentials = await ctx.credentials;
+    if (!credentials.usable)
+        return credentialsClosedCheck(pair, credentials.gate);
+    const evidence = { ...(await reads), ...(credentials.account ? { account: credentials.account } : {}) };
+    const verdicts = decideControlPlane(evidence, credentials.gate);
+    // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call.
+    const profiles = evidence.baseModelId && wantsProfileHint(verdicts)
+        ? ctx.profileLookup(region, evidence.baseModelId)
+        : undefined;
     const plan = planCall(evidence, verdicts, {
         invoke: ctx.invoke,
         calls: ctx.calls,
         termsGuarded: ctx.termsGuarded
     });
-    // The calls are independent of each other: they go out together.
     const calls = plan.via === 'none'
         ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
         : {
             state: 'made',
             outcomes: [
-                ...(await Promise.all(plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request)))),
+                ...(early && sameRequests(early.requests, plan.requests)
+                    ? await early.outcomes
+                    : await Promise.all(plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request)))),
                 ...plan.notRun
             ]
         };
     const decision = decide(evidence, verdicts, calls, ctx.calls);
-    // The profile list is an extra call, made only when the region verdict's fix would name profiles.
     const gates = evidence.baseModelId && wantsProfileHint(decision.gates)
-        ? (0,hints/* withProfiles */.f)(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
+        ? (0,hints/* withProfiles */.f)(decision.gates, await (profiles ?? ctx.profileLookup(region, evidence.baseModelId)), ref.input)
         : decision.gates;
     return {
         model: ref.input,
@@ -1067,6 +1120,27 @@ async function checkPair(pair, ctx) {
         ...(pair.source ? { source: pair.source } : {}),
         ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
     };
+}
+/**
+ * The calls a check would make if every gate read open, fired at once, for models whose first call cannot
+ * accept a provider's terms (not sold through AWS Marketplace, judged from the ID) and for inference profiles
+ * only where the profile's geography covers the region. Never for Marketplace models: their agreement state must
+ * be known first (src/gates/provider-terms.ts).
+ */
+function speculativeCalls(pair, ctx) {
+    const base = (0,model_id/* baseModelGuessOf */.dX)(pair.ref);
+    if (!base || (0,model_id/* isMarketplaceModel */.Pf)(base))
+        return undefined;
+    if (pair.ref.kind === 'inference-profile' && !profileCoversRegion(pair.ref.profileId, pair.region))
+        return undefined;
+    const requests = plannedRequests(base, ctx.calls);
+    if (!requests)
+        return undefined;
+    const outcomes = Promise.all(requests.map(request => minimalCall(ctx.clients, pair.region, pair.ref.input, request)));
+    return { requests, outcomes };
+}
+function sameRequests(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
 }
 async function gatherEvidence(pair, ctx) {
     const { ref, region } = pair;
@@ -1106,7 +1180,7 @@ async function gatherEvidence(pair, ctx) {
         ...(baseModelId ? { baseModelId } : {}),
         marketplace,
         anthropic,
-        account: ctx.account ?? (ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined),
+        account: ref.kind === 'inference-profile' ? ref.pinnedAccount : undefined,
         now: new Date(ctx.clock.now()),
         profile,
         availability: bootstrapped.availability,
@@ -1174,16 +1248,19 @@ function memoizedProfileListing(clients) {
         return read;
     };
 }
+/**
+ * The system-defined profiles of a region that route to a model: one ListInferenceProfiles (all pages) per
+ * region, shared by every check that needs it, filtered per model.
+ */
 function memoizedProfileLookup(clients) {
-    const cache = new Map();
-    return (region, baseModelId) => {
-        const key = `${region}\u0000${baseModelId}`;
-        let lookup = cache.get(key);
-        if (!lookup) {
-            lookup = (0,control_plane/* listProfilesContaining */.f_)(clients, region, baseModelId);
-            cache.set(key, lookup);
+    const byRegion = new Map();
+    return async (region, baseModelId) => {
+        let listing = byRegion.get(region);
+        if (!listing) {
+            listing = (0,control_plane/* listSystemProfiles */.co)(clients, region);
+            byRegion.set(region, listing);
         }
-        return lookup;
+        return (await listing).get(baseModelId) ?? [];
     };
 }
 /** The report's legacy `invocation` field: which API family was called first (the Converse or the Invoke API). */

@@ -18,6 +18,13 @@ interface SdkClient {
 
 export const USER_AGENT = 'bedrock-access-probe/1'
 export const MAX_ATTEMPTS = 3
+/**
+ * Requests in flight at once per region, over every service. Bedrock's rate limits are per account and region,
+ * and the SDK's standard retry strategy backs off and retries throttled requests, so the bound only has to keep
+ * a runner's sockets reasonable: it is the most a full run needs at once (100 pairs, MAX_PAIRS, × 4 requests:
+ * the profile, availability and model reads and the call), so 100 pairs in one region go out in one wave.
+ */
+export const MAX_IN_FLIGHT_PER_REGION = 400
 
 export interface ClientSettings {
   /** Static credentials (after AssumeRoleWithWebIdentity) or a provider; undefined: the SDK's default chain. */
@@ -28,6 +35,8 @@ export interface ClientSettings {
   signal?: AbortSignal
   /** Aborted when the run is cancelled (SIGINT/SIGTERM): every call in flight ends as 'cancelled'. */
   cancel?: AbortSignal
+  /** Requests in flight at once per region (default MAX_IN_FLIGHT_PER_REGION). */
+  maxInFlightPerRegion?: number
   /** Sign with SigV4 even when AWS_BEARER_TOKEN_BEDROCK is set (role-to-assume: the role is what is tested). */
   sigv4Only?: boolean
   /** Behind a proxy: the agent that routes each connection (proxy-agent.ts), and the proxy as it may be printed. */
@@ -39,8 +48,24 @@ export type ClientClass<T> = new (config: ReturnType<AwsClients['config']>) => T
 
 export class AwsClients {
   private readonly cache = new Map<ClientClass<SdkClient>, Map<string, SdkClient>>()
+  /** Shared by the clients derived from these (withCredentials): one bound per region for the whole run. */
+  private readonly slots: Map<string, RegionSlots>
 
-  constructor(readonly settings: ClientSettings) {}
+  constructor(
+    readonly settings: ClientSettings,
+    slots?: Map<string, RegionSlots>
+  ) {
+    this.slots = slots ?? new Map()
+  }
+
+  private slotsFor(region: string): RegionSlots {
+    let slots = this.slots.get(region)
+    if (!slots) {
+      slots = new RegionSlots(this.settings.maxInFlightPerRegion ?? MAX_IN_FLIGHT_PER_REGION)
+      this.slots.set(region, slots)
+    }
+    return slots
+  }
 
   /**
    * The client of that class for a region, created once. The class is passed in by the module that uses it,
@@ -73,7 +98,11 @@ export class AwsClients {
     const { cancel } = this.settings
     if (cancel?.aborted) return { ok: false, failure: CANCELLED }
     const client = this.client(Client, region)
-    const outcome = await attempt(() => client.send(command as never, this.sendOptions()) as Promise<Output>)
+    const slots = this.slotsFor(region)
+    await slots.take()
+    const outcome = await attempt(
+      () => client.send(command as never, this.sendOptions()) as Promise<Output>
+    ).finally(() => slots.give())
     if (outcome.ok) return outcome
     if (cancel?.aborted) return { ok: false, failure: CANCELLED }
     return { ok: false, failure: this.throughProxy(outcome.failure) }
@@ -95,7 +124,7 @@ export class AwsClients {
     credentials: ClientSettings['credentials'],
     options: { sigv4Only?: boolean } = {}
   ): AwsClients {
-    return new AwsClients({ ...this.settings, credentials, ...options })
+    return new AwsClients({ ...this.settings, credentials, ...options }, this.slots)
   }
 
   /**
@@ -118,11 +147,20 @@ export class AwsClients {
 
   config(region: string) {
     const { credentials, requestTimeoutMs, maxAttempts = MAX_ATTEMPTS } = this.settings
-    // throwOnRequestTimeout makes the HTTP/1.1 handler fail instead of only logging a warning.
+    // throwOnRequestTimeout makes the HTTP/1.1 handler fail instead of only logging a warning. The HTTP/1.1
+    // handler's agents default to 50 sockets per host, which would hold a wave of 100 checks back: the bound on
+    // requests in flight is the bound on sockets.
+    const sockets = this.settings.maxInFlightPerRegion ?? MAX_IN_FLIGHT_PER_REGION
     const limits = {
       requestTimeout: requestTimeoutMs,
       connectionTimeout: Math.min(requestTimeoutMs, 10_000),
-      throwOnRequestTimeout: true
+      throwOnRequestTimeout: true,
+      ...(this.settings.proxy
+        ? {}
+        : {
+            httpAgent: { keepAlive: true, maxSockets: sockets },
+            httpsAgent: { keepAlive: true, maxSockets: sockets }
+          })
     }
     return {
       region,
@@ -142,5 +180,27 @@ export class AwsClients {
         : // Plain options: each client builds its own default handler (HTTP/1.1, or HTTP/2 for the runtime).
           limits
     }
+  }
+}
+
+/** A counting semaphore: at most `limit` holders, the rest wait in order. */
+export class RegionSlots {
+  private inUse = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(private readonly limit: number) {}
+
+  async take(): Promise<void> {
+    if (this.inUse < this.limit) {
+      this.inUse++
+      return
+    }
+    await new Promise<void>(resolve => this.waiting.push(resolve))
+  }
+
+  give(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.inUse--
   }
 }

@@ -150,12 +150,15 @@ function translateDetails({ modelDetails: model }: GetFoundationModelCommandOutp
 }
 
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
-export async function listProfilesContaining(
+/**
+ * Every system-defined inference profile of a region, as base model → profile IDs that route to it (all pages,
+ * at most 10). A listing that fails yields what was read: the profile names are a hint, never a verdict.
+ */
+export async function listSystemProfiles(
   clients: AwsClients,
-  region: string,
-  baseModelId: string
-): Promise<string[]> {
-  const found: string[] = []
+  region: string
+): Promise<Map<string, string[]>> {
+  const byModel = new Map<string, string[]>()
   let nextToken: string | undefined
   for (let page = 0; page < 10; page++) {
     const outcome = await clients.send(
@@ -165,15 +168,19 @@ export async function listProfilesContaining(
     )
     if (!outcome.ok) break
     for (const profile of outcome.value.inferenceProfileSummaries ?? []) {
-      const routes = (profile.models ?? []).some(
-        model => model.modelArn && baseModelIdFromArn(model.modelArn) === baseModelId
+      if (!profile.inferenceProfileId) continue
+      const bases = new Set(
+        (profile.models ?? []).flatMap(model => (model.modelArn ? [baseModelIdFromArn(model.modelArn)] : []))
       )
-      if (routes && profile.inferenceProfileId) found.push(profile.inferenceProfileId)
+      for (const base of bases) {
+        if (!base) continue
+        byModel.set(base, [...(byModel.get(base) ?? []), profile.inferenceProfileId].sort())
+      }
     }
     nextToken = outcome.value.nextToken
     if (!nextToken) break
   }
-  return found.sort()
+  return byModel
 }
 
 /**

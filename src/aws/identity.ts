@@ -10,7 +10,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { realClock, type Clock } from '../clock.js'
 import type { IdentityEvidence, OidcClaims } from '../evidence.js'
-import { CREDENTIAL_SOURCE_WORDS, type CredentialSource } from '../types.js'
+import { CREDENTIAL_SOURCE_WORDS, type CallerIdentity, type CredentialSource } from '../types.js'
 import { describeApiKey } from './bedrock-api-key.js'
 import { oneLine } from '../sanitize.js'
 import { describeAwsError, type AwsFailure } from './failure.js'
@@ -22,6 +22,11 @@ export interface IdentityDeps {
   env: NodeJS.ProcessEnv
   /** Sleeps between retries (injected so tests are instant). */
   clock?: Clock
+  /**
+   * Told the signing clients as soon as they exist, before GetCallerIdentity answers (the default chain only):
+   * the checks start with the identity check instead of after it.
+   */
+  onSigningClients?: (clients: AwsClients) => void
 }
 
 /**
@@ -109,6 +114,16 @@ export async function establishIdentity(
     )
     source = `OIDC → ${roleArn}`
     credentialSource = 'oidc-role'
+    if (assumed.caller?.account) {
+      return {
+        evidence: established(
+          { Account: assumed.caller.account, Arn: assumed.caller.arn, UserId: assumed.caller.userId },
+          source,
+          credentialSource
+        ),
+        clients
+      }
+    }
   } else if (settings.apiKey !== undefined) {
     // The key is the workload's credential: the SDK's Bedrock clients send it (bearer) as they will for the job.
     deps.setSecret(settings.apiKey)
@@ -125,6 +140,7 @@ export async function establishIdentity(
         resolvedFrom = found
       })
     )
+    deps.onSigningClients?.(clients)
     const outcome = await clients.send(STSClient, settings.region, new GetCallerIdentityCommand({}))
     if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure }, clients }
     credentialSource = resolvedFrom ?? sourceFromEnvironment(deps.env, profile)
@@ -184,7 +200,7 @@ async function assumeRoleWithOidc(
   roleArn: string,
   baseClients: AwsClients,
   deps: IdentityDeps
-): Promise<{ credentials: AwsCredentialIdentity } | { evidence: IdentityEvidence }> {
+): Promise<{ credentials: AwsCredentialIdentity; caller?: CallerIdentity } | { evidence: IdentityEvidence }> {
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     return { evidence: { state: 'no-oidc-request', forkPullRequest: isForkPullRequest(deps.env) } }
   }
@@ -244,7 +260,13 @@ async function assumeRoleWithOidc(
   if (!creds?.AccessKeyId || !creds.SecretAccessKey) return { evidence: { state: 'assume-empty' } }
   for (const secret of [creds.AccessKeyId, creds.SecretAccessKey, creds.SessionToken])
     if (secret) deps.setSecret(secret)
+  const user = outcome.value.AssumedRoleUser
   return {
+    // The session's identity is in the answer (AssumedRoleUser.Arn: arn:PARTITION:sts::ACCOUNT:assumed-role/…),
+    // so no GetCallerIdentity round trip follows.
+    ...(user?.Arn
+      ? { caller: { account: user.Arn.split(':')[4] ?? '', arn: user.Arn, userId: user.AssumedRoleId } }
+      : {}),
     credentials: {
       accessKeyId: creds.AccessKeyId,
       secretAccessKey: creds.SecretAccessKey,

@@ -13,7 +13,7 @@ import { embeddingBody, invokeBody } from '../aws/invoke.js'
 import { CALL_OPERATION, type CallKind } from '../calls.js'
 import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
 import type { CallOutcome, CallRequest, CallsOutcome, Evidence } from '../evidence.js'
-import { modalityFromId } from '../model-id.js'
+import { modalityFromId, type Modality } from '../model-id.js'
 import {
   GATE_TITLES,
   GATES,
@@ -153,6 +153,12 @@ export function planCall(
   }
   const modality =
     (e.details.state === 'ok' ? e.details.value.modality : undefined) ?? modalityFromId(e.baseModelId ?? '')
+  return callsFor(modality, e.baseModelId ?? '', calls)
+}
+
+/** The calls for a model of this modality once every gate before IAM reads open. */
+function callsFor(modality: Modality | undefined, baseModelId: string, calls: readonly CallKind[]): CallPlan {
+  const none = (cause: Cause, reason: string): CallPlan => ({ via: 'none', cause, reason })
   switch (modality) {
     case 'image':
     case 'video':
@@ -162,7 +168,7 @@ export function planCall(
       )
     case 'embedding': {
       // Embedding models answer InvokeModel only: that one call is their proof, whichever calls were asked for.
-      const body = embeddingBody(e.baseModelId ?? '')
+      const body = embeddingBody(baseModelId)
       if (!body) return none('embedding-unknown', 'no minimal request body is known for this embedding model')
       const notRun = calls
         .filter(call => call !== 'invoke')
@@ -170,12 +176,41 @@ export function planCall(
       return { via: 'calls', requests: [{ call: 'invoke', body }], notRun }
     }
     default:
-      return textModelCalls(e, calls)
+      return textModelCalls(baseModelId, calls)
   }
 }
 
+/**
+ * The requests the plan will make for a model judged by its ID alone, if every gate reads open: what a check may
+ * send together with its reads (src/check.ts keeps the answers only if the real plan is the same).
+ */
+export function plannedRequests(baseModelId: string, calls: readonly CallKind[]): CallRequest[] | undefined {
+  const plan = callsFor(modalityFromId(baseModelId), baseModelId, calls)
+  return plan.via === 'calls' ? plan.requests : undefined
+}
+
+/**
+ * Whether a system-defined profile's geography covers the source region (us. in us-*, eu. in eu-*, apac. in ap-*,
+ * global. everywhere): only then is a profile call sent before the profile read confirms it exists here.
+ */
+export function profileCoversRegion(profileId: string, region: string): boolean {
+  const prefix = /^([a-z]+(?:-[a-z]+)?)\./.exec(profileId)?.[1]
+  if (!prefix) return false
+  if (prefix === 'global') return true
+  const geography: Record<string, RegExp> = {
+    us: /^us-(east|west)-/,
+    'us-gov': /^us-gov-/,
+    eu: /^eu-/,
+    apac: /^ap-/,
+    jp: /^ap-northeast-[13]$/,
+    au: /^ap-southeast-[24]$/,
+    ca: /^ca-/
+  }
+  return geography[prefix]?.test(region) ?? false
+}
+
 /** Each asked call for a text model; an InvokeModel call needs the provider's body, known for the main families. */
-function textModelCalls(e: Evidence, calls: readonly CallKind[]): CallPlan {
+function textModelCalls(baseModelId: string, calls: readonly CallKind[]): CallPlan {
   const requests: CallRequest[] = []
   const notRun: CallOutcome[] = []
   for (const call of calls) {
@@ -183,14 +218,14 @@ function textModelCalls(e: Evidence, calls: readonly CallKind[]): CallPlan {
       requests.push({ call })
       continue
     }
-    const body = invokeBody(e.baseModelId ?? '')
+    const body = invokeBody(baseModelId)
     if (body) requests.push({ call, body })
     else
       notRun.push(
         notRunCall(
           call,
           'invoke-body-unknown',
-          `no minimal ${CALL_OPERATION[call]} body is known for ${e.baseModelId ?? 'this model'}'s family`
+          `no minimal ${CALL_OPERATION[call]} body is known for ${baseModelId || 'this model'}'s family`
         )
       )
   }
@@ -325,7 +360,7 @@ export function overallResult(gates: Gates): Verdict {
 }
 
 /** Whether the region verdict is one whose fix is best shown with the profiles that reach the model. */
-export function wantsProfileHint(gates: Gates): boolean {
+export function wantsProfileHint(gates: Pick<Gates, 'region'>): boolean {
   const region = gates.region
   return region.status === 'fail' && region.cause !== undefined && PROFILE_HINT_CAUSES.has(region.cause)
 }

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-bedrock'
 import { AwsClients } from '../../../src/aws/clients.js'
 import {
-  listProfilesContaining,
+  listSystemProfiles,
   readAvailability,
   readFoundationModel,
   readProfile
@@ -126,7 +126,7 @@ describe('readFoundationModel', () => {
   })
 })
 
-describe('readProfile and listProfilesContaining', () => {
+describe('readProfile and listSystemProfiles', () => {
   beforeEach(() => {
     bedrock.reset()
   })
@@ -171,7 +171,7 @@ describe('readProfile and listProfilesContaining', () => {
         nextToken: 'p2'
       } as never)
       .resolvesOnce({ inferenceProfileSummaries: [profile('global.x', MODEL)] } as never)
-    expect(await listProfilesContaining(clients, 'us-east-1', MODEL)).toEqual(['global.x', 'us.x'])
+    expect((await listSystemProfiles(clients, 'us-east-1')).get(MODEL)).toEqual(['global.x', 'us.x'])
     expect(bedrock.commandCalls(ListInferenceProfilesCommand)[1]!.args[0].input).toMatchObject({
       nextToken: 'p2'
     })
