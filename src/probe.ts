@@ -59,11 +59,10 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   // only STS and the credential chain stand between process start and the first request.
   const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
   try {
-    // With the runner's own credentials (no role to assume, no API key, nothing to create, no account to check
-    // first) the checks start with GetCallerIdentity instead of after it: the credentials verdict is needed only
-    // when a check decides.
-    const speculate =
-      !inputs.roleToAssume && apiKey === undefined && !inputs.createAgreement && !inputs.allowedAccountIds
+    // Unless something must be settled first (an API key's region, a bootstrap, the account to allow), the checks
+    // start with the identity step instead of after it (with GetCallerIdentity, or while the role is assumed, their
+    // requests waiting for the session): the credentials verdict is needed only when a check decides.
+    const speculate = apiKey === undefined && !inputs.createAgreement && !inputs.allowedAccountIds
     let signingClients: ((clients: AwsClients) => void) | undefined
     const early = new Promise<AwsClients>(resolve => (signingClients = resolve))
     const identityStep = establishIdentity(

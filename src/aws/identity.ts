@@ -23,8 +23,8 @@ export interface IdentityDeps {
   /** Sleeps between retries (injected so tests are instant). */
   clock?: Clock
   /**
-   * Told the signing clients as soon as they exist, before GetCallerIdentity answers (the default chain only):
-   * the checks start with the identity check instead of after it.
+   * Told the signing clients as soon as they exist: before GetCallerIdentity answers (the default chain), or
+   * before the role session exists (role-to-assume: their requests wait for it). The checks start then.
    */
   onSigningClients?: (clients: AwsClients) => void
 }
@@ -97,21 +97,35 @@ export async function establishIdentity(
   let credentialSource: CredentialSource
   if (settings.roleToAssume) {
     const roleArn = settings.roleToAssume
-    const assumed = await assumeRoleWithOidc(settings, roleArn, baseClients, deps)
-    if ('evidence' in assumed) return { evidence: assumed.evidence, clients: baseClients }
+    const assuming = assumeRoleWithOidc(settings, roleArn, baseClients, deps)
+    const session = assuming.then(assumed =>
+      'evidence' in assumed
+        ? undefined
+        : renewingProvider(assumed.credentials, async () => {
+            const renewed = await assumeRoleWithOidc(settings, roleArn, baseClients, deps)
+            if ('evidence' in renewed) {
+              const why =
+                'failure' in renewed.evidence ? renewed.evidence.failure.message : renewed.evidence.state
+              throw new Error(`Renewing the role session failed: ${why}`)
+            }
+            return renewed.credentials
+          })
+    )
+    // The clients exist before the session does: a request built meanwhile (endpoint, serialisation) waits only
+    // for its signature, so the checks' preparation overlaps the OIDC token and AssumeRoleWithWebIdentity.
     clients = baseClients.withCredentials(
-      renewingProvider(assumed.credentials, async () => {
-        const renewed = await assumeRoleWithOidc(settings, roleArn, baseClients, deps)
-        if ('evidence' in renewed) {
-          const why =
-            'failure' in renewed.evidence ? renewed.evidence.failure.message : renewed.evidence.state
-          throw new Error(`Renewing the role session failed: ${why}`)
-        }
-        return renewed.credentials
-      }),
+      async options => {
+        const provider = await session
+        if (!provider)
+          throw new Error('No role session: the role could not be assumed (see the credentials gate)')
+        return provider(options)
+      },
       // The role is what was asked for: a Bedrock API key in the environment must not take over its calls.
       { sigv4Only: settings.apiKey !== undefined }
     )
+    deps.onSigningClients?.(clients)
+    const assumed = await assuming
+    if ('evidence' in assumed) return { evidence: assumed.evidence, clients: baseClients }
     source = `OIDC → ${roleArn}`
     credentialSource = 'oidc-role'
     if (assumed.caller?.account) {
