@@ -141,6 +141,8 @@ function preferAdded(extra, added) {
 async function pullRequestAddedIds(token, log) {
     // Octokit is loaded only here, for pull requests.
     const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
+    await (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2268))).loadUndici();
     const pull = github.context.payload.pull_request;
     if (!pull || !token)
         return [];

@@ -4,6 +4,7 @@
  */
 import * as github from '@actions/github'
 import type { Logger } from './logger.js'
+import { loadUndici } from './vendor/undici.js'
 import { renderSummary } from './report/summary.js'
 import type { Report } from './types.js'
 
@@ -38,6 +39,8 @@ export async function upsertPullRequestComment(
     return
   }
   try {
+    // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
+    await loadUndici()
     const octokit = github.getOctokit(token)
     const { owner, repo } = github.context.repo
     const body = `${MARKER}\n${summary}`

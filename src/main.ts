@@ -12,11 +12,7 @@ import type { Logger } from './logger.js'
 import { runProbe } from './probe.js'
 import type { ProbeOutcome } from './types.js'
 import { neutraliseCommands } from './sanitize.js'
-import { failureMessage, shouldFail } from './report/verdict.js'
-import { annotationsFor } from './report/annotations.js'
 import { redactAccount } from './report/redact.js'
-import { renderSummary } from './report/summary.js'
-import { renderSections } from './report/terminal.js'
 
 export async function run(): Promise<void> {
   const merge = splitList(core.getInput('merge'))
@@ -62,35 +58,15 @@ export async function run(): Promise<void> {
     publishIdentity(outcome, inputs.maskAccountId)
     if (inputs.exportCredentials) exportCredentials(outcome)
     if (inputs.reportFile) writeReportFile(inputs.reportFile, published.report)
-    await publish(published, inputs.failOn)
+    // The renderers load with the verdict, not at start-up: nothing needs them before the checks are done.
+    const { publish } = await import('./report/publish.js')
+    await publish(published, inputs.failOn, log)
     if (inputs.comment && !published.report.cancelled) await postComment(published.report, inputs)
   } catch (error) {
     // A bug, not a verdict: say so in one line (no stack trace as the message), and fail the step.
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
     core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
   }
-}
-
-/**
- * The verdict, everywhere it is read: the outputs, the log (the verdict and table open, each finding a
- * collapsible group), the job summary, the annotations, and the step's failure by fail-on.
- */
-async function publish({ report, iamPolicy }: ProbeOutcome, failOn: FailOn): Promise<void> {
-  core.setOutput('result', report.result)
-  core.setOutput('report', JSON.stringify(report))
-  core.setOutput('iam-policy', iamPolicy)
-  for (const section of renderSections(report, iamPolicy)) {
-    if (section.title) core.startGroup(neutraliseCommands(section.title))
-    log.info(section.lines.join('\n'))
-    if (section.title) core.endGroup()
-  }
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report, iamPolicy)).write()
-  for (const annotation of annotationsFor(report)) {
-    const message = neutraliseCommands(annotation.message)
-    if (annotation.level === 'error') core.error(message, annotation.properties)
-    else core.warning(message, annotation.properties)
-  }
-  if (shouldFail(report, failOn)) core.setFailed(neutraliseCommands(failureMessage(report, failOn)))
 }
 
 /**
@@ -109,7 +85,8 @@ async function runMerge(patterns: string[]): Promise<void> {
   try {
     const files = await findReportFiles(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
     log.info(`Merging ${files.length} report${files.length === 1 ? '' : 's'}: ${files.join(', ')}`)
-    await publish(mergeReports(readReports(files)), failOn)
+    const { publish } = await import('./report/publish.js')
+    await publish(mergeReports(readReports(files)), failOn, log)
   } catch (error) {
     if (error instanceof MergeError) core.setFailed(`Input "merge": ${error.message}.`)
     else throw error

@@ -139,6 +139,8 @@ export async function pullRequestAddedIds(
 ): Promise<{ id: string; file: string; line: number }[]> {
   // Octokit is loaded only here, for pull requests.
   const github = await import('@actions/github')
+  // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
+  await (await import('./vendor/undici.js')).loadUndici()
   const pull = github.context.payload.pull_request
   if (!pull || !token) return []
   try {

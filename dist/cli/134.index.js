@@ -145,7 +145,9 @@ function preferAdded(extra, added) {
 /** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */
 async function pullRequestAddedIds(token, log) {
     // Octokit is loaded only here, for pull requests.
-    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const github = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(268)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
+    await (await __webpack_require__.e(/* import() */ 887).then(__webpack_require__.bind(__webpack_require__, 2268))).loadUndici();
     const pull = github.context.payload.pull_request;
     if (!pull || !token)
         return [];

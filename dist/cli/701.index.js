@@ -2,7 +2,7 @@ export const id = 701;
 export const ids = [701];
 export const modules = {
 
-/***/ 6082:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony export */   sq: () => (/* binding */ readAvailability),
 /* harmony export */   tx: () => (/* binding */ createAgreement)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6082);
+/* harmony import */ var _aws_sdk_client_bedrock__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3701);
 /* harmony import */ var _model_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8994);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9551);
 /**

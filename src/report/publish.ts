@@ -1,0 +1,38 @@
+/**
+ * Publishing the verdict (the action): loaded after the checks, so the renderers are not on the start-up path.
+ */
+import * as core from '@actions/core'
+import type { FailOn } from '../inputs.js'
+import type { Logger } from '../logger.js'
+import { neutraliseCommands } from '../sanitize.js'
+import type { ProbeOutcome } from '../types.js'
+import { annotationsFor } from './annotations.js'
+import { renderSummary } from './summary.js'
+import { renderSections } from './terminal.js'
+import { failureMessage, shouldFail } from './verdict.js'
+
+/**
+ * The verdict, everywhere it is read: the outputs, the log (the verdict and table open, each finding a
+ * collapsible group), the job summary, the annotations, and the step's failure by fail-on.
+ */
+export async function publish(
+  { report, iamPolicy }: ProbeOutcome,
+  failOn: FailOn,
+  log: Logger
+): Promise<void> {
+  core.setOutput('result', report.result)
+  core.setOutput('report', JSON.stringify(report))
+  core.setOutput('iam-policy', iamPolicy)
+  for (const section of renderSections(report, iamPolicy)) {
+    if (section.title) core.startGroup(neutraliseCommands(section.title))
+    log.info(section.lines.join('\n'))
+    if (section.title) core.endGroup()
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report, iamPolicy)).write()
+  for (const annotation of annotationsFor(report)) {
+    const message = neutraliseCommands(annotation.message)
+    if (annotation.level === 'error') core.error(message, annotation.properties)
+    else core.warning(message, annotation.properties)
+  }
+  if (shouldFail(report, failOn)) core.setFailed(neutraliseCommands(failureMessage(report, failOn)))
+}
