@@ -17,8 +17,8 @@ import { startEmulator } from '../emulator/server.js'
 import { openAccount, type EmulatorState } from '../emulator/state.js'
 import { NODE, ROOT, runAction, type RunOptions } from '../emulator/runner.js'
 
-const LATENCY_MS = 200
-const RUNS = 3
+const LATENCY_MS = 400
+const RUNS = 5
 const REGIONS = 'us-east-1, us-east-2, us-west-2'
 
 interface Scenario {

@@ -241,21 +241,3 @@ function maskingLogWhenKnown(
     warning: message => deps.log.warning(redacted(message))
   }
 }
-
-/** Run `task` over `items`, at most `limit` at a time, keeping the input order in the result. */
-export async function mapConcurrent<T, R>(
-  items: T[],
-  limit: number,
-  task: (item: T) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}

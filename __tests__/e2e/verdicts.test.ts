@@ -416,3 +416,29 @@ describe('one round trip where it is safe, never for a Marketplace model', () =>
     expect(availability('amazon.nova-lite-v1:0').at).toBeLessThan(identity.answeredAt!)
   })
 })
+
+describe('a full catalogue', () => {
+  it('100 models in one region go out in one wave: requests, not checks, are bounded', async () => {
+    const state = openAccount()
+    const models = Array.from({ length: 100 }, (_, i) => `amazon.wave-model-${i}-v1:0`)
+    for (const id of models) state.models.push({ id, regions: ['us-east-1'] })
+    state.latencyMs = 300
+    emulator = await startEmulator(state)
+    const run = await runAction(
+      emulator,
+      { models: models.join(','), regions: 'us-east-1' },
+      { timeoutMs: 60_000 }
+    )
+    expect(run.outputs.result).toBe('pass')
+    // The most requests the emulator held at once: every read and call of the run, not 12 checks' worth.
+    const events = emulator.calls.flatMap(call => [
+      { at: call.at, change: 1 },
+      { at: call.answeredAt!, change: -1 }
+    ])
+    events.sort((a, b) => a.at - b.at || a.change - b.change)
+    let inFlight = 0
+    let peak = 0
+    for (const event of events) peak = Math.max(peak, (inFlight += event.change))
+    expect(peak).toBeGreaterThanOrEqual(250)
+  }, 90_000)
+})

@@ -5,7 +5,7 @@ import { renderSummary } from '../../src/report/summary.js'
 import { renderSections, renderText } from '../../src/report/terminal.js'
 import { combinedPolicy, invokeStatement } from '../../src/diagnosis/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/hints.js'
-import { mapConcurrent } from '../../src/probe.js'
+import { RegionSlots } from '../../src/aws/clients.js'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
 import { buildReport } from '../../src/report/verdict.js'
 import type { CheckResult, GateResult, Report } from '../../src/types.js'
@@ -340,18 +340,24 @@ describe('text rendering', () => {
 })
 
 describe('run helpers', () => {
-  it('mapConcurrent keeps order and never exceeds the limit', async () => {
+  it('RegionSlots lets at most its limit through at once, the rest in order', async () => {
+    const slots = new RegionSlots(2)
     let running = 0
     let peak = 0
-    const results = await mapConcurrent([5, 1, 4, 2, 3, 0], 2, async n => {
-      running++
-      peak = Math.max(peak, running)
-      await new Promise(resolve => setTimeout(resolve, n))
-      running--
-      return n * 10
-    })
-    expect(results).toEqual([50, 10, 40, 20, 30, 0])
+    const order: number[] = []
+    await Promise.all(
+      [5, 1, 4, 2, 3, 0].map(async n => {
+        await slots.take()
+        running++
+        peak = Math.max(peak, running)
+        await new Promise(resolve => setTimeout(resolve, n))
+        order.push(n)
+        running--
+        slots.give()
+      })
+    )
     expect(peak).toBe(2)
+    expect(order).toHaveLength(6)
   })
 
   it('names the requested regions where a model not offered here is offered', () => {
