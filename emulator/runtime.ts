@@ -177,34 +177,20 @@ const codec = new EventStreamCodec(
  * exception message (`:message-type` exception), as a stream that fails mid-way does.
  */
 function eventStream(events: StreamEvent[], state: EmulatorState): Reply {
-  const frames: Uint8Array[] = []
-  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
+  // One frame: its kind (an event of a type, or an exception of a type) and a JSON body.
+  const frame = (kind: 'event' | 'exception', type: string, payload: unknown) =>
+    codec.encode({
+      headers: {
+        ':message-type': { type: 'string', value: kind },
+        [kind === 'event' ? ':event-type' : ':exception-type']: { type: 'string', value: type },
+        ':content-type': { type: 'string', value: 'application/json' }
+      },
+      body: new TextEncoder().encode(JSON.stringify(payload))
+    })
   const broken = state.streamBreak
-  for (const [index, event] of events.entries()) {
-    if (broken && index === 2) {
-      frames.push(
-        codec.encode({
-          headers: {
-            ':message-type': { type: 'string', value: 'exception' },
-            ':exception-type': { type: 'string', value: broken.exception },
-            ':content-type': { type: 'string', value: 'application/json' }
-          },
-          body: json({ message: broken.message })
-        })
-      )
-      break
-    }
-    frames.push(
-      codec.encode({
-        headers: {
-          ':message-type': { type: 'string', value: 'event' },
-          ':event-type': { type: 'string', value: event.type },
-          ':content-type': { type: 'string', value: 'application/json' }
-        },
-        body: json(event.payload)
-      })
-    )
-  }
+  const frames = events.map(event => frame('event', event.type, event.payload))
+  if (broken)
+    frames.splice(2, frames.length, frame('exception', broken.exception, { message: broken.message }))
   return {
     status: 200,
     headers: { 'content-type': 'application/vnd.amazon.eventstream' },

@@ -2,14 +2,13 @@
  * The CLI bundle (cli/index.js, built from the current sources) and models-from, end to end against the emulator: same engine, other front end.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { freshAccount, openAccount, type EmulatorState } from '../../emulator/state.js'
-import { BUNDLE, cliEnv, NODE, runAction } from './harness.js'
+import { cliEnv, runAction, runCli, type CliRun } from './harness.js'
 import type { Report } from '../../src/types.js'
 
 let emulator: Emulator | undefined
@@ -18,22 +17,9 @@ afterEach(async () => {
   emulator = undefined
 })
 
-async function cli(
-  state: EmulatorState,
-  args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function cli(state: EmulatorState, args: string[]): Promise<CliRun> {
   emulator = await startEmulator(state)
-  const home = mkdtempSync(join(tmpdir(), 'cli-'))
-  const child = spawn(NODE, [join(BUNDLE, 'cli/index.js'), ...args], {
-    env: cliEnv(emulator, home),
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', chunk => (stdout += chunk))
-  child.stderr.on('data', chunk => (stderr += chunk))
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return { code, stdout, stderr }
+  return runCli(args, cliEnv(emulator, mkdtempSync(join(tmpdir(), 'cli-'))))
 }
 
 describe('CLI', () => {

@@ -3,12 +3,14 @@
  * global-setup.ts built from the current sources, so a change to src/ is always what the tests exercise.
  */
 import { afterEach } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { AMBIENT_KEY, AMBIENT_SECRET, type EmulatorState } from '../../emulator/state.js'
 import { ROOT, runAction as runBundle, type ActionRun } from '../../emulator/runner.js'
 import type { Report } from '../../src/types.js'
 
+import { NODE } from '../../emulator/runner.js'
 export { NODE, ROOT, actionDefaults, type ActionRun } from '../../emulator/runner.js'
 
 /** Built by global-setup.ts from the current sources (the same build as dist/). */
@@ -77,4 +79,24 @@ export function emulatorPerTest() {
       return current
     }
   }
+}
+
+export interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** The CLI bundle built from the current sources, as a terminal runs it, in the given environment. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const child = spawn(NODE, [join(BUNDLE, 'cli/index.js'), ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  return { code, stdout, stderr }
 }

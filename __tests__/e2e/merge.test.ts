@@ -3,13 +3,12 @@
  * then the action's merge mode and the CLI's `merge` make one summary with an account column and one result.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator } from '../../emulator/server.js'
 import { AMBIENT_KEY, openAccount, type EmulatorState } from '../../emulator/state.js'
-import { BUNDLE, NODE, runAction, type ActionRun } from './harness.js'
+import { runAction, runCli, type ActionRun } from './harness.js'
 import type { Report } from '../../src/types.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'fleet-'))
@@ -93,12 +92,15 @@ describe('merge', () => {
 
   it('the CLI merges the same files, as a table or JSON, with one exit code', async () => {
     const files = ACCOUNTS.map(account => join(dir, `report-${account}.json`))
-    const text = await cli(['merge', ...files])
+    const text = await runCli(['merge', ...files], { PATH: process.env.PATH, HOME: dir })
     expect(text.code).toBe(1)
     expect(text.stdout).toMatch(/^3 of 8 Bedrock access checks failed: a gate is closed/)
     expect(text.stdout).toMatch(/^ACCOUNT\s+MODEL\s+REGION/m)
     expect(text.stdout).toMatch(/^222222222222\s+amazon.nova-lite-v1:0\s+us-east-1 .*FAIL$/m)
-    const json = await cli(['merge', join(dir, 'report-*.json'), '--json'])
+    const json = await runCli(['merge', join(dir, 'report-*.json'), '--json'], {
+      PATH: process.env.PATH,
+      HOME: dir
+    })
     expect((JSON.parse(json.stdout) as Report).checks).toHaveLength(8)
   })
 
@@ -110,21 +112,8 @@ describe('merge', () => {
     writeFileSync(stray, '{"hello": "world"}')
     const notReport = await mergeRun({ merge: stray })
     expect(notReport.stdout).toContain(`${stray} is not a bedrock-access-probe report`)
-    const cliRun = await cli(['merge', stray])
+    const cliRun = await runCli(['merge', stray], { PATH: process.env.PATH, HOME: dir })
     expect(cliRun.code).toBe(2)
     expect(cliRun.stderr).toContain('is not a bedrock-access-probe report')
   })
 })
-
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(NODE, [join(BUNDLE, 'cli/index.js'), ...args], {
-    env: { PATH: process.env.PATH, HOME: dir },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', chunk => (stdout += chunk))
-  child.stderr.on('data', chunk => (stderr += chunk))
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return { code, stdout, stderr }
-}
