@@ -21,18 +21,6 @@ export const modules = {
 const MARKER = '<!-- bedrock-access-probe -->';
 async function upsertPullRequestComment(report, token, log) {
     const pull = _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.payload.pull_request;
-    const { serverUrl, runId } = _actions_github__WEBPACK_IMPORTED_MODULE_0__.context;
-    const repository = process.env.GITHUB_REPOSITORY;
-    const summary = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, '', {
-        comment: {
-            ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
-            // The pull request's head, not the merge commit GITHUB_SHA names.
-            ...(pull?.head?.sha || _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.sha
-                ? { commit: pull?.head?.sha ?? _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.sha }
-                : {}),
-            time: new Date()
-        }
-    });
     if (!pull) {
         log.warning('comment: true only posts on pull_request events; skipped.');
         return;
@@ -41,6 +29,17 @@ async function upsertPullRequestComment(report, token, log) {
         log.warning('comment: true needs github-token (default: the job token with pull-requests: write); skipped.');
         return;
     }
+    const { serverUrl, runId } = _actions_github__WEBPACK_IMPORTED_MODULE_0__.context;
+    const repository = process.env.GITHUB_REPOSITORY;
+    // The pull request's head, not the merge commit GITHUB_SHA names.
+    const commit = pull.head?.sha || _actions_github__WEBPACK_IMPORTED_MODULE_0__.context.sha;
+    const summary = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, {
+        comment: {
+            ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
+            ...(commit ? { commit } : {}),
+            time: new Date()
+        }
+    });
     try {
         // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
         await (0,_vendor_undici_js__WEBPACK_IMPORTED_MODULE_2__.loadUndici)();
@@ -92,6 +91,7 @@ function fixSnippets(finding, report) {
             code: `aws iam put-role-policy --role-name ${role} --policy-name bedrock-access --policy-document file://bedrock-access.json`
         });
     }
+    const trusted = trustedRole(finding);
     for (const statement of finding.trustPolicies) {
         snippets.push({
             label: 'Trust-policy statement that admits this token',
@@ -100,7 +100,7 @@ function fixSnippets(finding, report) {
         }, {
             label: "Add it to the role's trust policy (this prints the current one)",
             lang: 'sh',
-            code: `aws iam get-role --role-name ${roleNameOf(trustedRole(finding)) ?? role} --query Role.AssumeRolePolicyDocument`
+            code: `aws iam get-role --role-name ${trusted ? roleNameOf(trusted) : role} --query Role.AssumeRolePolicyDocument`
         });
     }
     const places = uniquePlaces(finding);
@@ -181,7 +181,7 @@ const GATE_SHORT = {
     'provider-terms': 'Terms',
     'iam-permission': 'IAM'
 };
-function renderSummary(report, _iamPolicy, options = {}) {
+function renderSummary(report, options = {}) {
     const out = [];
     out.push(`<h2>${_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .VERDICT_MARK */ .s0[report.result]} ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .headline */ .Pl)(report))}</h2>`);
     out.push(`<p>${whoLine(report)}<br>\n${whatLine(report)}</p>`);

@@ -27,6 +27,7 @@ function fixSnippets(finding, report) {
             code: `aws iam put-role-policy --role-name ${role} --policy-name bedrock-access --policy-document file://bedrock-access.json`
         });
     }
+    const trusted = trustedRole(finding);
     for (const statement of finding.trustPolicies) {
         snippets.push({
             label: 'Trust-policy statement that admits this token',
@@ -35,7 +36,7 @@ function fixSnippets(finding, report) {
         }, {
             label: "Add it to the role's trust policy (this prints the current one)",
             lang: 'sh',
-            code: `aws iam get-role --role-name ${roleNameOf(trustedRole(finding)) ?? role} --query Role.AssumeRolePolicyDocument`
+            code: `aws iam get-role --role-name ${trusted ? roleNameOf(trusted) : role} --query Role.AssumeRolePolicyDocument`
         });
     }
     const places = uniquePlaces(finding);
@@ -283,7 +284,7 @@ async function publish({ report, iamPolicy }, failOn, log) {
             core/* endGroup */.N4();
     }
     if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw((0,summary/* renderSummary */.B)(report, iamPolicy)).write();
+        await core/* summary */.z.addRaw((0,summary/* renderSummary */.B)(report)).write();
     for (const annotation of annotationsFor(report)) {
         const message = (0,sanitize/* neutraliseCommands */.$B)(annotation.message);
         if (annotation.level === 'error')
@@ -330,7 +331,7 @@ const GATE_SHORT = {
     'provider-terms': 'Terms',
     'iam-permission': 'IAM'
 };
-function renderSummary(report, _iamPolicy, options = {}) {
+function renderSummary(report, options = {}) {
     const out = [];
     out.push(`<h2>${_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .VERDICT_MARK */ .s0[report.result]} ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)((0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .headline */ .Pl)(report))}</h2>`);
     out.push(`<p>${whoLine(report)}<br>\n${whatLine(report)}</p>`);

@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     const run = await runAction(emulator, scenario.inputs, scenario.options ?? {})
     await emulator.close()
     if (!run.report) throw new Error(`${scenario.name}: no report\n${run.stdout}\n${run.stderr}`)
-    const comment = renderSummary(run.report, run.outputs['iam-policy'] ?? '', {
+    const comment = renderSummary(run.report, {
       comment: {
         runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/1234567890',
         commit: 'c0ffee1d5e7a9b3f2e4d6c8a0b1c2d3e4f5a6b7c',

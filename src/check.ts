@@ -84,11 +84,9 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   if (!credentials.usable) return credentialsClosedCheck(pair, credentials.gate)
   const evidence = { ...(await reads), ...(credentials.account ? { account: credentials.account } : {}) }
   const verdicts = decideControlPlane(evidence, credentials.gate)
-  // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call.
-  const profiles =
-    evidence.baseModelId && wantsProfileHint(verdicts)
-      ? ctx.profileLookup(region, evidence.baseModelId)
-      : undefined
+  // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call
+  // (the lookup is memoised per region: asking again below takes the same listing).
+  if (evidence.baseModelId && wantsProfileHint(verdicts)) void ctx.profileLookup(region, evidence.baseModelId)
   const plan = planCall(evidence, verdicts, {
     invoke: ctx.invoke,
     calls: ctx.calls,
@@ -112,11 +110,7 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
 
   const gates =
     evidence.baseModelId && wantsProfileHint(decision.gates)
-      ? withProfiles(
-          decision.gates,
-          await (profiles ?? ctx.profileLookup(region, evidence.baseModelId)),
-          ref.input
-        )
+      ? withProfiles(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
       : decision.gates
 
   return {
@@ -263,17 +257,22 @@ export function credentialsClosedCheck(pair: Pair, credentials: GateResult): Che
   }
 }
 
-/** One ListInferenceProfiles permission read per region, shared by the region's checks. */
-export function memoizedProfileListing(clients: AwsClients) {
-  const cache = new Map<string, Promise<Read<true>>>()
-  return (region: string): Promise<Read<true>> => {
-    let read = cache.get(region)
-    if (!read) {
-      read = readProfileListing(clients, region)
-      cache.set(region, read)
+/** One read per region, shared by every check of the region that asks for it. */
+function perRegion<T>(read: (region: string) => Promise<T>): (region: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>()
+  return region => {
+    let value = cache.get(region)
+    if (!value) {
+      value = read(region)
+      cache.set(region, value)
     }
-    return read
+    return value
   }
+}
+
+/** Whether this identity may list inference profiles, read once per region. */
+export function memoizedProfileListing(clients: AwsClients) {
+  return perRegion(region => readProfileListing(clients, region))
 }
 
 /**
@@ -281,15 +280,9 @@ export function memoizedProfileListing(clients: AwsClients) {
  * region, shared by every check that needs it, filtered per model.
  */
 export function memoizedProfileLookup(clients: AwsClients) {
-  const byRegion = new Map<string, Promise<Map<string, string[]>>>()
-  return async (region: string, baseModelId: string): Promise<string[]> => {
-    let listing = byRegion.get(region)
-    if (!listing) {
-      listing = listSystemProfiles(clients, region)
-      byRegion.set(region, listing)
-    }
-    return (await listing).get(baseModelId) ?? []
-  }
+  const listing = perRegion(region => listSystemProfiles(clients, region))
+  return async (region: string, baseModelId: string): Promise<string[]> =>
+    (await listing(region)).get(baseModelId) ?? []
 }
 
 /** The report's legacy `invocation` field: which API family was called first (the Converse or the Invoke API). */

@@ -16,18 +16,6 @@ export async function upsertPullRequestComment(
   log: Pick<Logger, 'warning'>
 ): Promise<void> {
   const pull = github.context.payload.pull_request
-  const { serverUrl, runId } = github.context
-  const repository = process.env.GITHUB_REPOSITORY
-  const summary = renderSummary(report, '', {
-    comment: {
-      ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
-      // The pull request's head, not the merge commit GITHUB_SHA names.
-      ...((pull?.head as { sha?: string } | undefined)?.sha || github.context.sha
-        ? { commit: (pull?.head as { sha?: string } | undefined)?.sha ?? github.context.sha }
-        : {}),
-      time: new Date()
-    }
-  })
   if (!pull) {
     log.warning('comment: true only posts on pull_request events; skipped.')
     return
@@ -38,6 +26,17 @@ export async function upsertPullRequestComment(
     )
     return
   }
+  const { serverUrl, runId } = github.context
+  const repository = process.env.GITHUB_REPOSITORY
+  // The pull request's head, not the merge commit GITHUB_SHA names.
+  const commit = (pull.head as { sha?: string } | undefined)?.sha || github.context.sha
+  const summary = renderSummary(report, {
+    comment: {
+      ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
+      ...(commit ? { commit } : {}),
+      time: new Date()
+    }
+  })
   try {
     // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
     await loadUndici()

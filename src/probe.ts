@@ -55,14 +55,15 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   })
   let clients = baseClients
   const apiKey = deps.env[API_KEY_VARIABLE]?.trim() || undefined
-  // The checks' code (and the Bedrock SDK clients with it) loads while the identity check is in flight:
-  // only STS and the credential chain stand between process start and the first request.
+  // The checks' code (and the Bedrock SDK clients with it) loads while the identity is established.
   const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
   try {
-    // Unless something must be settled first (an API key's region, a bootstrap, the account to allow), the checks
-    // start with the identity step instead of after it (with GetCallerIdentity, or while the role is assumed, their
-    // requests waiting for the session): the credentials verdict is needed only when a check decides.
-    const speculate = apiKey === undefined && !inputs.createAgreement && !inputs.allowedAccountIds
+    // Calls go out with the reads unless the account may change (bootstrap) or must be checked first
+    // (allowed-account-ids). The checks also start with the identity step instead of after it (with
+    // GetCallerIdentity, or while the role is assumed, their requests waiting for the session) unless an API key's
+    // region must be read first: the credentials verdict is needed only when a check decides.
+    const callsWithReads = !inputs.createAgreement && !inputs.allowedAccountIds
+    const startWithIdentity = callsWithReads && apiKey === undefined
     let signingClients: ((clients: AwsClients) => void) | undefined
     const early = new Promise<AwsClients>(resolve => (signingClients = resolve))
     const identityStep = establishIdentity(
@@ -78,7 +79,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         ...(apiKey !== undefined ? { apiKey } : {})
       },
       baseClients,
-      { ...deps, clock, ...(speculate ? { onSigningClients: signingClients } : {}) }
+      { ...deps, clock, ...(startWithIdentity ? { onSigningClients: signingClients } : {}) }
     )
     const decided = identityStep.then(identity => {
       const credentials = decideCredentials(identity.evidence, {
@@ -87,14 +88,15 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       })
       return { identity, credentials }
     })
-    // The checks' code (and the Bedrock SDK clients with it) loads while the identity is established.
     const [
       { checkPair, credentialsClosedCheck, memoizedProfileListing, memoizedProfileLookup },
       { Bootstrapper }
     ] = await checksCode
-    clients = speculate
-      ? await Promise.race([early, identityStep.then(step => step.clients)])
-      : (await decided).identity.clients
+    // Decided before any check starts, when the checks may not start with the identity step.
+    const settled = startWithIdentity ? undefined : await decided
+    clients = settled
+      ? settled.identity.clients
+      : await Promise.race([early, identityStep.then(step => step.clients)])
     const credentialsForChecks = decided.then(({ identity, credentials }) => {
       const evidence = identity.evidence
       return {
@@ -124,18 +126,18 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       // Where the agreement state cannot be read, a call may accept a provider's terms: only when create-agreement
       // consented to that, or when role-to-assume's session policy denies subscribing so IAM prevents it.
       termsGuarded: inputs.createAgreement || inputs.roleToAssume !== undefined,
-      speculate: !inputs.createAgreement && !inputs.allowedAccountIds,
+      speculate: callsWithReads,
       ...(bootstrapper ? { bootstrap: { bootstrapper, waitSeconds } } : {}),
       clock,
       profileLookup: memoizedProfileLookup(clients),
       ...(inputs.listsInferenceProfiles ? { profileListing: memoizedProfileListing(clients) } : {})
     }
-    // A short-term API key works in its own region only (no speculation runs with a key: it is decided already).
-    const keyEvidence = speculate ? undefined : (await decided).identity.evidence
-    const apiKeyInfo = keyEvidence?.state === 'api-key' ? keyEvidence.key : undefined
+    // A short-term API key works in its own region only; credentials already known to be closed (no OIDC token,
+    // an expired key…) make no AWS call at all.
+    const apiKeyInfo =
+      settled?.identity.evidence.state === 'api-key' ? settled.identity.evidence.key : undefined
+    const closedBefore = settled?.credentials
     // Every check at once: the AWS clients bound the requests in flight per region (src/aws/clients.ts).
-    // Credentials already known to be closed (no OIDC token, an expired key…): no AWS call at all.
-    const closedBefore = speculate ? undefined : (await decided).credentials
     const checked = await Promise.all(
       inputs.pairs.map(async pair => {
         const keyElsewhere = apiKeyInfo && apiKeyRegionMismatch(apiKeyInfo, pair.region)

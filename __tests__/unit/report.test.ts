@@ -38,8 +38,7 @@ describe('job summary', () => {
         check('us.anthropic.claude-sonnet-4-6', 'us-east-1', {
           'iam-permission': { status: 'warn', cause: 'throttled', detail: 'throttled' }
         })
-      ]),
-      ''
+      ])
     )
     expect(html).toContain('<tr><th>Model</th><th>us-east-1</th><th>eu-west-1</th></tr>')
     expect(html.match(/<tr><td>/g)).toHaveLength(2)
@@ -62,7 +61,7 @@ describe('job summary', () => {
       durationMs: 1234
     }
     r.credentialSource = 'oidc-role'
-    const html = renderSummary(r, '')
+    const html = renderSummary(r)
     expect(html).toContain(
       '<b>Probed</b> 1 model × 1 region (1 check) · calls <code>Converse</code>, <code>ConverseStream</code> · read-only · 1.2 s'
     )
@@ -76,7 +75,7 @@ describe('job summary', () => {
       detail: 'denied </td><script>alert(1)</script> | col',
       fix: '<img src=x onerror=alert(1)>'
     }
-    const html = renderSummary(report([check('a.b|<script>', 'us-east-1', { region: hostile })]), '')
+    const html = renderSummary(report([check('a.b|<script>', 'us-east-1', { region: hostile })]))
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;script&gt;')
@@ -99,7 +98,7 @@ describe('job summary', () => {
     const findings = groupFindings(report(checks), 'fail')
     expect(findings).toHaveLength(1)
     expect(findings[0]!.checks).toHaveLength(20)
-    const html = renderSummary(report(checks), '')
+    const html = renderSummary(report(checks))
     expect(html.match(/<h3>❌/g)).toHaveLength(1)
     expect(html).toContain('IAM permission closed: no policy allows the call (20 checks)')
     expect(html).toContain('and 8 more')
@@ -113,8 +112,7 @@ describe('job summary', () => {
       report([
         check('a.x-1', 'us-east-1', { 'iam-permission': scpFor('arn:one') }),
         check('b.y-1', 'us-east-1', { 'iam-permission': scpFor('arn:two') })
-      ]),
-      ''
+      ])
     )
     expect(html).toContain('<li>Ask the administrators to allow arn:one.</li>')
     expect(html).toContain('<li>Ask the administrators to allow arn:two.</li>')
@@ -130,8 +128,7 @@ describe('job summary', () => {
       report([
         check('a.x-1', 'us-east-1', { 'iam-permission': denial }),
         check('b.y-1', 'us-east-1', { 'iam-permission': denial })
-      ]),
-      ''
+      ])
     )
     expect(html).toContain('<details><summary>What was seen (1)</summary>')
     expect(html).toContain('User: (the caller) is not authorized to perform: bedrock:InvokeModel')
@@ -154,7 +151,7 @@ describe('job summary', () => {
       fix: 'Fix the trust policy.',
       hints: { trustPolicy: trust, roleArn: 'arn:aws:iam::111122223333:role/ci/bedrock-ci' }
     }
-    const html = renderSummary(report([check('a.x-1', 'us-east-1', { credentials: refused })]), '')
+    const html = renderSummary(report([check('a.x-1', 'us-east-1', { credentials: refused })]))
     expect(html).toContain('Trust-policy statement that admits this token')
     expect(html).toContain('"token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"')
     expect(html).toContain('aws iam get-role --role-name bedrock-ci')
@@ -170,8 +167,7 @@ describe('job summary', () => {
             detail: 'Not called: invoke is false'
           }
         })
-      ]),
-      ''
+      ])
     )
     expect(html).toContain('Not evaluated, and why (1)')
     expect(html).toContain(
@@ -190,7 +186,7 @@ describe('job summary', () => {
         offerId: 'offer-1'
       }
     ]
-    const html = renderSummary(r, '')
+    const html = renderSummary(r)
     expect(html).toContain('Changes made to the account')
     expect(html).toContain('Submitted the Anthropic use-case form in <code>us-east-1</code>')
     expect(html).toContain('Created the model agreement for <code>anthropic.claude-sonnet-4-6</code>')
@@ -204,7 +200,7 @@ describe('job summary', () => {
       Action: ['bedrock:InvokeModel'],
       Resource: ['arn:x']
     }
-    const html = renderSummary(r, '', {
+    const html = renderSummary(r, {
       comment: {
         runUrl: 'https://github.com/o/r/actions/runs/42',
         commit: '0123456789abcdef',

@@ -960,7 +960,7 @@ const REFUSAL_RULES = {
     'iam-permission': iamFromRefusal
 };
 /** Second pass: what the calls proved or refused, over the control plane's verdicts. */
-function decide(e, verdicts, calls, asked = ['converse']) {
+function decide(e, verdicts, calls, asked) {
     const gates = { ...verdicts, 'iam-permission': iamFromCalls(calls) };
     if (calls.state === 'made') {
         const { outcomes } = calls;
@@ -1085,10 +1085,10 @@ async function checkPair(pair, ctx) {
         return credentialsClosedCheck(pair, credentials.gate);
     const evidence = { ...(await reads), ...(credentials.account ? { account: credentials.account } : {}) };
     const verdicts = decideControlPlane(evidence, credentials.gate);
-    // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call.
-    const profiles = evidence.baseModelId && wantsProfileHint(verdicts)
-        ? ctx.profileLookup(region, evidence.baseModelId)
-        : undefined;
+    // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call
+    // (the lookup is memoised per region: asking again below takes the same listing).
+    if (evidence.baseModelId && wantsProfileHint(verdicts))
+        void ctx.profileLookup(region, evidence.baseModelId);
     const plan = planCall(evidence, verdicts, {
         invoke: ctx.invoke,
         calls: ctx.calls,
@@ -1107,7 +1107,7 @@ async function checkPair(pair, ctx) {
         };
     const decision = decide(evidence, verdicts, calls, ctx.calls);
     const gates = evidence.baseModelId && wantsProfileHint(decision.gates)
-        ? (0,hints/* withProfiles */.f)(decision.gates, await (profiles ?? ctx.profileLookup(region, evidence.baseModelId)), ref.input)
+        ? (0,hints/* withProfiles */.f)(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
         : decision.gates;
     return {
         model: ref.input,
@@ -1236,32 +1236,29 @@ function credentialsClosedCheck(pair, credentials) {
         ...(pair.source ? { source: pair.source } : {})
     };
 }
-/** One ListInferenceProfiles permission read per region, shared by the region's checks. */
-function memoizedProfileListing(clients) {
+/** One read per region, shared by every check of the region that asks for it. */
+function perRegion(read) {
     const cache = new Map();
-    return (region) => {
-        let read = cache.get(region);
-        if (!read) {
-            read = (0,control_plane/* readProfileListing */.mb)(clients, region);
-            cache.set(region, read);
+    return region => {
+        let value = cache.get(region);
+        if (!value) {
+            value = read(region);
+            cache.set(region, value);
         }
-        return read;
+        return value;
     };
+}
+/** Whether this identity may list inference profiles, read once per region. */
+function memoizedProfileListing(clients) {
+    return perRegion(region => (0,control_plane/* readProfileListing */.mb)(clients, region));
 }
 /**
  * The system-defined profiles of a region that route to a model: one ListInferenceProfiles (all pages) per
  * region, shared by every check that needs it, filtered per model.
  */
 function memoizedProfileLookup(clients) {
-    const byRegion = new Map();
-    return async (region, baseModelId) => {
-        let listing = byRegion.get(region);
-        if (!listing) {
-            listing = (0,control_plane/* listSystemProfiles */.co)(clients, region);
-            byRegion.set(region, listing);
-        }
-        return (await listing).get(baseModelId) ?? [];
-    };
+    const listing = perRegion(region => (0,control_plane/* listSystemProfiles */.co)(clients, region));
+    return async (region, baseModelId) => (await listing(region)).get(baseModelId) ?? [];
 }
 /** The report's legacy `invocation` field: which API family was called first (the Converse or the Invoke API). */
 function invocationOf(calls) {

@@ -256,7 +256,7 @@ export function decide(
   e: Evidence,
   verdicts: ControlPlaneVerdicts,
   calls: CallsOutcome,
-  asked: readonly CallKind[] = ['converse']
+  asked: readonly CallKind[]
 ): Decision {
   const gates: Gates = { ...verdicts, 'iam-permission': iamFromCalls(calls) }
   if (calls.state === 'made') {

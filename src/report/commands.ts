@@ -28,6 +28,7 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
       }
     )
   }
+  const trusted = trustedRole(finding)
   for (const statement of finding.trustPolicies) {
     snippets.push(
       {
@@ -38,7 +39,7 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
       {
         label: "Add it to the role's trust policy (this prints the current one)",
         lang: 'sh',
-        code: `aws iam get-role --role-name ${roleNameOf(trustedRole(finding)) ?? role} --query Role.AssumeRolePolicyDocument`
+        code: `aws iam get-role --role-name ${trusted ? roleNameOf(trusted) : role} --query Role.AssumeRolePolicyDocument`
       }
     )
   }

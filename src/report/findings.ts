@@ -58,11 +58,8 @@ export function skipReasons(report: Report): { gate: GateName; detail: string; c
 
 /** A detail with the check's own model and region named generically, so alike reasons group. */
 function withoutIds(detail: string, check: CheckResult): string {
-  return detail
-    .split(check.model)
-    .join('the model')
-    .split(check.baseModelId ?? '\u0000')
-    .join('the model')
+  const generic = detail.replaceAll(check.model, 'the model')
+  return check.baseModelId ? generic.replaceAll(check.baseModelId, 'the model') : generic
 }
 
 /**
@@ -71,7 +68,7 @@ function withoutIds(detail: string, check: CheckResult): string {
  */
 export function withoutCaller(text: string, report: Pick<Report, 'identity'>): string {
   const arn = report.identity?.arn
-  return arn ? text.split(arn).join('(the caller)') : text
+  return arn ? text.replaceAll(arn, '(the caller)') : text
 }
 
 export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[] {

@@ -28,7 +28,7 @@ export async function publish(
     log.info(section.lines.join('\n'))
     if (section.title) core.endGroup()
   }
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report, iamPolicy)).write()
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write()
   for (const annotation of annotationsFor(report)) {
     const message = neutraliseCommands(annotation.message)
     if (annotation.level === 'error') core.error(message, annotation.properties)

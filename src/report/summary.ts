@@ -41,7 +41,7 @@ export const GATE_SHORT: Record<GateName, string> = {
   'iam-permission': 'IAM'
 }
 
-export function renderSummary(report: Report, _iamPolicy: string, options: SummaryOptions = {}): string {
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const out: string[] = []
   out.push(`<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`)
   out.push(`<p>${whoLine(report)}<br>\n${whatLine(report)}</p>`)
