@@ -1,15 +1,16 @@
 /**
  * npm run bench: the committed bundle (dist/index.js) run as the runner runs it, on Node 24, against the emulator.
  *
- * - Effective sequential round trips, (wall(L) − wall(0)) / L with L = 200 ms added to every AWS answer, for:
+ * - Effective sequential round trips, (wall(L) − wall(0)) / L with L = 400 ms added to every AWS answer, for:
  *   12 pairs of models sold outside AWS Marketplace (ambient credentials), 12 pairs of Marketplace models,
  *   the same 12 non-Marketplace pairs with GitHub OIDC, and 100 models in one region.
- * - Start-up: process start → first AWS request, and its ratio to a bare `node -e 0` in the same clean environment.
+ * - Start-up: process start → first AWS request, and its ratio to a bare `node -e 0` in the same clean environment;
+ *   beside it the floor, the same figure for a bundle holding only the STS client (scripts/bench-minimal-call.ts).
  * - Bytes of JavaScript a typical ambient run loads (the dist files its CPU profile touches), each dist file's
  *   size, and the peak RSS of that run.
  * `npm run bench -- --write-readme` puts the figures into README.md between the bench markers.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -91,38 +92,64 @@ async function wallTime(scenario: Scenario, latencyMs: number): Promise<{ ms: nu
   return { ms: median(times), calls }
 }
 
-/** ms from spawn to the emulator's first request. */
-async function timeToFirstRequest(): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < RUNS * 3; i++) {
-    const state = openAccount()
-    NON_MARKETPLACE.state?.(state)
-    const emulator = await startEmulator(state)
-    let first = 0
-    const original = emulator.calls.push.bind(emulator.calls)
-    emulator.calls.push = (...items) => {
-      if (!first) first = performance.now()
-      return original(...items)
-    }
-    const started = performance.now()
-    await runAction(emulator, NON_MARKETPLACE.inputs)
-    times.push(first - started)
-    await emulator.close()
+/** ms from spawn to the emulator's first request, and which request that was. */
+async function firstRequest(script?: string): Promise<{ ms: number; operation: string }> {
+  const state = openAccount()
+  NON_MARKETPLACE.state?.(state)
+  const emulator = await startEmulator(state)
+  let first: { at: number; operation: string } | undefined
+  const original = emulator.calls.push.bind(emulator.calls)
+  emulator.calls.push = (...items) => {
+    first ??= { at: performance.now(), operation: items[0]!.operation }
+    return original(...items)
   }
-  return median(times)
+  const started = performance.now()
+  await runAction(emulator, NON_MARKETPLACE.inputs, script ? { script } : {})
+  await emulator.close()
+  return { ms: first!.at - started, operation: first!.operation }
 }
 
-/** A bare node in the same clean environment the runner simulation gives the action. */
+/** The minimal-call bundle, built as the action is, into a temporary folder. */
+function buildMinimalCall(): { script: string; cleanUp: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-minimal-'))
+  execFileSync(process.execPath, ['scripts/ncc-build.mjs', 'scripts/bench-minimal-call.ts', dir], {
+    cwd: ROOT,
+    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.build.json') }
+  })
+  return { script: join(dir, 'index.js'), cleanUp: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** ms for a bare node in the same clean environment the runner simulation gives the action. */
 async function bareNode(): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < RUNS * 3; i++) {
-    const started = performance.now()
-    await new Promise(resolve =>
-      spawn(NODE, ['-e', '0'], { env: { PATH: process.env.PATH ?? '' } }).on('close', resolve)
-    )
-    times.push(performance.now() - started)
+  const started = performance.now()
+  await new Promise(resolve =>
+    spawn(NODE, ['-e', '0'], { env: { PATH: process.env.PATH ?? '' } }).on('close', resolve)
+  )
+  return performance.now() - started
+}
+
+/**
+ * The action's start-up, the floor's and bare node's, interleaved run by run so that the machine's drift
+ * (this is a shared machine) weighs on the three alike; medians.
+ */
+async function startUp(): Promise<{ action: number; operation: string; floor: number; bare: number }> {
+  const minimal = buildMinimalCall()
+  const action: number[] = []
+  const floor: number[] = []
+  const bare: number[] = []
+  let operation = ''
+  try {
+    for (let i = 0; i < RUNS * 3; i++) {
+      const run = await firstRequest()
+      action.push(run.ms)
+      operation = run.operation
+      floor.push((await firstRequest(minimal.script)).ms)
+      bare.push(await bareNode())
+    }
+  } finally {
+    minimal.cleanUp()
   }
-  return median(times)
+  return { action: median(action), operation, floor: median(floor), bare: median(bare) }
 }
 
 /**
@@ -179,8 +206,7 @@ for (const scenario of SCENARIOS) {
   )
   console.log(rows.at(-1))
 }
-const firstRequest = await timeToFirstRequest()
-const bare = await bareNode()
+const start = await startUp()
 const footprint = await typicalRunFootprint()
 const files = distFiles()
 
@@ -188,7 +214,8 @@ const lines = [
   `| figure | value |`,
   `|---|---|`,
   ...rows,
-  `| process start → first AWS request | ${Math.round(firstRequest)} ms (${(firstRequest / bare).toFixed(1)} × a bare \`node -e 0\` at ${Math.round(bare)} ms) |`,
+  `| process start → first AWS request (${start.operation}) | ${Math.round(start.action)} ms (${(start.action / start.bare).toFixed(1)} × a bare \`node -e 0\` at ${Math.round(start.bare)} ms) |`,
+  `| the same for a bundle of only the STS client making that call (the floor) | ${Math.round(start.floor)} ms (${(start.floor / start.bare).toFixed(1)} × bare node) |`,
   `| JavaScript loaded by a typical ambient run | ${kib(footprint.bytes)} (${footprint.loaded.map(file => basename(file)).join(', ')}) |`,
   `| peak RSS of that run | ${Math.round(footprint.peakRssKiB / 1024)} MiB |`,
   `| dist/ files (action) | ${files.map(file => `${file.name} ${kib(file.size)}`).join(', ')} |`

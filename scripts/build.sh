@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds the action (index.js) and the CLI (cli/index.js) bundles into OUTDIR (default dist/), the two ncc
 # builds side by side. The committed dist/ and the bundle the end-to-end tests run are this same build.
+# scripts/ncc-build.mjs says why the build goes through ncc's API and what tsconfig.build.json is for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-dist}"
 rm -rf "$out"
-ncc=node_modules/.bin/ncc
-"$ncc" build src/index.ts -o "$out" --minify --license licenses.txt >/dev/null &
+export TS_NODE_PROJECT="$PWD/tsconfig.build.json"
+node scripts/ncc-build.mjs src/index.ts "$out" --license licenses.txt &
 action=$!
-"$ncc" build src/cli/index.ts -o "$out/cli" --minify >/dev/null &
+node scripts/ncc-build.mjs src/cli/index.ts "$out/cli" &
 cli=$!
 wait "$action"
 wait "$cli"

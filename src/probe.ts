@@ -5,6 +5,7 @@
  */
 import { AwsClients } from './aws/clients.js'
 import { describeProxy } from './aws/proxy.js'
+import { watchNextConnection } from './aws/connection.js'
 import { establishIdentity, NO_ACCOUNT_CHANGES_POLICY, type IdentityDeps } from './aws/identity.js'
 import type { IdentityEvidence } from './evidence.js'
 import type { Bootstrapper } from './bootstrap.js'
@@ -55,8 +56,6 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   })
   let clients = baseClients
   const apiKey = deps.env[API_KEY_VARIABLE]?.trim() || undefined
-  // The checks' code (and the Bedrock SDK clients with it) loads while the identity is established.
-  const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
   try {
     // Calls go out with the reads unless the account may change (bootstrap) or must be checked first
     // (allowed-account-ids). The checks also start with the identity step instead of after it (with
@@ -66,6 +65,9 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
     const startWithIdentity = callsWithReads && apiKey === undefined
     let signingClients: ((clients: AwsClients) => void) | undefined
     const early = new Promise<AwsClients>(resolve => (signingClients = resolve))
+    // The identity request goes out first; the checks' code (and the Bedrock SDK clients with it) loads once that
+    // request's connection is open (or the identity step ended without one), while its answer is awaited.
+    const identityConnection = watchNextConnection()
     const identityStep = establishIdentity(
       {
         region: inputs.pairs[0]!.region,
@@ -81,6 +83,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       baseClients,
       { ...deps, clock, ...(startWithIdentity ? { onSigningClients: signingClients } : {}) }
     )
+    await Promise.race([identityConnection.ready, identityStep]).finally(identityConnection.stop)
+    const checksCode = Promise.all([import('./check.js'), import('./bootstrap.js')])
     const decided = identityStep.then(identity => {
       const credentials = decideCredentials(identity.evidence, {
         ...(inputs.allowedAccountIds ? { allowedAccountIds: inputs.allowedAccountIds } : {}),

@@ -10,7 +10,15 @@ import { join, resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 export const BUNDLE_DIR = join(ROOT, 'build/bundle')
-const INPUTS = ['src', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.sh']
+const INPUTS = [
+  'src',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/build.sh',
+  'scripts/ncc-build.mjs'
+]
 
 function files(path: string): string[] {
   return statSync(path).isDirectory()
