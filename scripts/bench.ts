@@ -106,7 +106,8 @@ async function firstRequest(script?: string): Promise<{ ms: number; operation: s
   const started = performance.now()
   await runAction(emulator, NON_MARKETPLACE.inputs, script ? { script } : {})
   await emulator.close()
-  return { ms: first!.at - started, operation: first!.operation }
+  if (!first) throw new Error(`${script ?? 'dist/index.js'} sent no request to the emulator`)
+  return { ms: first.at - started, operation: first.operation }
 }
 
 /** The minimal-call bundle, built as the action is, into a temporary folder. */
