@@ -74,14 +74,19 @@ const SCENARIOS: Scenario[] = [
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
+/** A fresh emulated account with the scenario's models, answering after latencyMs. */
+async function emulatorFor(scenario: Scenario, latencyMs = 0) {
+  const state = openAccount()
+  scenario.state?.(state)
+  state.latencyMs = latencyMs
+  return startEmulator(state)
+}
+
 async function wallTime(scenario: Scenario, latencyMs: number): Promise<{ ms: number; calls: number }> {
   const times: number[] = []
   let calls = 0
   for (let i = 0; i < RUNS; i++) {
-    const state = openAccount()
-    scenario.state?.(state)
-    state.latencyMs = latencyMs
-    const emulator = await startEmulator(state)
+    const emulator = await emulatorFor(scenario, latencyMs)
     const started = performance.now()
     const run = await runAction(emulator, scenario.inputs, { timeoutMs: 120_000, ...scenario.options })
     times.push(performance.now() - started)
@@ -94,18 +99,12 @@ async function wallTime(scenario: Scenario, latencyMs: number): Promise<{ ms: nu
 
 /** ms from spawn to the emulator's first request, and which request that was. */
 async function firstRequest(script?: string): Promise<{ ms: number; operation: string }> {
-  const state = openAccount()
-  NON_MARKETPLACE.state?.(state)
-  const emulator = await startEmulator(state)
-  let first: { at: number; operation: string } | undefined
-  const original = emulator.calls.push.bind(emulator.calls)
-  emulator.calls.push = (...items) => {
-    first ??= { at: performance.now(), operation: items[0]!.operation }
-    return original(...items)
-  }
+  const emulator = await emulatorFor(NON_MARKETPLACE)
   const started = performance.now()
   await runAction(emulator, NON_MARKETPLACE.inputs, script ? { script } : {})
   await emulator.close()
+  // The emulator stamps each request with performance.now() as it arrives, in this same process.
+  const first = emulator.calls[0]
   if (!first) throw new Error(`${script ?? 'dist/index.js'} sent no request to the emulator`)
   return { ms: first.at - started, operation: first.operation }
 }
@@ -165,9 +164,7 @@ async function typicalRunFootprint(): Promise<{ loaded: string[]; bytes: number;
     preload,
     `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
   )
-  const state = openAccount()
-  NON_MARKETPLACE.state?.(state)
-  const emulator = await startEmulator(state)
+  const emulator = await emulatorFor(NON_MARKETPLACE)
   await runAction(emulator, NON_MARKETPLACE.inputs, {
     env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --require=${preload}` }
   })

@@ -24,7 +24,8 @@ export interface IdentityDeps {
   clock?: Clock
   /**
    * Told the signing clients as soon as they exist: before GetCallerIdentity answers (the default chain), or
-   * before the role session exists (role-to-assume: their requests wait for it). The checks start then.
+   * before the role session exists (role-to-assume: their requests wait for it). The checks use them from then on
+   * (src/probe.ts starts them once the identity request's connection is open).
    */
   onSigningClients?: (clients: AwsClients) => void
 }
