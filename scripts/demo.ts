@@ -33,7 +33,7 @@ if (!run.report) {
   console.error(run.stdout, run.stderr)
   process.exit(1)
 }
-console.log(renderText(run.report, run.outputs['iam-policy'] ?? ''))
+console.log(renderText(run.report, { width: 100 }))
 console.log(
   `outputs: result=${run.outputs.result}; report: ${run.outputs.report?.length ?? 0} bytes of JSON; the job summary is ${run.summary.length} bytes of HTML`
 )

@@ -1,17 +1,21 @@
 /**
- * npm run render: what users see, rendered. Runs the committed bundle (dist/index.js) as the runner does against
- * the emulator in five scenarios, and writes each job summary and PR comment to docs/render/ as HTML with
- * GitHub-like styling; where Chromium is installed, also as a PNG at GitHub's content width (1000 px), cropped to
- * its content, and prints each picture's height. No AWS account needed.
+ * npm run render: what users see, as GitHub shows it. Runs the committed bundle (dist/index.js) as the runner does
+ * against the emulator in five scenarios, renders each job summary and PR comment through GitHub's parser and
+ * sanitizer (emulator/github-markdown.ts, the same the tests assert on), and writes it to docs/render/ as HTML
+ * with GitHub-like styling; where Chromium is installed (Debian's chromium, driven by playwright-core), also as a
+ * PNG of the rendered content at GitHub's content width (1000 px), and prints each picture's height. Without
+ * Chromium the committed pictures are left as they are. The pictures are stable: the duration and the comment's
+ * time are fixed, so a picture changes only when what users see changes. No AWS account needed.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32, deflateSync, inflateSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+import { renderAsGitHub } from '../emulator/github-markdown.js'
 import { startEmulator } from '../emulator/server.js'
 import { freshAccount, openAccount, type EmulatorState } from '../emulator/state.js'
 import { ROOT, runAction, type RunOptions } from '../emulator/runner.js'
 import { renderSummary } from '../src/report/summary.js'
+import type { Report } from '../src/types.js'
 
 const OUT = join(ROOT, 'docs/render')
 const WIDTH = 1000
@@ -132,9 +136,10 @@ const SCENARIOS: Scenario[] = [
 
 /** Enough of GitHub's markdown styling for a faithful picture: fonts, tables, code, details. */
 const STYLE = `
-body { font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif,
+body { margin: 0; background: #fff; }
+.markdown-body { font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif,
   "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; font-size: 14px; line-height: 1.5; color: #1f2328;
-  background: #fff; margin: 0; padding: 16px 24px; width: ${WIDTH - 48}px; }
+  padding: 16px 24px; width: ${WIDTH - 48}px; }
 h2 { font-size: 1.5em; font-weight: 600; margin: 0 0 16px; padding-bottom: .3em; border-bottom: 1px solid #d1d9e0b3; }
 h3 { font-size: 1.25em; font-weight: 600; margin: 24px 0 16px; }
 p, ul, table, pre, details { margin: 0 0 16px; }
@@ -148,156 +153,78 @@ pre code { background: none; padding: 0; font-size: 100%; }
 summary { cursor: pointer; } sub { font-size: 85%; color: #59636e; }
 `
 
-/** The few markdown constructs the summary uses beside HTML: fenced code blocks. */
-function markdownToHtml(text: string): string {
-  return text.replace(/```(\w*)\n([\s\S]*?)\n```/g, (_match, _lang: string, body: string) => {
-    const escaped = body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    return `<pre><code>${escaped}</code></pre>`
-  })
+/** A page around the HTML GitHub would show for this markdown. */
+function page(title: string, markdown: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body><article class="markdown-body">${renderAsGitHub(markdown)}</article></body></html>\n`
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>${markdownToHtml(body)}</body></html>\n`
+/** The report with what changes from run to run (the measured duration) fixed, so the pictures are stable. */
+function stable(report: Report): Report {
+  return report.probed ? { ...report, probed: { ...report.probed, durationMs: 1200 } } : report
 }
 
-function chromium(): string | undefined {
-  for (const candidate of ['chromium', 'chromium-browser', 'google-chrome']) {
-    const found = spawnSync('which', [candidate], { encoding: 'utf8' })
-    if (found.status === 0) return found.stdout.trim()
-  }
-  return undefined
-}
+/** Debian's Chromium, as this machine's notes start it (no background networking on a closed network). */
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+  '--force-color-profile=srgb'
+]
 
 async function main(): Promise<void> {
-  rmSync(OUT, { recursive: true, force: true })
   mkdirSync(OUT, { recursive: true })
-  const browser = chromium()
+  const browser = existsSync(CHROMIUM)
+    ? await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    : undefined
   const heights: Record<string, number> = {}
-  for (const scenario of SCENARIOS) {
-    const emulator = await startEmulator(scenario.state())
-    const run = await runAction(emulator, scenario.inputs, scenario.options ?? {})
-    await emulator.close()
-    if (!run.report) throw new Error(`${scenario.name}: no report\n${run.stdout}\n${run.stderr}`)
-    const comment = renderSummary(run.report, {
-      comment: {
-        runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/1234567890',
-        commit: 'c0ffee1d5e7a9b3f2e4d6c8a0b1c2d3e4f5a6b7c',
-        time: new Date('2026-11-23T12:00:00Z')
+  try {
+    for (const scenario of SCENARIOS) {
+      const emulator = await startEmulator(scenario.state())
+      const run = await runAction(emulator, scenario.inputs, scenario.options ?? {})
+      await emulator.close()
+      if (!run.report) throw new Error(`${scenario.name}: no report\n${run.stdout}\n${run.stderr}`)
+      const report = stable(run.report)
+      const views = {
+        summary: renderSummary(report),
+        comment: renderSummary(report, {
+          comment: {
+            runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/1234567890',
+            commit: 'c0ffee1d5e7a9b3f2e4d6c8a0b1c2d3e4f5a6b7c',
+            time: new Date('2026-11-23T12:00:00Z')
+          }
+        })
       }
-    })
-    for (const [kind, body] of [
-      ['summary', run.summary],
-      ['comment', comment]
-    ] as const) {
-      const html = join(OUT, `${scenario.name}.${kind}.html`)
-      writeFileSync(html, page(`${scenario.title} (${kind})`, body))
-      if (!browser) continue
-      const png = join(OUT, `${scenario.name}.${kind}.png`)
-      const shot = spawnSync(
-        browser,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--hide-scrollbars',
-          '--force-device-scale-factor=1',
-          `--window-size=${WIDTH},8000`,
-          `--screenshot=${png}`,
-          `file://${html}`
-        ],
-        { encoding: 'utf8', timeout: 60_000 }
-      )
-      if (shot.status !== 0) throw new Error(`chromium failed: ${shot.stderr}`)
-      heights[`${scenario.name}.${kind}`] = cropToContent(png)
+      for (const [kind, markdown] of Object.entries(views)) {
+        const html = join(OUT, `${scenario.name}.${kind}.html`)
+        writeFileSync(html, page(`${scenario.title} (${kind})`, markdown))
+        if (!browser) continue
+        const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 1 })
+        await tab.goto(`file://${html}`)
+        const content = tab.locator('article')
+        await content.screenshot({ path: join(OUT, `${scenario.name}.${kind}.png`), animations: 'disabled' })
+        heights[`${scenario.name}.${kind}`] = Math.round((await content.boundingBox())?.height ?? 0)
+        await tab.close()
+      }
+      console.log(`${scenario.name}: result ${run.outputs.result}, ${run.report.checks.length} checks`)
     }
-    console.log(`${scenario.name}: result ${run.outputs.result}, ${run.report.checks.length} checks`)
+  } finally {
+    await browser?.close()
   }
   if (browser) {
     writeFileSync(join(OUT, 'heights.json'), JSON.stringify(heights, null, 2) + '\n')
     for (const [name, height] of Object.entries(heights)) console.log(`${name}.png: ${WIDTH} × ${height} px`)
   } else {
     console.log(
-      'Chromium is not installed: HTML only (apt-get install chromium fonts-noto-color-emoji for PNGs).'
+      `Chromium is not installed at ${CHROMIUM}: HTML only, the committed pictures are left as they are ` +
+        '(apt-get install chromium fonts-noto-color-emoji for PNGs).'
     )
   }
-}
-
-/**
- * Crop a screenshot to the last row that is not page background (plus a margin) and return its height. A small
- * PNG reader and writer: 8-bit RGB or RGBA, not interlaced, as Chromium writes them.
- */
-function cropToContent(path: string): number {
-  const file = readFileSync(path)
-  let offset = 8
-  let width = 0
-  let height = 0
-  let channels = 0
-  const data: Buffer[] = []
-  while (offset < file.length) {
-    const length = file.readUInt32BE(offset)
-    const type = file.toString('latin1', offset + 4, offset + 8)
-    const chunk = file.subarray(offset + 8, offset + 8 + length)
-    if (type === 'IHDR') {
-      width = chunk.readUInt32BE(0)
-      height = chunk.readUInt32BE(4)
-      channels = chunk[9] === 6 ? 4 : 3
-      if (chunk[8] !== 8 || chunk[12] !== 0) throw new Error('only 8-bit, non-interlaced PNGs')
-    } else if (type === 'IDAT') data.push(chunk)
-    offset += 12 + length
-  }
-  const raw = inflateSync(Buffer.concat(data))
-  const stride = width * channels
-  const pixels = Buffer.alloc(height * stride)
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1))
-    for (let x = 0; x < stride; x++) {
-      const left = x >= channels ? pixels[y * stride + x - channels]! : 0
-      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0
-      const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels]! : 0
-      let value = line[x]!
-      if (filter === 1) value += left
-      else if (filter === 2) value += up
-      else if (filter === 3) value += (left + up) >> 1
-      else if (filter === 4) {
-        const p = left + up - upLeft
-        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)]
-        value += pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft
-      }
-      pixels[y * stride + x] = value & 0xff
-    }
-  }
-  let last = 0
-  for (let y = 0; y < height; y++) {
-    const row = pixels.subarray(y * stride, (y + 1) * stride)
-    if (row.some(byte => byte < 250)) last = y
-  }
-  const cropped = Math.min(height, last + 17)
-  const out = Buffer.alloc(cropped * (stride + 1))
-  for (let y = 0; y < cropped; y++) pixels.copy(out, y * (stride + 1) + 1, y * stride, (y + 1) * stride)
-  const chunk = (type: string, body: Buffer) => {
-    const head = Buffer.alloc(8)
-    head.writeUInt32BE(body.length, 0)
-    head.write(type, 4, 'latin1')
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0)
-    return Buffer.concat([head, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(cropped, 4)
-  header[8] = 8
-  header[9] = channels === 4 ? 6 : 2
-  writeFileSync(
-    path,
-    Buffer.concat([
-      file.subarray(0, 8),
-      chunk('IHDR', header),
-      chunk('IDAT', deflateSync(out, { level: 9 })),
-      chunk('IEND', Buffer.alloc(0))
-    ])
-  )
-  return cropped
 }
 
 await main()

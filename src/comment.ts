@@ -42,7 +42,8 @@ export async function upsertPullRequestComment(
     await loadUndici()
     const octokit = github.getOctokit(token)
     const { owner, repo } = github.context.repo
-    const body = `${MARKER}\n${summary}`
+    // A blank line after the marker: GitHub's parser then reads the summary as blocks of its own.
+    const body = `${MARKER}\n\n${summary}`
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,

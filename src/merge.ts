@@ -9,7 +9,7 @@ import { isAbsolute, join } from 'node:path'
 import * as glob from '@actions/glob'
 import { combinedPolicy } from './diagnosis/iam-policy.js'
 import { buildReport } from './report/verdict.js'
-import type { ProbeOutcome, ProbeScope, Report } from './types.js'
+import type { CheckResult, ProbeOutcome, ProbeScope, Report } from './types.js'
 
 export class MergeError extends Error {
   constructor(message: string) {
@@ -74,7 +74,10 @@ export function mergeReports(parts: { report: Report; file: string }[]): ProbeOu
     {
       ...(sources.length === 1 && sources[0] ? { credentialSource: sources[0] } : {}),
       credentialNotes: [...new Set(parts.flatMap(part => part.report.credentialNotes ?? []))],
-      ...mergedScope(parts.map(part => part.report.probed))
+      ...mergedScope(
+        parts.map(part => part.report.probed),
+        checks
+      )
     }
   )
   // Reports of the same account from several jobs (region sets) are one account, not several.
@@ -82,12 +85,13 @@ export function mergeReports(parts: { report: Report; file: string }[]): ProbeOu
   return { report: merged, iamPolicy: accounts.length === 1 ? combinedPolicy(statements) : '' }
 }
 
-function mergedScope(scopes: (ProbeScope | undefined)[]): { probed?: ProbeScope } {
+/** What the merged reports probed: the distinct models of every check, the union of regions and calls. */
+function mergedScope(scopes: (ProbeScope | undefined)[], checks: CheckResult[]): { probed?: ProbeScope } {
   const known = scopes.filter((scope): scope is ProbeScope => scope !== undefined)
   if (known.length === 0) return {}
   return {
     probed: {
-      models: Math.max(...known.map(scope => scope.models)),
+      models: new Set(checks.map(check => check.model)).size,
       regions: [...new Set(known.flatMap(scope => scope.regions))],
       calls: [...new Set(known.flatMap(scope => scope.calls))],
       invoke: known.some(scope => scope.invoke),

@@ -89,6 +89,7 @@ export const RULE_CAUSES = [
   'agreement-error',
   'agreement-missing',
   'agreement-unknown',
+  'not-needed',
   // the call and its plan
   'throttled',
   'unrecognised-refusal',

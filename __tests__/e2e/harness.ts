@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { AMBIENT_KEY, AMBIENT_SECRET, type EmulatorState } from '../../emulator/state.js'
-import { ROOT, runAction as runBundle, type ActionRun } from '../../emulator/runner.js'
+import { ROOT, runAction as runBundle, type ActionRun, type RunOptions } from '../../emulator/runner.js'
 import type { Report } from '../../src/types.js'
 
 import { NODE } from '../../emulator/runner.js'
@@ -61,18 +61,21 @@ export function gateOf(
  */
 export function emulatorPerTest() {
   let current: Emulator | undefined
+  const started: Emulator[] = []
   afterEach(async () => {
-    await current?.close()
+    await Promise.all(started.splice(0).map(emulator => emulator.close()))
     current = undefined
   })
   return {
+    /** `options` may depend on the emulator (its URL, for GITHUB_API_URL): give a function of it. */
     async probe(
       state: EmulatorState,
       inputs: Record<string, string>,
-      options: Parameters<typeof runAction>[2] = {}
+      options: RunOptions | ((emulator: Emulator) => RunOptions) = {}
     ): Promise<ActionRun> {
       current = await startEmulator(state)
-      return runAction(current, inputs, options)
+      started.push(current)
+      return runAction(current, inputs, typeof options === 'function' ? options(current) : options)
     },
     emulator(): Emulator {
       if (!current) throw new Error('no probe has run in this test')

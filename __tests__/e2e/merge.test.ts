@@ -77,7 +77,8 @@ describe('merge', () => {
     expect(run.summary).toContain(
       '<tr><th>Account</th><th>Model</th><th>us-east-1</th><th>us-west-2</th></tr>'
     )
-    expect(run.summary.match(/<tr><td>/g)).toHaveLength(6)
+    const matrix = run.summary.slice(0, run.summary.indexOf('</table>'))
+    expect(matrix.match(/<tr><td>/g)).toHaveLength(6)
     expect(run.summary).toContain(
       `<tr><td><code>${ACCOUNTS[1]}</code></td><td><code>amazon.nova-lite-v1:0</code></td><td>❌ IAM</td><td>—</td></tr>`
     )
@@ -95,8 +96,9 @@ describe('merge', () => {
     const text = await runCli(['merge', ...files], { PATH: process.env.PATH, HOME: dir })
     expect(text.code).toBe(1)
     expect(text.stdout).toMatch(/^3 of 8 Bedrock access checks failed: a gate is closed/)
-    expect(text.stdout).toMatch(/^ACCOUNT\s+MODEL\s+REGION/m)
-    expect(text.stdout).toMatch(/^222222222222\s+amazon.nova-lite-v1:0\s+us-east-1 .*FAIL$/m)
+    // One line per check, led by its account; one probe line counts the distinct models.
+    expect(text.stdout).toMatch(/^FAIL {2}222222222222 {2}amazon.nova-lite-v1:0\s+us-east-1 {2}IAM$/m)
+    expect(text.stdout).toMatch(/^Probed: 2 models × /m)
     const json = await runCli(['merge', join(dir, 'report-*.json'), '--json'], {
       PATH: process.env.PATH,
       HOME: dir

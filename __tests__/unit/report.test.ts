@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { annotationsFor } from '../../src/report/annotations.js'
 import { fixWithHints, groupFindings } from '../../src/report/findings.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { renderSections, renderText } from '../../src/report/terminal.js'
+import { renderSections, renderText, wantsColor } from '../../src/report/terminal.js'
 import { combinedPolicy, invokeStatement } from '../../src/diagnosis/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/hints.js'
 import { RegionSlots } from '../../src/aws/clients.js'
@@ -41,7 +41,8 @@ describe('job summary', () => {
       ])
     )
     expect(html).toContain('<tr><th>Model</th><th>us-east-1</th><th>eu-west-1</th></tr>')
-    expect(html.match(/<tr><td>/g)).toHaveLength(2)
+    const matrix = html.slice(0, html.indexOf('</table>'))
+    expect(matrix.match(/<tr><td>/g)).toHaveLength(2)
     expect(html).toContain('<tr><td><code>amazon.nova-lite-v1:0</code></td><td>✅</td><td>❌ IAM</td></tr>')
     // Not probed in a region: a dash, never an empty cell.
     expect(html).toContain('<td>✅ ⚠️</td><td>—</td>')
@@ -320,18 +321,60 @@ describe('annotations', () => {
 describe('text rendering', () => {
   it('aligns the table and prints each finding as its own section (a log group in the action)', () => {
     const r = report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })])
-    const text = renderText(r, '')
+    const text = renderText(r)
     expect(text).toMatch(/^1 of 1 Bedrock access check failed: a gate is closed/)
-    expect(text).toMatch(
-      /MODEL\s+REGION\s+CREDENTIALS\s+REGION\s+MODEL ACCESS\s+PROVIDER TERMS\s+IAM PERMISSION\s+RESULT/
-    )
+    // One line per check naming its closed gate, then the five gates.
+    expect(text).toContain('\nFAIL  amazon.nova-lite-v1:0  us-east-1  IAM\n')
+    expect(text).toMatch(/\nGATE\s+OPEN\s+CLOSED\s+NOT PROVEN\n/)
+    expect(text).toMatch(/\nIAM permission\s+-\s+1\s+-\n/)
     expect(text).toContain('fix:   Ask the administrators.')
-    const sections = renderSections(r, '{"Version":"2012-10-17"}')
+    const sections = renderSections(r)
     expect(sections.map(section => section.title)).toEqual([
       undefined,
-      '✗ IAM permission closed: a service control policy denies the call (1 check)',
-      'Least-privilege IAM policy for the failing checks (also the iam-policy output)'
+      '✗ IAM permission closed: a service control policy denies the call (1 check)'
     ])
+  })
+
+  it('wraps prose at the width with a hanging indent, and never wraps a command or a policy', () => {
+    const long = check('amazon.nova-lite-v1:0', 'us-east-1', {
+      'iam-permission': {
+        status: 'fail',
+        cause: 'iam-no-allow',
+        detail: 'No IAM policy allows this identity to invoke the model: '.repeat(4),
+        fix: 'Allow the calls for this identity with the policy below, which names every ARN the calls touch.'
+      }
+    })
+    long.iamStatement = {
+      Sid: 'S',
+      Effect: 'Allow',
+      Action: ['bedrock:InvokeModel'],
+      Resource: ['arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0']
+    }
+    const text = renderText(report([long]), { width: 80 })
+    const lines = text.split('\n')
+    // Code (commands, the policy) is indented four spaces and kept whole; every other line fits.
+    for (const line of lines.filter(line => !line.startsWith('    ')))
+      expect(line.length).toBeLessThanOrEqual(80)
+    expect(text).toContain(
+      '  fix:   Allow the calls for this identity with the policy below, which names\n         every ARN'
+    )
+    // The policy is in the finding's section, the attach command whole on one line.
+    expect(text).toContain(
+      '    aws iam put-role-policy --role-name ci --policy-name bedrock-access --policy-document file://bedrock-access.json\n'
+    )
+    expect(text).toContain('      "Action": [')
+  })
+
+  it('colours only where colour is wanted: FORCE_COLOR forces it, NO_COLOR and a pipe turn it off', () => {
+    expect(wantsColor({}, true)).toBe(true)
+    expect(wantsColor({}, false)).toBe(false)
+    expect(wantsColor({ NO_COLOR: '1' }, true)).toBe(false)
+    expect(wantsColor({ TERM: 'dumb' }, true)).toBe(false)
+    expect(wantsColor({ FORCE_COLOR: '1' }, false)).toBe(true)
+    expect(wantsColor({ FORCE_COLOR: '0' }, true)).toBe(false)
+    const r = report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })])
+    expect(renderText(r, { color: true })).toContain('\u001b[31mFAIL\u001b[0m')
+    expect(renderText(r)).not.toContain('\u001b[')
   })
 })
 

@@ -12,7 +12,7 @@ import { InputError, parseFailOn, parseInputs, type ProbeInputs } from '../input
 import { runProbe } from '../probe.js'
 import { shouldFail } from '../report/verdict.js'
 import { redactAccount } from '../report/redact.js'
-import { renderText } from '../report/terminal.js'
+import { renderText, wantsColor, type TextOptions } from '../report/terminal.js'
 
 const STRING_FLAGS = [
   'models',
@@ -86,6 +86,8 @@ export interface CliIo {
   cwd: string
   /** The package's version, for --version. */
   version?: string
+  /** Whether stdout is a terminal, and its width: prose wraps at it (80 columns when not a terminal). */
+  terminal?: { isTTY: boolean; columns?: number }
   probe?: typeof runProbe
 }
 
@@ -93,7 +95,18 @@ export const processIo: CliIo = {
   stdout: text => void process.stdout.write(text),
   stderr: text => void process.stderr.write(text),
   env: process.env,
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  terminal: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns }
+}
+
+/** How the report is printed: wrapped at the terminal's width (80 when not a terminal), coloured where wanted. */
+function textOptions(io: CliIo): TextOptions {
+  const isTTY = io.terminal?.isTTY ?? false
+  const columns = io.terminal?.columns
+  return {
+    width: isTTY && columns !== undefined && columns > 20 ? columns : 80,
+    color: wantsColor(io.env, isTTY)
+  }
 }
 
 /** `--json=true` → `--json`, `--json=false` → nothing, for every boolean flag (parseArgs takes neither). */
@@ -197,8 +210,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     env: io.env,
     log
   })
-  const { report, iamPolicy } = inputs.maskAccountId ? redactAccount(outcome) : outcome
-  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
+  const { report } = inputs.maskAccountId ? redactAccount(outcome) : outcome
+  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, textOptions(io)))
   return shouldFail(report, inputs.failOn) ? 1 : 0
 }
 
@@ -223,8 +236,8 @@ async function merge(argv: string[], io: CliIo): Promise<number> {
     const failOn = parseFailOn(typeof values['fail-on'] === 'string' ? values['fail-on'] : '')
     if (files.length === 0) throw new MergeError('name the report files to merge')
     const found = await withoutWorkflowCommands(io, () => findReportFiles(files, io.cwd))
-    const { report, iamPolicy } = mergeReports(readReports(found))
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, iamPolicy))
+    const { report } = mergeReports(readReports(found))
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, textOptions(io)))
     return shouldFail(report, failOn) ? 1 : 0
   } catch (error) {
     if (error instanceof MergeError || error instanceof InputError) {

@@ -45,8 +45,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'fail',
     cause: 'No GitHub OIDC token is available to this job',
     fix: () =>
-      'Add `permissions: { id-token: write, contents: read }` to the workflow or job. ' +
-      'Pull requests from forks never receive an OIDC token: run the probe on pull_request_target or push instead.'
+      'Add `permissions: { id-token: write, contents: read }` to the workflow or job. Pull requests from forks never ' +
+      "receive an OIDC token: skip the probe for them, and probe on push (never give a fork's code AWS credentials " +
+      'through pull_request_target).'
   },
   {
     id: 'oidc-trust-policy',
@@ -330,7 +331,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'fail',
     cause: 'No IAM policy allows this identity to invoke the model',
     fix: () =>
-      'Attach the policy statement below to the role (bedrock:InvokeModel covers Converse and InvokeModel, ' +
+      'Allow the calls for this identity with the policy below (bedrock:InvokeModel covers Converse and InvokeModel, ' +
       'bedrock:InvokeModelWithResponseStream covers ConverseStream and InvokeModelWithResponseStream).'
   },
   {

@@ -47,7 +47,10 @@ export function decideCredentials(
           cause: 'fork-pull-request',
           detail:
             'This pull request comes from a fork: GitHub gives fork pull requests no OIDC token, so role-to-assume cannot be used',
-          fix: 'Nothing to fix in AWS. Skip the probe for forks (`if: github.event.pull_request.head.repo.full_name == github.repository`), or probe on push and pull_request_target runs, which get a token.'
+          fix:
+            'Nothing to fix in AWS. Skip the probe for forks (`if: github.event.pull_request.head.repo.full_name == github.repository`) ' +
+            "and probe on push, after the pull request is merged. Do not use pull_request_target to get a token: it would run the fork's " +
+            'code with AWS credentials (GitHub Security Lab, "preventing pwn requests").'
         })
       }
       return closed(

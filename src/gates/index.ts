@@ -136,12 +136,12 @@ export function planCall(
     return none('bootstrap-incomplete', 'access is not live yet')
   const region = verdicts.region
   if (region.status === 'fail')
-    return none(region.cause ?? 'region-not-offered', `the Region gate is closed: ${region.detail}`)
+    return none(region.cause ?? 'region-not-offered', 'the Region gate is closed (see Region)')
   const termsRisk = termsRiskOfCalling(e)
   if (termsRisk === 'would-accept') {
     return none(
       'would-accept-eula',
-      "no agreement exists, and a first call would accept the provider's EULA (set create-agreement: true to do that)"
+      'the provider agreement is missing, and a first call would accept its terms (see Provider terms)'
     )
   }
   if (termsRisk === 'unknown' && !termsGuarded) {

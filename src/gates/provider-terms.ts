@@ -23,7 +23,9 @@ export function decideProviderTerms(e: Evidence): GateResult {
   if (!e.marketplace) {
     return {
       status: 'pass',
-      detail: 'Not sold through AWS Marketplace: no agreement or use-case form needed'
+      cause: 'not-needed',
+      detail:
+        'Not needed: the model is not sold through AWS Marketplace, so there is no agreement or use-case form'
     }
   }
   if (e.bootstrap.formMissing) {

@@ -59,13 +59,22 @@ function annotation(
   const where = checks.map(check => `${check.model} @ ${check.region}`)
   const shown = where.slice(0, 4).join(', ') + (where.length > 4 ? ` and ${where.length - 4} more` : '')
   const fix = fixWithHints(first, gate)
-  const state = level === 'error' ? 'closed' : 'warning'
+  // A fault left the gates undecided: it is named as what it is, not as one gate's warning.
+  const what = finding.fault
+    ? 'Not decided'
+    : `${GATE_TITLES[finding.gate]} ${level === 'error' ? 'closed' : 'warning'}`
+  const title = finding.fault ? 'Bedrock access not decided' : `Bedrock ${what}`
   return {
     level,
-    message: `${GATE_TITLES[finding.gate]} ${state} for ${shown}: ${withoutCaller(gate.detail, report)}.${fix ? ` Fix: ${fix}` : ''}`,
+    message: `${what} for ${shown}: ${sentence(withoutCaller(gate.detail, report))}${fix ? ` Fix: ${fix}` : ''}`,
     properties: {
-      title: `Bedrock ${GATE_TITLES[finding.gate]} ${state} (${checks.length} check${checks.length === 1 ? '' : 's'})`,
+      title: `${title} (${checks.length} check${checks.length === 1 ? '' : 's'})`,
       ...(first.source ? { file: first.source.file, startLine: first.source.line } : {})
     }
   }
+}
+
+/** A detail as a sentence: one full stop at its end, never two. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`
 }

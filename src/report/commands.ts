@@ -1,7 +1,10 @@
 /**
- * The exact fix as something to copy: the policy that opens a closed IAM gate (every affected ARN of the group),
- * the trust-policy statement, and the AWS CLI commands that apply them or do what the probe would do with
- * create-agreement. Rendered as code blocks by the summary and the PR comment.
+ * The exact fix as something to copy: the policy that opens a closed IAM gate (every affected ARN of the group)
+ * and the command that attaches it to the caller as the caller is (an IAM role, an IAM user, or an IAM Identity
+ * Center permission set), the trust-policy statement and the commands that apply it, and the AWS CLI commands
+ * that do what the probe would do with create-agreement. Rendered as code blocks by the summary and the PR
+ * comment, and indented by the terminal. Placeholders are plain words (ROLE_NAME), never <ROLE_NAME>: GitHub's
+ * sanitizer removes an unknown tag, and the command would lose its argument.
  */
 import { combinedPolicy } from '../diagnosis/iam-policy.js'
 import type { Report } from '../types.js'
@@ -13,23 +16,96 @@ export interface FixSnippet {
   code: string
 }
 
+/** Who the caller is, as far as attaching a policy goes. */
+export type Principal =
+  | { kind: 'role'; name: string }
+  | { kind: 'user'; name: string }
+  /** A role IAM Identity Center made for a permission set: its policies are changed in the permission set. */
+  | { kind: 'identity-center'; permissionSet: string; roleName: string }
+  | { kind: 'unknown' }
+
+/** The file the policy snippets are saved as, named in every command that reads it. */
+export const POLICY_FILE = 'bedrock-access.json'
+
+/**
+ * The principal an ARN names: `sts::…:assumed-role/NAME/SESSION` and `iam::…:role/PATH/NAME` are the role NAME,
+ * `iam::…:user/PATH/NAME` the user NAME. IAM Identity Center names its roles AWSReservedSSO_<permission set>_<16 hex>
+ * (under the path aws-reserved/sso.amazonaws.com/) and does not let them be edited in IAM.
+ */
+export function principalOf(arn: string | undefined): Principal {
+  const assumed = /^arn:[\w-]+:sts::\d{12}:assumed-role\/([^/]+)\//.exec(arn ?? '')
+  const role = /^arn:[\w-]+:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(arn ?? '')
+  const roleName = assumed?.[1] ?? role?.[1]
+  if (roleName) {
+    const sso = /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/.exec(roleName)
+    return sso
+      ? { kind: 'identity-center', permissionSet: sso[1]!, roleName }
+      : { kind: 'role', name: roleName }
+  }
+  const user = /^arn:[\w-]+:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(arn ?? '')
+  return user ? { kind: 'user', name: user[1]! } : { kind: 'unknown' }
+}
+
+/** How to attach the saved policy to the caller. */
+function attachSnippets(principal: Principal): FixSnippet[] {
+  const file = `file://${POLICY_FILE}`
+  switch (principal.kind) {
+    case 'role':
+      return [
+        {
+          label: `Save the policy above as ${POLICY_FILE}, then add it to the role ${principal.name}`,
+          lang: 'sh',
+          code: `aws iam put-role-policy --role-name ${principal.name} --policy-name bedrock-access --policy-document ${file}`
+        }
+      ]
+    case 'user':
+      return [
+        {
+          label: `Save the policy above as ${POLICY_FILE}, then add it to the IAM user ${principal.name}`,
+          lang: 'sh',
+          code: `aws iam put-user-policy --user-name ${principal.name} --policy-name bedrock-access --policy-document ${file}`
+        }
+      ]
+    case 'identity-center':
+      return [
+        {
+          label:
+            `The caller is the IAM Identity Center role of the permission set ${principal.permissionSet}, which IAM does not ` +
+            "let you edit: add the statements to that permission set's inline policy. A permission set has one inline " +
+            'policy and the second command replaces it, so merge the current one (the first command) into ' +
+            `${POLICY_FILE} first; the third applies it to every account the permission set is assigned to. ` +
+            '`aws sso-admin list-instances` and `aws sso-admin list-permission-sets` give the two ARNs',
+          lang: 'sh',
+          code: [
+            'aws sso-admin get-inline-policy-for-permission-set --instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN',
+            `aws sso-admin put-inline-policy-to-permission-set --instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN --inline-policy ${file}`,
+            'aws sso-admin provision-permission-set --instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN --target-type ALL_PROVISIONED_ACCOUNTS'
+          ].join('\n')
+        }
+      ]
+    case 'unknown':
+      return [
+        {
+          label: `Save the policy above as ${POLICY_FILE}, then add it to the role the job uses (put its name for ROLE_NAME)`,
+          lang: 'sh',
+          code: `aws iam put-role-policy --role-name ROLE_NAME --policy-name bedrock-access --policy-document ${file}`
+        }
+      ]
+  }
+}
+
 export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>): FixSnippet[] {
-  const role = roleNameOf(report.identity?.arn)
   const snippets: FixSnippet[] = []
   if (finding.status !== 'fail') return snippets
 
   if (finding.gate === 'iam-permission' && finding.statements.length > 0) {
     snippets.push(
       { label: 'Policy for these checks', lang: 'json', code: combinedPolicy(finding.statements) },
-      {
-        label: 'Attach it (saved as bedrock-access.json)',
-        lang: 'sh',
-        code: `aws iam put-role-policy --role-name ${role} --policy-name bedrock-access --policy-document file://bedrock-access.json`
-      }
+      ...attachSnippets(principalOf(report.identity?.arn))
     )
   }
-  const trusted = trustedRole(finding)
   for (const statement of finding.trustPolicies) {
+    const role = trustedRoleName(finding) ?? 'ROLE_NAME'
     snippets.push(
       {
         label: 'Trust-policy statement that admits this token',
@@ -37,17 +113,21 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
         code: JSON.stringify(statement, null, 2)
       },
       {
-        label: "Add it to the role's trust policy (this prints the current one)",
+        label:
+          `Add it to the Statement list of the role ${role}'s trust policy: the first command prints the current one; ` +
+          'save the merged document as trust-policy.json for the second',
         lang: 'sh',
-        code: `aws iam get-role --role-name ${trusted ? roleNameOf(trusted) : role} --query Role.AssumeRolePolicyDocument`
+        code: [
+          `aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument`,
+          `aws iam update-assume-role-policy --role-name ${role} --policy-document file://trust-policy.json`
+        ].join('\n')
       }
     )
   }
   const places = uniquePlaces(finding)
   if (finding.cause === 'agreement-missing') {
     snippets.push({
-      label:
-        'Create the agreement (accepts the provider EULA for the account), or run with create-agreement: true',
+      label: 'Or create the agreement with the AWS CLI, in each place',
       lang: 'sh',
       code: places
         .map(
@@ -63,12 +143,14 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
     const regions = [...new Set(places.map(place => place.region))]
     snippets.push({
       label:
-        "Submit Anthropic's use-case form (JSON as for the use-case-form input), or run with create-agreement: true",
+        "Submit Anthropic's use-case form (use-case.json holds the same JSON as the use-case-form input), or run with " +
+        'create-agreement: true',
       lang: 'sh',
       code: regions
         .map(
           region =>
-            `aws bedrock put-use-case-for-model-access --form-data fileb://use-case.json --region ${region}`
+            // The CLI takes the form as base64 of its JSON (Bedrock user guide, "Manage model access using SDK and CLI").
+            `aws bedrock put-use-case-for-model-access --form-data "$(base64 < use-case.json | tr -d '\\n')" --region ${region}`
         )
         .join('\n')
     })
@@ -86,13 +168,9 @@ function uniquePlaces(finding: Finding): { model: string; region: string }[] {
   return [...seen.values()]
 }
 
-/** The role name of an assumed-role ARN (…:assumed-role/NAME/SESSION) or a role ARN (…:role/PATH/NAME). */
-function roleNameOf(arn: string | undefined): string {
-  const match = /:assumed-role\/([^/]+)\/|:role\/(?:.*\/)?([^/]+)$/.exec(arn ?? '')
-  return match?.[1] ?? match?.[2] ?? '<ROLE_NAME>'
-}
-
 /** The role whose trust policy refused the token (role-to-assume), from the credentials gate's hints. */
-function trustedRole(finding: Finding): string | undefined {
-  return finding.checks.map(check => check.gates.credentials.hints?.roleArn).find(Boolean)
+function trustedRoleName(finding: Finding): string | undefined {
+  const arn = finding.checks.map(check => check.gates.credentials.hints?.roleArn).find(Boolean)
+  const principal = principalOf(arn)
+  return principal.kind === 'role' ? principal.name : undefined
 }

@@ -1,8 +1,11 @@
 /**
- * Findings: every non-passing gate of every check, grouped so that twenty checks with the same problem
- * read as one finding with twenty places. Shared by the job summary, the CLI and the PR comment.
+ * Findings: every non-passing gate of every check, grouped so that twenty checks with the same problem read as
+ * one finding with twenty places, and one fault that left several gates undecided (AWS unreachable) reads as one
+ * finding, not one per gate. Shared by the job summary, the terminal and the annotations, with the other views
+ * of a report they all show: the five-gate counts, the verdict in words, and how to get a verdict when none was.
  */
 import {
+  FAULT_CAUSES,
   GATES,
   GATE_TITLES,
   type CheckResult,
@@ -17,8 +20,11 @@ import {
 } from '../types.js'
 
 export interface Finding {
+  /** The gate, or for a fault that left several gates undecided, the first of them. */
   gate: GateName
   status: Extract<GateStatus, 'fail' | 'warn'>
+  /** A fault (unreachable, 5xx, timeout …): nothing is closed, and it is said once for every gate it touched. */
+  fault: boolean
   cause: string
   /** What was seen, per check; often the same words with other IDs and ARNs. */
   seen: { check: CheckResult; detail: string }[]
@@ -39,6 +45,65 @@ export const STATUS_MARK: Record<GateStatus, string> = { pass: '✅', fail: '❌
 /** A check's or a run's mark: only a proven pass is green. */
 export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡' }
 
+/** The gates' names where space is short (a matrix cell, a terminal line). */
+export const GATE_SHORT: Record<GateName, string> = {
+  credentials: 'Credentials',
+  region: 'Region',
+  'model-access': 'Access',
+  'provider-terms': 'Terms',
+  'iam-permission': 'IAM'
+}
+
+export function hasWarnings(check: CheckResult): boolean {
+  return GATES.some(gate => check.gates[gate].status === 'warn')
+}
+
+/**
+ * A check in a word or two beside its mark: a pass with a warning is ⚠️; a failure names its closed gates
+ * (IAM, Access + Terms); an inconclusive check names why (timed out, unreachable, not called).
+ */
+export function checkWords(check: CheckResult): string {
+  if (check.result === 'pass') return hasWarnings(check) ? '⚠️' : ''
+  if (check.result === 'fail')
+    return GATES.filter(gate => check.gates[gate].status === 'fail')
+      .map(gate => GATE_SHORT[gate])
+      .join(' + ')
+  return unprovenWord(check)
+}
+
+/** Why a check proved nothing, in two or three words. */
+function unprovenWord(check: CheckResult): string {
+  for (const gate of GATES) {
+    const result = check.gates[gate]
+    if (result.status !== 'warn') continue
+    switch (result.cause) {
+      case 'timed-out':
+        return 'timed out'
+      case 'unreachable':
+        return 'unreachable'
+      case 'cancelled':
+        return 'cancelled'
+      case 'fork-pull-request':
+        return 'fork PR'
+      case 'tls-untrusted':
+        return 'TLS'
+      case 'proxy-failed':
+        return 'proxy'
+      case 'not-from-aws':
+        return 'not AWS'
+      case 'service-error':
+        return 'AWS 5xx'
+      default:
+        if (result.cause && !['model-legacy', 'agreement-pending'].includes(result.cause)) return 'fault'
+    }
+  }
+  return 'not called'
+}
+
+export function isFault(gate: GateResult): boolean {
+  return gate.status === 'warn' && gate.cause !== undefined && FAULT_CAUSES.has(gate.cause)
+}
+
 /** Skipped gates grouped by their reason: what was not evaluated, and why, in one line each. */
 export function skipReasons(report: Report): { gate: GateName; detail: string; checks: CheckResult[] }[] {
   const groups = new Map<string, { gate: GateName; detail: string; checks: CheckResult[] }>()
@@ -46,20 +111,13 @@ export function skipReasons(report: Report): { gate: GateName; detail: string; c
     for (const gate of GATES) {
       const result = check.gates[gate]
       if (result.status !== 'skip') continue
-      const detail = withoutIds(result.detail, check)
-      const key = `${gate}|${detail}`
-      const group = groups.get(key) ?? { gate, detail, checks: [] }
+      const key = `${gate}|${result.detail}`
+      const group = groups.get(key) ?? { gate, detail: result.detail, checks: [] }
       group.checks.push(check)
       groups.set(key, group)
     }
   }
   return [...groups.values()]
-}
-
-/** A detail with the check's own model and region named generically, so alike reasons group. */
-function withoutIds(detail: string, check: CheckResult): string {
-  const generic = detail.replaceAll(check.model, 'the model')
-  return check.baseModelId ? generic.replaceAll(check.baseModelId, 'the model') : generic
 }
 
 /**
@@ -74,19 +132,27 @@ export function withoutCaller(text: string, report: Pick<Report, 'identity'>): s
 export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[] {
   const groups = new Map<string, Finding>()
   for (const check of report.checks) {
+    // A fault that left several gates of one check undecided is one problem of that check.
+    const faultsSeen = new Set<string>()
     for (const gate of GATES) {
       const result = check.gates[gate]
       if (result.status !== status) continue
       const fix = result.fix ?? ''
       const cause = result.cause ?? 'unspecified'
+      const fault = isFault(result)
       // IAM statements differ per check but share one cause and one fix: group on the cause alone there.
       // A merged report keeps each account's findings apart: a policy is attached per account.
-      const key = `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}|${check.account ?? ''}`
-      const group = groups.get(key)
-      const seen = { check, detail: result.detail }
-      const finding = group ?? {
+      const key = fault
+        ? `fault|${cause}|${fix}|${check.account ?? ''}`
+        : `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}|${check.account ?? ''}`
+      if (fault) {
+        if (faultsSeen.has(key)) continue
+        faultsSeen.add(key)
+      }
+      const finding = groups.get(key) ?? {
         gate,
         status,
+        fault,
         cause,
         seen: [],
         fix,
@@ -99,7 +165,7 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       finding.checks.push(check)
       if (fix && !finding.fixes.includes(fix)) finding.fixes.push(fix)
       if (gate === 'iam-permission' && check.iamStatement) finding.statements.push(check.iamStatement)
-      finding.seen.push(seen)
+      finding.seen.push({ check, detail: result.detail })
       for (const line of hintLines(check, result)) if (!finding.hints.includes(line)) finding.hints.push(line)
       const trust = result.hints?.trustPolicy
       if (trust && !finding.trustPolicies.some(known => JSON.stringify(known) === JSON.stringify(trust)))
@@ -183,10 +249,10 @@ const CAUSE_IN_WORDS: Partial<Record<Cause, string>> = {
   'no-model-access': 'no access to the model',
   throttled: 'throttled (access is in place)',
   'quota-exceeded': 'over quota (access is in place)',
-  'timed-out': 'timed out',
-  unreachable: 'AWS unreachable',
+  'timed-out': 'AWS did not answer in time',
+  unreachable: 'AWS unreachable from this runner',
   'service-error': 'AWS server errors',
-  'not-from-aws': 'an answer not from AWS',
+  'not-from-aws': 'an answer that did not come from AWS',
   'tls-untrusted': 'an untrusted TLS certificate',
   'proxy-failed': 'the proxy failed',
   fault: 'an unreadable answer',
@@ -201,6 +267,7 @@ const CAUSE_IN_WORDS: Partial<Record<Cause, string>> = {
 export function findingTitle(finding: Finding): string {
   const words = CAUSE_IN_WORDS[finding.cause as Cause]
   const count = `${finding.checks.length} check${finding.checks.length === 1 ? '' : 's'}`
+  if (finding.fault) return `Not decided: ${words ?? 'a fault'} (${count})`
   const state = finding.status === 'fail' ? 'closed' : 'warning'
   return `${GATE_TITLES[finding.gate]} ${state}${words ? `: ${words}` : ''} (${count})`
 }
@@ -224,6 +291,26 @@ const UNPROVEN_IN_WORDS: Partial<Record<Cause, string>> = {
     "The provider agreement could not be read, so the probe did not call (it could accept the provider's terms)"
 }
 
+/**
+ * What to do to get a verdict, for the causes whose gate carries no fix of its own (the call that was not
+ * made, and why). The faults and the unreadable reads carry theirs.
+ */
+const ACTION_FOR_A_VERDICT: Partial<Record<Cause, string>> = {
+  'agreement-unreadable':
+    'Grant bedrock:GetFoundationModelAvailability (read-only), or use role-to-assume, whose session policy keeps the ' +
+    "call from accepting a provider's terms.",
+  'invoke-disabled':
+    'Set invoke: true (only a call proves the IAM gate), or grant the control-plane reads so every other gate reads open.',
+  'media-model':
+    'Image and video models are not called (each call is billed); grant the control-plane reads so their gates read open.',
+  'embedding-unknown': 'Report the model to bedrock-access-probe: no minimal request is known for it yet.',
+  'invoke-body-unknown':
+    'Add converse to calls (every text model answers it), or report the model family to bedrock-access-probe.',
+  'bootstrap-incomplete': 'Re-run once access has settled (up to 15 minutes after it was granted).',
+  'api-key-unproven': 'Re-run: no Bedrock answer accepted or refused the API key.',
+  credentials: 'Fix the credentials gate first.'
+}
+
 /** The gate that kept a check from being proven: the first undecided one, else the IAM gate's reason. */
 function unprovenCause(check: CheckResult): Cause | undefined {
   for (const gate of GATES) {
@@ -232,6 +319,58 @@ function unprovenCause(check: CheckResult): Cause | undefined {
       return result.cause
   }
   return check.gates['iam-permission'].cause
+}
+
+/**
+ * What to do to turn an inconclusive check into a verdict: the fault's fix (re-run, the proxy, the network), else
+ * the read to grant, else what kept the call from being made.
+ */
+function actionForAVerdict(check: CheckResult): string | undefined {
+  const gates = GATES.map(gate => check.gates[gate])
+  const fault = gates.find(isFault)
+  if (fault?.fix) return fault.fix
+  const iam = check.gates['iam-permission']
+  const unread = gates.find(gate => gate.status === 'skip' && gate.cause === 'read-denied' && gate.fix)
+  if (iam.cause && (iam.cause === 'invoke-disabled' || iam.cause === 'media-model') && unread?.fix)
+    return unread.fix
+  if (iam.status !== 'pass' && iam.fix) return iam.fix
+  const warned = gates.find(gate => gate.status === 'warn' && gate.fix)
+  if (iam.cause && ACTION_FOR_A_VERDICT[iam.cause]) return ACTION_FOR_A_VERDICT[iam.cause]
+  return warned?.fix ?? unread?.fix
+}
+
+/** For a run that proved nothing somewhere: each distinct action that would give a verdict, with where. */
+export function actionsForAVerdict(report: Report): { action: string; checks: CheckResult[] }[] {
+  const byAction = new Map<string, CheckResult[]>()
+  for (const check of report.checks) {
+    if (check.result !== 'inconclusive') continue
+    const action = actionForAVerdict(check)
+    if (action) byAction.set(action, [...(byAction.get(action) ?? []), check])
+  }
+  return [...byAction.entries()].map(([action, checks]) => ({ action, checks }))
+}
+
+/** How one gate stood across the checks: proven open, closed, not proven, or not needed (nothing to accept). */
+export interface GateTally {
+  gate: GateName
+  open: number
+  closed: number
+  unproven: number
+  notNeeded: number
+}
+
+export function gateTallies(report: Report): GateTally[] {
+  return GATES.map(gate => {
+    const tally: GateTally = { gate, open: 0, closed: 0, unproven: 0, notNeeded: 0 }
+    for (const check of report.checks) {
+      const result = check.gates[gate]
+      if (result.cause === 'not-needed') tally.notNeeded++
+      else if (result.status === 'fail') tally.closed++
+      else if (result.status === 'pass' || (result.status === 'warn' && check.result === 'pass')) tally.open++
+      else tally.unproven++
+    }
+    return tally
+  })
 }
 
 /** The verdict in words: what happened, never a green mark over warnings. */

@@ -23,7 +23,7 @@ export async function publish(
   core.setOutput('result', report.result)
   core.setOutput('report', JSON.stringify(report))
   core.setOutput('iam-policy', iamPolicy)
-  for (const section of renderSections(report, iamPolicy)) {
+  for (const section of renderSections(report)) {
     if (section.title) core.startGroup(neutraliseCommands(section.title))
     log.info(section.lines.join('\n'))
     if (section.title) core.endGroup()

@@ -1,75 +1,81 @@
 /**
- * The job summary (and the PR comment): read in ten seconds. The first screen answers the verdict in words,
- * who was checked and how, what was probed and how long it took, and a compact model × region matrix whose
- * cells name the closed gate. Then one section per closed gate with the exact fix to copy (the policy with every
- * affected ARN, the CLI command), AWS's own words folded; warnings folded; what was not evaluated and why.
- * Everything from outside (model IDs, AWS messages) is escaped; code blocks cannot be broken out of.
+ * The job summary (and the PR comment): read in ten seconds. The first screen answers the verdict in words, who
+ * was checked and how, what was probed, how to get a verdict when there is none, a model × region matrix whose
+ * cells name the closed gate, and the five gates with how many checks proved each open. Then one section per
+ * closed gate with the exact fix to copy (the policy with every affected ARN, the command that attaches it to
+ * this caller), AWS's own words folded; faults said once; warnings folded; what was not evaluated and why.
+ *
+ * GitHub parses it with cmark-gfm and sanitizes the HTML (markdown.ts says what that asks of the text): every
+ * block is separated by a blank line, everything from outside (model IDs, AWS messages, token claims) is escaped
+ * inside an HTML block or shown in a code block it cannot close.
  */
 import { CALL_OPERATION } from '../calls.js'
 import { code, escapeHtml } from '../sanitize.js'
+import { CREDENTIAL_SOURCE_WORDS, GATES, GATE_TITLES, type CheckResult, type Report } from '../types.js'
+import { fixSnippets, type FixSnippet } from './commands.js'
 import {
-  CREDENTIAL_SOURCE_WORDS,
-  GATES,
-  GATE_TITLES,
-  type CheckResult,
-  type GateName,
-  type Report
-} from '../types.js'
-import { fixSnippets } from './commands.js'
-import {
+  actionsForAVerdict,
+  checkWords,
+  hasWarnings,
   findingTitle,
+  gateTallies,
   groupFindings,
   headline,
+  isFault,
   skipReasons,
   STATUS_MARK,
   VERDICT_MARK,
   withoutCaller,
   type Finding
 } from './findings.js'
+import { document, fence, htmlBlock } from './markdown.js'
 
 export interface SummaryOptions {
   /** The PR comment: the same view, with where it came from. */
   comment?: { runUrl?: string; commit?: string; time: Date }
 }
 
-/** The gates' names in a matrix cell: short, so a cell never wraps. */
-export const GATE_SHORT: Record<GateName, string> = {
-  credentials: 'Credentials',
-  region: 'Region',
-  'model-access': 'Access',
-  'provider-terms': 'Terms',
-  'iam-permission': 'IAM'
-}
-
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
-  const out: string[] = []
-  out.push(`<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`)
-  out.push(`<p>${whoLine(report)}<br>\n${whatLine(report)}</p>`)
-  for (const note of report.credentialNotes ?? []) out.push(`<p>⚠️ ${escapeHtml(note)}</p>`)
-  out.push(renderMatrix(report))
-  out.push(
-    `<p><sub>${VERDICT_MARK.pass} proven · ${VERDICT_MARK.fail} closed (the gate is named) · ${VERDICT_MARK.inconclusive} nothing closed, nothing proven · ⚠️ passed with a warning</sub></p>`
-  )
-  if (report.changes.length > 0) out.push(renderChanges(report))
-  for (const finding of groupFindings(report, 'fail'))
-    out.push(renderClosed(finding, report, options.comment !== undefined))
+  const folded = options.comment !== undefined
+  const blocks: string[] = [
+    `<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`,
+    htmlBlock(`<p>${whoLine(report)}<br>`, `${whatLine(report)}</p>`),
+    ...(report.credentialNotes ?? []).map(note => `<p>⚠️ ${escapeHtml(note)}</p>`),
+    renderActions(report),
+    renderMatrix(report),
+    renderGateTable(report),
+    renderLegend(report)
+  ]
+  if (report.changes.length > 0) blocks.push(renderChanges(report))
+  for (const finding of groupFindings(report, 'fail')) blocks.push(...renderClosed(finding, report, folded))
   const warnings = groupFindings(report, 'warn')
-  if (warnings.length > 0) {
-    out.push('<h3>Warnings</h3>')
-    for (const finding of warnings) out.push(renderWarning(finding, report))
+  const faults = warnings.filter(finding => finding.fault)
+  if (faults.length > 0) {
+    blocks.push('<h3>Could not be decided</h3>')
+    for (const finding of faults) blocks.push(renderFolded(finding, report))
+  }
+  const caveats = warnings.filter(finding => !finding.fault)
+  if (caveats.length > 0) {
+    blocks.push('<h3>Warnings</h3>')
+    for (const finding of caveats) blocks.push(renderFolded(finding, report))
   }
   const skipped = skipReasons(report)
   if (skipped.length > 0) {
-    const items = skipped.map(
-      reason =>
-        `<li>${escapeHtml(GATE_TITLES[reason.gate])}: ${escapeHtml(reason.detail)} (${places(reason.checks)})</li>`
-    )
-    out.push(
-      `<details><summary>${STATUS_MARK.skip} Not evaluated, and why (${skipped.length})</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>`
+    blocks.push(
+      htmlBlock(
+        `<details><summary>${STATUS_MARK.skip} Not evaluated, and why (${skipped.length})</summary>`,
+        '<ul>',
+        ...skipped.map(
+          reason =>
+            `<li>${escapeHtml(GATE_TITLES[reason.gate])}: ${escapeHtml(reason.detail)} (${places(reason.checks)})</li>`
+        ),
+        '</ul>',
+        '</details>'
+      )
     )
   }
-  if (options.comment) out.push(commentFooter(options.comment))
-  return out.join('\n') + '\n'
+  if (options.comment) blocks.push(commentFooter(options.comment))
+  return document(blocks)
 }
 
 /** Who was checked, once: the caller, the account, where the credentials came from. */
@@ -99,6 +105,20 @@ function whatLine(report: Report): string {
     `${(probed.durationMs / 1000).toFixed(1)} s`
   ]
   return parts.join(' · ')
+}
+
+/** For checks that proved nothing: what to do to get a verdict, on the first screen. */
+function renderActions(report: Report): string {
+  const actions = actionsForAVerdict(report)
+  if (actions.length === 0) return ''
+  if (actions.length === 1 && actions[0]!.checks.length === report.checks.length)
+    return `<p><b>To get a verdict:</b> ${escapeHtml(actions[0]!.action)}</p>`
+  return htmlBlock(
+    '<p><b>To get a verdict:</b></p>',
+    '<ul>',
+    ...actions.map(({ action, checks }) => `<li>${escapeHtml(action)} (${places(checks, 3)})</li>`),
+    '</ul>'
+  )
 }
 
 function accountsOf(report: Report): string[] {
@@ -135,50 +155,55 @@ function renderMatrix(report: Report): string {
     ]
     return `<tr>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`
   })
-  return `<table>\n<tr>${header.map(cell => `<th>${cell}</th>`).join('')}</tr>\n${body.join('\n')}\n</table>`
+  return htmlBlock(
+    '<table>',
+    `<tr>${header.map(cell => `<th>${cell}</th>`).join('')}</tr>`,
+    ...body,
+    '</table>'
+  )
+}
+
+/** The five gates (the action's promise): for how many checks each was proven open, closed, or not proven. */
+function renderGateTable(report: Report): string {
+  const tallies = gateTallies(report)
+  const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)
+  const count = (n: number) => (n === 0 ? '—' : String(n))
+  const header = ['Gate', 'Proven open', 'Closed', 'Not proven', ...(anyNotNeeded ? ['Not needed'] : [])]
+  const rows = tallies.map(tally => {
+    const cells = [
+      escapeHtml(GATE_TITLES[tally.gate]),
+      count(tally.open),
+      count(tally.closed),
+      count(tally.unproven),
+      ...(anyNotNeeded ? [count(tally.notNeeded)] : [])
+    ]
+    return `<tr>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`
+  })
+  return htmlBlock(
+    '<table>',
+    `<tr>${header.map(cell => `<th>${cell}</th>`).join('')}</tr>`,
+    ...rows,
+    '</table>'
+  )
 }
 
 /** ✅, ✅ ⚠️, ❌ IAM, ❌ Access + Terms, 🟡 timed out … */
 function cellOf(check: CheckResult): string {
-  const mark = VERDICT_MARK[check.result]
-  if (check.result === 'pass') {
-    const warned = GATES.some(gate => check.gates[gate].status === 'warn')
-    return warned ? `${mark} ⚠️` : mark
-  }
-  if (check.result === 'fail') {
-    const closed = GATES.filter(gate => check.gates[gate].status === 'fail').map(gate => GATE_SHORT[gate])
-    return `${mark} ${closed.join(' + ')}`
-  }
-  return `${mark} ${escapeHtml(unprovenWord(check))}`
+  const words = checkWords(check)
+  return escapeHtml(words ? `${VERDICT_MARK[check.result]} ${words}` : VERDICT_MARK[check.result])
 }
 
-/** Why a check proved nothing, in two or three words. */
-function unprovenWord(check: CheckResult): string {
-  for (const gate of GATES) {
-    const result = check.gates[gate]
-    if (result.status !== 'warn') continue
-    switch (result.cause) {
-      case 'timed-out':
-        return 'timed out'
-      case 'unreachable':
-        return 'unreachable'
-      case 'cancelled':
-        return 'cancelled'
-      case 'fork-pull-request':
-        return 'fork PR'
-      case 'tls-untrusted':
-        return 'TLS'
-      case 'proxy-failed':
-        return 'proxy'
-      case 'not-from-aws':
-        return 'not AWS'
-      case 'service-error':
-        return 'AWS 5xx'
-      default:
-        if (result.cause && !['model-legacy', 'agreement-pending'].includes(result.cause)) return 'fault'
-    }
-  }
-  return 'not called'
+/** The marks the matrix uses, explained; a mark that is not in the table is not in the legend. */
+function renderLegend(report: Report): string {
+  const results = new Set(report.checks.map(check => check.result))
+  const parts: string[] = []
+  if (results.has('pass')) parts.push(`${VERDICT_MARK.pass} proven`)
+  if (report.checks.some(check => check.result === 'pass' && hasWarnings(check)))
+    parts.push('⚠️ proven, with a warning')
+  if (results.has('fail')) parts.push(`${VERDICT_MARK.fail} closed (the gate is named)`)
+  if (results.has('inconclusive'))
+    parts.push(`${VERDICT_MARK.inconclusive} nothing closed, nothing proven (why is named)`)
+  return parts.length > 0 ? `<p><sub>${parts.join(' · ')}</sub></p>` : ''
 }
 
 function places(checks: CheckResult[], limit = 12): string {
@@ -199,45 +224,73 @@ function renderChanges(report: Report): string {
         : `Created the model agreement for ${code(change.model ?? '')}${change.offerId ? ` (offer ${code(change.offerId)})` : ''}`
     return `<li>${what} in ${code(change.region)}</li>`
   })
-  return `<h3>Changes made to the account</h3>\n<ul>\n${items.join('\n')}\n</ul>`
+  return htmlBlock('<h3>Changes made to the account</h3>', '<ul>', ...items, '</ul>')
 }
 
 /** A closed gate: where, the fix in words, the fix to copy, then what AWS said (folded). */
-function renderClosed(finding: Finding, report: Report, folded: boolean): string {
-  const lines = [
-    `<h3>${STATUS_MARK.fail} ${escapeHtml(findingTitle(finding))}</h3>`,
-    `<p><b>Where:</b> ${places(finding.checks)}</p>`,
-    renderFixes(finding)
+function renderClosed(finding: Finding, report: Report, folded: boolean): string[] {
+  const blocks = [
+    htmlBlock(
+      `<h3>${STATUS_MARK.fail} ${escapeHtml(findingTitle(finding))}</h3>`,
+      `<p><b>Where:</b> ${places(finding.checks)}</p>`,
+      renderFixes(finding)
+    )
   ]
-  const snippets = fixSnippets(finding, report).flatMap(snippet => [
-    `<p>${escapeHtml(snippet.label)}:</p>`,
-    '',
-    fence(snippet.lang, snippet.code),
-    ''
-  ])
+  const snippets = fixSnippets(finding, report).flatMap(snippetBlocks)
   // The PR comment folds the code: the conversation stays short, the fix one click away.
   if (snippets.length > 0 && folded)
-    lines.push('<details><summary>The fix to copy</summary>', '', ...snippets, '</details>')
-  else lines.push(...snippets)
-  lines.push(...finding.hints.map(line => `<p>${escapeHtml(line)}</p>`))
-  lines.push(renderSeen(finding, report))
-  return lines.filter(Boolean).join('\n')
+    blocks.push('<details><summary>The fix to copy</summary>', ...snippets, '</details>')
+  else blocks.push(...snippets)
+  if (finding.hints.length > 0)
+    blocks.push(htmlBlock(...finding.hints.map(line => `<p>${escapeHtml(line)}</p>`)))
+  blocks.push(renderSeen(finding, report))
+  return blocks
 }
 
-function renderWarning(finding: Finding, report: Report): string {
-  const body = [
-    `<p><b>Where:</b> ${places(finding.checks)}</p>`,
+/** A snippet: its label in words, then the code block to copy. */
+function snippetBlocks(snippet: FixSnippet): string[] {
+  return [`<p>${labelHtml(snippet.label)}:</p>`, fence(snippet.lang, snippet.code)]
+}
+
+/** A label's words escaped, its `commands` as inline code. */
+function labelHtml(label: string): string {
+  return label
+    .split(/(`[^`]+`)/)
+    .map(part => (/^`[^`]+`$/.test(part) ? code(part.slice(1, -1)) : escapeHtml(part)))
+    .join('')
+}
+
+/** A warning or a fault, folded: the title says it; where, the fix and what was seen are one click away. */
+function renderFolded(finding: Finding, report: Report): string {
+  const title = findingTitle(finding)
+  const mark = finding.fault ? VERDICT_MARK.inconclusive : STATUS_MARK.warn
+  return htmlBlock(
+    `<details><summary>${mark} ${escapeHtml(title)}</summary>`,
+    `<p><b>Where:</b> ${places(finding.checks)}${finding.fault ? gatesTouched(finding) : ''}</p>`,
     renderFixes(finding),
     ...finding.hints.map(line => `<p>${escapeHtml(line)}</p>`),
-    renderSeen(finding, report, false)
-  ]
-  return `<details><summary>${STATUS_MARK.warn} ${escapeHtml(findingTitle(finding))}</summary>\n${body.filter(Boolean).join('\n')}\n</details>`
+    renderSeen(finding, report, false),
+    '</details>'
+  )
+}
+
+/** The gates a fault left undecided, so it is said once for all of them. */
+function gatesTouched(finding: Finding): string {
+  const gates = GATES.filter(gate =>
+    finding.checks.some(check => isFault(check.gates[gate]) && check.gates[gate].cause === finding.cause)
+  )
+  return gates.length > 1 ? ` (${gates.map(gate => escapeHtml(GATE_TITLES[gate])).join(', ')})` : ''
 }
 
 function renderFixes(finding: Finding): string {
   if (finding.fixes.length === 0) return ''
   if (finding.fixes.length === 1) return `<p><b>Fix:</b> ${escapeHtml(finding.fixes[0]!)}</p>`
-  return `<p><b>Fix:</b></p>\n<ul>\n${finding.fixes.map(fix => `<li>${escapeHtml(fix)}</li>`).join('\n')}\n</ul>`
+  return htmlBlock(
+    '<p><b>Fix:</b></p>',
+    '<ul>',
+    ...finding.fixes.map(fix => `<li>${escapeHtml(fix)}</li>`),
+    '</ul>'
+  )
 }
 
 /** AWS's own words, each distinct message once, without the caller's ARN (it is named above the table). */
@@ -252,16 +305,10 @@ function renderSeen(finding: Finding, report: Report, folded = true): string {
       ? `<li>${escapeHtml(detail)}</li>`
       : `<li>${places(checks, 3)}: ${escapeHtml(detail)}</li>`
   )
-  const list = `<ul>\n${items.join('\n')}\n</ul>`
-  return folded ? `<details><summary>What was seen (${byDetail.size})</summary>\n${list}\n</details>` : list
-}
-
-/**
- * A markdown code block (GitHub gives it a copy button). Its content is the probe's own JSON and commands built
- * from validated IDs; a backtick run is broken anyway so nothing can close the fence.
- */
-function fence(lang: string, text: string): string {
-  return ['```' + lang, text.replace(/`{3,}/g, run => run.split('').join('\u200b')), '```'].join('\n')
+  const list = htmlBlock('<ul>', ...items, '</ul>')
+  return folded
+    ? htmlBlock(`<details><summary>What was seen (${byDetail.size})</summary>`, list, '</details>')
+    : list
 }
 
 function commentFooter({ runUrl, commit, time }: NonNullable<SummaryOptions['comment']>): string {

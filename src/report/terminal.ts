@@ -1,73 +1,123 @@
 /**
- * Plain text for terminals and the Actions log: the verdict, who and what, the gate table, then one section per
- * finding. The action prints each section after the first in a collapsible ::group:: (src/main.ts); the CLI
- * prints them one after another.
+ * Plain text for terminals and the Actions log, in the job summary's order: the verdict, who and what, how to get
+ * a verdict when there is none, one line per check naming its closed gate, the five gates, then one section per
+ * finding, each with its fix to copy (the policy for a closed IAM gate is also the iam-policy output). The action prints each section after the first in a collapsible ::group:: (src/report/publish.ts),
+ * unwrapped (the log viewer wraps); the CLI wraps prose at the terminal's width and colours it on a terminal that
+ * wants colour. Commands and policies are never wrapped: they are there to be copied.
  */
 import { CALL_OPERATION } from '../calls.js'
-import { CREDENTIAL_SOURCE_WORDS, GATES, GATE_TITLES, type Report } from '../types.js'
+import {
+  CREDENTIAL_SOURCE_WORDS,
+  GATE_TITLES,
+  type CheckResult,
+  type Report,
+  type Verdict
+} from '../types.js'
 import { fixSnippets } from './commands.js'
 import {
+  actionsForAVerdict,
+  checkWords,
   distinctSeen,
   findingTitle,
+  gateTallies,
   groupFindings,
   headline,
   skipReasons,
   withoutCaller
 } from './findings.js'
 
-const SHORT: Record<string, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: '-' }
-
 export interface TextSection {
-  /** The group's title in the log; the first section (the verdict and the table) has none and stays open. */
+  /** The group's title in the log; the first section (the verdict and the checks) has none and stays open. */
   title?: string
   lines: string[]
 }
 
-export function renderSections(report: Report, iamPolicy: string): TextSection[] {
-  // A merged report (several accounts) leads with the account.
-  const merged = new Set(report.checks.map(check => check.account ?? '')).size > 1
-  const header = [
-    ...(merged ? ['ACCOUNT'] : []),
-    'MODEL',
-    'REGION',
-    ...GATES.map(gate => GATE_TITLES[gate].toUpperCase()),
-    'RESULT'
-  ]
-  const rows = report.checks.map(check => [
-    ...(merged ? [check.account ?? ''] : []),
-    check.model,
-    check.region,
-    ...GATES.map(gate => SHORT[check.gates[gate].status]!),
-    check.result === 'fail' ? 'FAIL' : check.result
-  ])
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map(row => row[column]!.length))
-  )
-  const format = (row: string[]) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column]!))
-      .join('  ')
-      .trimEnd()
-  const first: string[] = [headline(report)]
-  if (report.identity) first.push(`Caller: ${report.identity.arn} (account ${report.identity.account})`)
-  if (report.credentialSource) first.push(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`)
-  for (const note of report.credentialNotes ?? []) first.push(`Note: ${note}`)
+export interface TextOptions {
+  /** Wrap prose at this many columns (the CLI: the terminal's width, 80 when not a terminal); unset: no wrapping. */
+  width?: number
+  /** ANSI colour (the CLI on a terminal that wants it). */
+  color?: boolean
+}
+
+const RESULT_WORD: Record<Verdict, string> = { pass: 'pass', fail: 'FAIL', inconclusive: 'unproven' }
+
+type Paint = (style: 'bold' | Verdict | 'dim', text: string) => string
+
+function painter(color: boolean | undefined): Paint {
+  if (!color) return (_style, text) => text
+  const codes = { bold: '1', dim: '2', pass: '32', fail: '31', inconclusive: '33' } as const
+  return (style, text) => `\u001b[${codes[style]}m${text}\u001b[0m`
+}
+
+/**
+ * Whether a stream wants colour, as Node decides it for its own output: FORCE_COLOR forces it (0 or false turn it
+ * off), else NO_COLOR or NODE_DISABLE_COLORS turn it off (no-color.org), else a terminal that is not "dumb".
+ */
+export function wantsColor(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase())
+  if (env.NO_COLOR || env.NODE_DISABLE_COLORS) return false
+  return isTTY && env.TERM !== 'dumb'
+}
+
+/** Prose folded at `width`, later lines indented by `indent` spaces; a word longer than the width stays whole. */
+export function wrap(text: string, width: number | undefined, indent: number): string[] {
+  if (!width || text.length <= width) return [text]
+  const lead = /^ */.exec(text)![0]
+  const lines: string[] = []
+  let line = lead
+  for (const word of text.slice(lead.length).split(' ')) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`
+    const limit = lines.length === 0 ? width : width - indent
+    if (candidate.length > limit && line.trim() !== '') {
+      lines.push(line)
+      line = word
+    } else line = candidate
+  }
+  lines.push(line)
+  return lines.map((part, index) => (index === 0 ? part : `${' '.repeat(indent)}${part}`))
+}
+
+export function renderSections(report: Report, options: TextOptions = {}): TextSection[] {
+  const paint = painter(options.color)
+  const prose = (text: string, indent = 0) => wrap(text, options.width, indent)
+  /** "  label: text", wrapped under the text. */
+  const labelled = (label: string, text: string) => prose(`  ${`${label}:`.padEnd(6)} ${text}`, 9)
+
+  const first: string[] = prose(headline(report), 2).map(line => paint(report.result, line))
+  if (report.identity)
+    first.push(...prose(`Caller: ${report.identity.arn} (account ${report.identity.account})`, 2))
+  if (report.credentialSource)
+    first.push(...prose(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`, 2))
+  for (const note of report.credentialNotes ?? []) first.push(...prose(`Note: ${note}`, 2))
   const probed = report.probed
   if (probed) {
+    const models = new Set(report.checks.map(check => check.model)).size
     first.push(
-      `Probed: ${probed.models} model(s) × ${probed.regions.join(', ')}; ` +
-        (probed.invoke
-          ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}`
-          : 'control plane only') +
-        `; ${probed.bootstrap ? 'bootstrap' : 'read-only'}; ${(probed.durationMs / 1000).toFixed(1)} s`
+      ...prose(
+        `Probed: ${models} model${models === 1 ? '' : 's'} × ${probed.regions.join(', ')}; ` +
+          (probed.invoke
+            ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}`
+            : 'control plane only') +
+          `; ${probed.bootstrap ? 'bootstrap' : 'read-only'}; ${(probed.durationMs / 1000).toFixed(1)} s`,
+        2
+      )
     )
   }
-  first.push('', format(header), ...rows.map(format))
+  for (const { action, checks } of actionsForAVerdict(report)) {
+    const where = checks.length === report.checks.length ? '' : ` (${placeList(checks, 3)})`
+    const [head = '', ...rest] = prose(`To get a verdict: ${action}${where}`, 2)
+    first.push(head.replace('To get a verdict:', paint('bold', 'To get a verdict:')), ...rest)
+  }
+  first.push('', ...checkLines(report, options.width, paint), '', ...gateTable(report))
   for (const change of report.changes) {
     first.push(
-      change.action === 'use-case-form-submitted'
-        ? `Changed: submitted the Anthropic use-case form in ${change.region}`
-        : `Changed: created the model agreement for ${change.model} in ${change.region}`
+      ...prose(
+        change.action === 'use-case-form-submitted'
+          ? `Changed: submitted the Anthropic use-case form in ${change.region}`
+          : `Changed: created the model agreement for ${change.model} in ${change.region}`,
+        2
+      )
     )
   }
   const sections: TextSection[] = [{ lines: first }]
@@ -75,46 +125,118 @@ export function renderSections(report: Report, iamPolicy: string): TextSection[]
   for (const status of ['fail', 'warn'] as const) {
     for (const finding of groupFindings(report, status)) {
       const lines: string[] = []
-      lines.push(`  where: ${finding.checks.map(check => `${check.model} @ ${check.region}`).join(', ')}`)
+      lines.push(...labelled('where', placeList(finding.checks)))
       const { lines: seen, more } = distinctSeen(finding)
       for (const line of seen)
-        lines.push(`  seen:  ${line.where ? `${line.where}: ` : ''}${withoutCaller(line.detail, report)}`)
-      if (more > 0) lines.push(`  seen:  … and ${more} more alike`)
-      for (const fix of finding.fixes) lines.push(`  fix:   ${fix}`)
-      for (const line of finding.hints) lines.push(`  hint:  ${line}`)
+        lines.push(
+          ...labelled('seen', `${line.where ? `${line.where}: ` : ''}${withoutCaller(line.detail, report)}`)
+        )
+      if (more > 0) lines.push(...labelled('seen', `… and ${more} more alike`))
+      for (const fix of finding.fixes) lines.push(...labelled('fix', fix))
+      for (const line of finding.hints) lines.push(...labelled('hint', line))
       for (const snippet of fixSnippets(finding, report)) {
-        // The IAM policy is printed once, below, for every closed check.
-        if (snippet.lang === 'json' && finding.gate === 'iam-permission') continue
-        lines.push(`  ${snippet.label}:`, ...snippet.code.split('\n').map(line => `    ${line}`))
+        lines.push(
+          ...prose(`  ${snippet.label.replace(/`/g, '')}:`, 2),
+          ...snippet.code.split('\n').map(line => `    ${line}`)
+        )
       }
-      sections.push({ title: `${status === 'fail' ? '✗' : '!'} ${findingTitle(finding)}`, lines })
+      const mark = finding.fault ? '?' : status === 'fail' ? '✗' : '!'
+      sections.push({ title: `${mark} ${findingTitle(finding)}`, lines })
     }
   }
   const skipped = skipReasons(report)
   if (skipped.length > 0) {
     sections.push({
       title: `- Not evaluated, and why (${skipped.length})`,
-      lines: skipped.map(
-        reason =>
-          `  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${reason.checks
-            .map(check => `${check.model} @ ${check.region}`)
-            .join(', ')})`
+      lines: skipped.flatMap(reason =>
+        prose(`  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${placeList(reason.checks)})`, 4)
       )
     })
   }
-  if (iamPolicy) {
-    sections.push({
-      title: 'Least-privilege IAM policy for the failing checks (also the iam-policy output)',
-      lines: iamPolicy.split('\n')
-    })
+  return sections.map(section =>
+    section.title
+      ? {
+          ...section,
+          title: prose(section.title, 2)
+            .map(line => paint('bold', line))
+            .join('\n')
+        }
+      : section
+  )
+}
+
+function placeList(checks: CheckResult[], limit = 12): string {
+  const shown = checks.slice(0, limit).map(check => `${check.model} @ ${check.region}`)
+  return shown.join(', ') + (checks.length > limit ? `, and ${checks.length - limit} more` : '')
+}
+
+/**
+ * One line per check: its result, the model and region, and the gate that decided it. Aligned in columns when
+ * they fit the width, else one check per line as a sentence.
+ */
+function checkLines(report: Report, width: number | undefined, paint: Paint): string[] {
+  const merged = new Set(report.checks.map(check => check.account ?? '')).size > 1
+  const rows = report.checks.map(check => ({
+    check,
+    cells: [
+      RESULT_WORD[check.result],
+      ...(merged ? [check.account ?? ''] : []),
+      check.model,
+      check.region,
+      checkWords(check)
+    ]
+  }))
+  const widths =
+    rows[0]?.cells.map((_, column) => Math.max(...rows.map(row => row.cells[column]!.length))) ?? []
+  const total = widths.reduce((sum, w) => sum + w + 2, 0)
+  if (width !== undefined && total > width) {
+    return rows.flatMap(({ check, cells }) =>
+      wrap(
+        `${paint(check.result, cells[0]!)} ${cells.slice(1, -1).join(' @ ')}${cells.at(-1) ? `: ${cells.at(-1)}` : ''}`,
+        width,
+        2
+      )
+    )
   }
-  return sections
+  return rows.map(({ check, cells }) =>
+    cells
+      .map((cell, column) => {
+        const padded = cell.padEnd(widths[column]!)
+        return column === 0 ? paint(check.result, padded) : padded
+      })
+      .join('  ')
+      .trimEnd()
+  )
+}
+
+/** The five gates: for how many checks each was proven open, closed, not proven (or not needed). */
+function gateTable(report: Report): string[] {
+  const tallies = gateTallies(report)
+  const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)
+  const count = (n: number) => (n === 0 ? '-' : String(n))
+  const header = ['GATE', 'OPEN', 'CLOSED', 'NOT PROVEN', ...(anyNotNeeded ? ['NOT NEEDED'] : [])]
+  const rows = tallies.map(tally => [
+    GATE_TITLES[tally.gate],
+    count(tally.open),
+    count(tally.closed),
+    count(tally.unproven),
+    ...(anyNotNeeded ? [count(tally.notNeeded)] : [])
+  ])
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map(row => row[column]!.length))
+  )
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd()
+  return [format(header), ...rows.map(format)]
 }
 
 /** Every section in turn, titled: the CLI's output and `npm run demo`. */
-export function renderText(report: Report, iamPolicy: string): string {
+export function renderText(report: Report, options: TextOptions = {}): string {
   return (
-    renderSections(report, iamPolicy)
+    renderSections(report, options)
       .map(section => [...(section.title ? ['', section.title] : []), ...section.lines].join('\n'))
       .join('\n') + '\n'
   )

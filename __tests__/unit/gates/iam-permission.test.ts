@@ -35,7 +35,7 @@ describe('IAM-permission gate', () => {
         'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6'
       ]
     })
-    expect(decision.gates['iam-permission'].fix).toMatch(/policy statement/)
+    expect(decision.gates['iam-permission'].fix).toMatch(/policy below/)
   })
 
   it('a missing Allow for a base model: the foundation-model ARN in the region', () => {
