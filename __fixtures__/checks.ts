@@ -1,5 +1,5 @@
 /** Check results for the report and verdict tests: every gate open unless overridden, the result computed. */
-import { overallResult } from '../src/gates/index.js'
+import { overallResult } from '../src/gates/sequence.js'
 import type { CheckResult, GateResult, Gates } from '../src/types.js'
 
 export const PASS: GateResult = { status: 'pass', detail: 'ok' }

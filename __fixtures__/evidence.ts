@@ -1,13 +1,24 @@
 /** Evidence for the gate rules: an open check by default; each test overrides what its case is about. */
-import type { Read } from '../src/aws/failure.js'
-import type { CallKind } from '../src/calls.js'
+import type { Read } from '../src/evidence.js'
+import type { CallKind } from '../src/bedrock/calls.js'
 import type { Availability, CallOutcome, CallsOutcome, Evidence, ModelDetails } from '../src/evidence.js'
-import { decide, decideControlPlane, type Decision } from '../src/gates/index.js'
+import type { RunCredentials } from '../src/gates/common.js'
+import { decideAfterCall, decideBeforeCall, type Decision } from '../src/gates/sequence.js'
 import type { GateResult } from '../src/types.js'
 
 export const NOW = new Date('2026-11-22T00:00:00Z')
 
 export const AUTHENTICATED: GateResult = { status: 'pass', detail: 'Authenticated' }
+
+/** The run's credentials verdict for a check: authenticated unless overridden. */
+export const run = (
+  gate: GateResult = AUTHENTICATED,
+  more: Partial<RunCredentials> = {}
+): RunCredentials => ({
+  gate,
+  usable: gate.status !== 'fail',
+  ...more
+})
 
 /** Model details of an on-demand text model unless overridden. */
 export const details = (value: Partial<ModelDetails> = {}): Read<ModelDetails> => ({
@@ -100,5 +111,5 @@ export function judge(
       : { state: 'made', outcomes: [calls] }
   const askedCalls =
     asked ?? (outcome.state === 'made' ? outcome.outcomes.map(made => made.call) : ['converse'])
-  return decide(e, decideControlPlane(e, credentials), outcome, askedCalls)
+  return decideAfterCall(e, decideBeforeCall(e, run(credentials)), outcome, askedCalls)
 }

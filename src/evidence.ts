@@ -2,11 +2,68 @@
  * What the AWS layer found out, in the probe's own words: the gates decide from these shapes and never see
  * an SDK string. The AWS layer (src/aws/) translates each answer into them at the boundary.
  */
-import type { AwsFailure, Read } from './aws/failure.js'
-import type { CallKind } from './calls.js'
-import type { Modality } from './model-id.js'
-import type { ApiKeyInfo } from './aws/bedrock-api-key.js'
-import type { CallerIdentity, Cause, CredentialSource } from './types.js'
+import type { CallKind } from './bedrock/calls.js'
+import type { Modality } from './bedrock/model-id.js'
+import type { Cause } from './causes.js'
+import type { CallerIdentity, CredentialSource } from './types.js'
+
+// --- What an AWS call came to: the AWS layer (src/aws/failure.ts) turns every SDK error into an AwsFailure. ------
+
+/**
+ * A failure is either an answer from the service (which may close a gate) or a fault (timeout, 5xx, throttling,
+ * a broken connection or an unreadable response), which never closes a gate.
+ */
+export type FailureKind = 'service' | 'throttled' | 'timeout' | 'fault' | 'cancelled'
+
+/**
+ * What kind of fault, so its fix names the real cause: the host could not be reached (network, DNS, proxy,
+ * VPC endpoint), the connection broke, TLS trust failed, AWS answered 5xx, something that is not AWS answered
+ * (a proxy's or firewall's page), the answer could not be read, or an error the probe did not foresee.
+ */
+export type FaultCause =
+  | 'unreachable'
+  | 'reset'
+  | 'tls'
+  | 'server'
+  | 'not-aws'
+  | 'malformed'
+  | 'unexpected'
+  /** One of the connection faults above, on a run that goes through a proxy. */
+  | 'proxy'
+
+export interface AwsFailure {
+  kind: FailureKind
+  /** For kind 'fault': which. */
+  fault?: FaultCause
+  /** Exception name, e.g. AccessDeniedException; for faults, what went wrong. */
+  name: string
+  /** One sanitised line. */
+  message: string
+  httpStatus?: number
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: AwsFailure }
+
+/** The outcome of one control-plane read, as evidence. */
+export type Read<T> =
+  | { state: 'ok'; value: T }
+  /** AccessDenied on a read: the identity lacks the read permission; evidence is missing, not negative. */
+  | { state: 'denied'; failure: AwsFailure; permission: string }
+  | { state: 'not-found'; failure: AwsFailure }
+  | { state: 'failed'; failure: AwsFailure }
+  | { state: 'not-read'; reason: string }
+
+/** A Bedrock API key (AWS_BEARER_TOKEN_BEDROCK), read without any AWS call (src/aws/bedrock-api-key.ts). */
+export type ApiKeyInfo =
+  | {
+      kind: 'short-term'
+      accessKeyId: string
+      region: string
+      issuedAt: Date
+      expiresAt: Date
+    }
+  | { kind: 'long-term'; keyName: string; account: string }
+  | { kind: 'unrecognised' }
 
 /**
  * The state of the provider agreement (agreementAvailability.status): live (AVAILABLE), pending (PENDING),

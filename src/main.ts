@@ -7,11 +7,18 @@ import * as core from '@actions/core'
 import { isProxyUrl } from './aws/proxy.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
-import { InputError, parseFailOn, parseInputs, splitList, type FailOn, type ProbeInputs } from './inputs.js'
-import type { Logger } from './logger.js'
-import { runProbe } from './probe.js'
+import {
+  InputError,
+  parseFailOn,
+  parseInputs,
+  splitList,
+  type FailOn,
+  type ProbeInputs
+} from './inputs/parse.js'
+import type { Logger } from './support/logger.js'
+import { runProbe } from './run/probe.js'
 import type { ProbeOutcome } from './types.js'
-import { neutraliseCommands } from './sanitize.js'
+import { neutraliseCommands } from './support/text.js'
 import { redactAccount } from './report/redact.js'
 
 export async function run(): Promise<void> {
@@ -74,7 +81,7 @@ export async function run(): Promise<void> {
  * No AWS call. Bad input (no file, not a report) fails the step naming the file.
  */
 async function runMerge(patterns: string[]): Promise<void> {
-  const { findReportFiles, mergeReports, readReports, MergeError } = await import('./merge.js')
+  const { findReportFiles, mergeReports, readReports, MergeError } = await import('./report/merge.js')
   let failOn: FailOn
   try {
     failOn = parseFailOn(core.getInput('fail-on'))
@@ -182,7 +189,7 @@ async function readInputs(): Promise<ProbeInputs> {
   const patterns = read('models-from')
   if (!patterns.trim()) return parseInputs(read, process.env)
   // Loaded only for models-from: the glob library is not needed by most runs.
-  const { findModelIds, preferAdded, pullRequestAddedIds } = await import('./models-from.js')
+  const { findModelIds, preferAdded, pullRequestAddedIds } = await import('./inputs/models-from.js')
   let extra = await findModelIds(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
   if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
     // The IDs a pull request adds are probed first, and annotated on the added line.
@@ -194,7 +201,7 @@ async function readInputs(): Promise<ProbeInputs> {
 
 async function postComment(report: ProbeOutcome['report'], inputs: ProbeInputs): Promise<void> {
   // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
-  const { upsertPullRequestComment } = await import('./comment.js')
+  const { upsertPullRequestComment } = await import('./report/comment.js')
   await upsertPullRequestComment(report, inputs.githubToken, log)
 }
 

@@ -1,20 +1,10 @@
 /**
- * The vocabulary of the probe's report: the five gates, their verdicts, and the report the action publishes.
+ * The vocabulary of the probe's report: the gates' verdicts, and the report the action publishes (the gates and their
+ * causes are src/causes.ts).
  * The JSON field names here are a public interface (the `report` output); add fields, never rename.
  */
-import type { CallKind } from './calls.js'
-
-/** The five gates, in the order a request meets them. */
-export const GATES = ['credentials', 'region', 'model-access', 'provider-terms', 'iam-permission'] as const
-export type GateName = (typeof GATES)[number]
-
-export const GATE_TITLES: Record<GateName, string> = {
-  credentials: 'Credentials',
-  region: 'Region',
-  'model-access': 'Model access',
-  'provider-terms': 'Provider terms',
-  'iam-permission': 'IAM permission'
-}
+import type { CallKind } from './bedrock/calls.js'
+import type { Cause, GateName } from './causes.js'
 
 /** pass: proven open. fail: proven closed. warn: open or undecided, with a caveat. skip: not evaluated. */
 export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'
@@ -25,117 +15,6 @@ export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'
  * closed but nothing is proven (faults, unreadable evidence, cancellation, a call skipped for safety).
  */
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
-
-/** Causes that name a row of the error catalogue (src/diagnosis/catalogue.ts): an AWS answer the probe knows. */
-export const CATALOGUE_CAUSES = [
-  'oidc-no-token-permission',
-  'oidc-trust-policy',
-  'oidc-invalid-token',
-  'credentials-expired',
-  'credentials-invalid',
-  'credentials-missing',
-  'bearer-key-invalid',
-  'bearer-denied-scp',
-  'bearer-not-permitted',
-  'region-signature-scope',
-  'credentials-bad-signature',
-  'payment-instrument',
-  'account-not-authorized',
-  'account-operation-not-allowed',
-  'marketplace-permissions',
-  'no-model-access',
-  'model-legacy',
-  'model-end-of-life',
-  'use-case-missing',
-  'provider-country-unsupported',
-  'iam-scp-deny',
-  'iam-explicit-deny',
-  'iam-no-allow',
-  'iam-denied',
-  'on-demand-unsupported',
-  'invalid-model-id',
-  'probe-request-rejected',
-  'not-text-model',
-  'model-not-found',
-  'quota-exceeded',
-  'model-not-ready'
-] as const
-export type CatalogueCause = (typeof CATALOGUE_CAUSES)[number]
-
-/** Causes decided by a gate rule from control-plane evidence, bootstrap steps or the call plan. */
-export const RULE_CAUSES = [
-  // credentials
-  'oidc-token-unavailable',
-  'idp-unreachable',
-  'fork-pull-request',
-  'sts-refused',
-  'wrong-account',
-  'account-unverifiable',
-  'bearer-key-expired',
-  'bearer-key-region',
-  'api-key-unproven',
-  'credentials',
-  // region
-  'profile-not-found',
-  'region-not-offered',
-  // model access
-  'agreement-create-failed',
-  'not-entitled',
-  // provider terms
-  'no-offer',
-  'wait-timed-out',
-  'not-authorized',
-  'agreement-pending',
-  'agreement-error',
-  'agreement-missing',
-  'agreement-unknown',
-  'not-needed',
-  // the call and its plan
-  'throttled',
-  'unrecognised-refusal',
-  'refused-earlier',
-  'not-evaluated',
-  'invoke-disabled',
-  'would-accept-eula',
-  'media-model',
-  'embedding-unknown',
-  'invoke-body-unknown',
-  'iam-list-denied',
-  'call-not-applicable',
-  'bootstrap-incomplete',
-  'agreement-unreadable',
-  // evidence that could not be had (FAULT_CAUSES), or may not be read
-  'fault',
-  'timed-out',
-  'unreachable',
-  'not-from-aws',
-  'tls-untrusted',
-  'service-error',
-  'proxy-failed',
-  'cancelled',
-  'read-denied',
-  'not-found',
-  'not-read'
-] as const
-export type RuleCause = (typeof RULE_CAUSES)[number]
-
-/** Stable key of a diagnosis, used to group identical findings; part of the public report. */
-export type Cause = CatalogueCause | RuleCause
-
-/** Causes of a gate a fault left undecided: never a verdict, never a pass. */
-export const FAULT_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
-  'fault',
-  'fork-pull-request',
-  'idp-unreachable',
-  'oidc-token-unavailable',
-  'timed-out',
-  'unreachable',
-  'not-from-aws',
-  'tls-untrusted',
-  'service-error',
-  'proxy-failed',
-  'cancelled'
-])
 
 /**
  * Facts that help the reader act on a verdict, found after the gates were decided (they never change one):
@@ -187,7 +66,7 @@ export interface CheckResult {
   gates: Gates
   /** The base foundation-model ID the check resolved to, when known. */
   baseModelId?: string
-  /** Which API family was called (the first call made): converse, invoke-model, or not at all. */
+  /** Which API family was called first: converse, invoke-model, or none. Kept from the 1.0 report; `calls` says more. */
   invocation: 'converse' | 'invoke-model' | 'none'
   /** Each call the workload makes (the calls input) and what became of it. */
   calls: CallRecord[]

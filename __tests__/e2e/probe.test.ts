@@ -181,7 +181,8 @@ describe('each gate failing on its own', () => {
     // plan decided from the reads makes none here: its refusal is not what the verdict rests on.
     expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-west-2', 'iam-permission')).toMatchObject({
       status: 'skip',
-      cause: 'region-not-offered'
+      cause: 'not-evaluated',
+      detail: 'Not called: the Region gate is closed (see Region)'
     })
     expect(run.report!.checks.find(check => check.region === 'us-west-2')!.calls).toEqual([])
   })

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS, parseInputs } from '../../src/inputs.js'
+import { INPUT_DEFAULTS, parseInputs } from '../../src/inputs/parse.js'
 
 const root = join(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {

@@ -12,11 +12,11 @@ import {
 } from '@aws-sdk/client-bedrock'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { AwsClients } from '../../src/aws/clients.js'
-import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive } from '../../src/bootstrap.js'
-import type { Clock } from '../../src/clock.js'
-import type { Read } from '../../src/aws/failure.js'
+import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive } from '../../src/run/bootstrap.js'
+import type { Clock } from '../../src/support/clock.js'
+import type { Read } from '../../src/evidence.js'
 import type { Availability, AgreementState } from '../../src/evidence.js'
-import { validateUseCaseForm } from '../../src/use-case-form.js'
+import { validateUseCaseForm } from '../../src/inputs/use-case-form.js'
 
 /** A clock whose sleep advances time instantly, recording every sleep. */
 function fakeClock(): Clock & { sleeps: number[] } {
@@ -119,7 +119,7 @@ describe('Bootstrapper', () => {
       onFile = true
       return {}
     })
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
     await bootstrapper.ensureUseCaseForm(['us-east-1', 'us-west-2'], validateUseCaseForm(GOOD_FORM))
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(1)
     expect(bootstrapper.changes).toEqual([{ action: 'use-case-form-submitted', region: 'us-east-1' }])
@@ -130,7 +130,7 @@ describe('Bootstrapper', () => {
 
   it('changes nothing when a form is on file', async () => {
     bedrock.on(GetUseCaseForModelAccessCommand).resolves({ formData: new Uint8Array([1]) })
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
     await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
     expect(bootstrapper.changes).toEqual([])
@@ -140,7 +140,7 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
     await bootstrapper.ensureUseCaseForm(['us-east-1'], undefined)
     expect(bootstrapper.formState('us-east-1')).toEqual({ state: 'missing' })
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
@@ -150,7 +150,7 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new AccessDeniedException({ message: 'no', $metadata: {} }))
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
     await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
     expect(bootstrapper.formState('us-east-1')?.state).toBe('unknown')
@@ -168,7 +168,7 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetFoundationModelAvailabilityCommand)
       .callsFake(async () => ({ agreementAvailability: { status } }))
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log)
+    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
     const outcomes = await Promise.all([
       bootstrapper.ensureAgreement('us-east-1', 'anthropic.x-1'),
       bootstrapper.ensureAgreement('us-west-2', 'anthropic.x-1'),
@@ -195,7 +195,7 @@ describe('Bootstrapper', () => {
         $metadata: { httpStatusCode: 403 }
       })
     )
-    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement(
+    const outcome = await new Bootstrapper(clients, fakeClock(), log, 0).ensureAgreement(
       'us-east-1',
       'cohere.x-1'
     )
@@ -205,7 +205,7 @@ describe('Bootstrapper', () => {
 
   it('reports a model without a public offer', async () => {
     bedrock.on(ListFoundationModelAgreementOffersCommand).resolves({ offers: [] })
-    const outcome = await new Bootstrapper(clients, fakeClock(), log).ensureAgreement(
+    const outcome = await new Bootstrapper(clients, fakeClock(), log, 0).ensureAgreement(
       'us-east-1',
       'cohere.x-1'
     )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { fixFor } from '../../src/causes.js'
 import { CATALOGUE, diagnose } from '../../src/diagnosis/catalogue.js'
-import type { AwsFailure } from '../../src/aws/failure.js'
+import type { AwsFailure } from '../../src/evidence.js'
 
 const service = (name: string, message: string): AwsFailure => ({ kind: 'service', name, message })
 
@@ -94,13 +95,13 @@ const REAL_MESSAGES: [string, string, string, string][] = [
   [
     'AccessDeniedException',
     'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 30 days. Please upgrade to an active model on Amazon Bedrock',
-    'model-legacy',
+    'model-legacy-inactive',
     'model-access'
   ],
   [
     'ResourceNotFoundException',
     'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock',
-    'model-legacy',
+    'model-legacy-inactive',
     'model-access'
   ],
   [
@@ -208,7 +209,7 @@ describe('error catalogue', () => {
   it.each(REAL_MESSAGES)('%s "%s" → %s', (name, message, id, gate) => {
     const diagnosis = diagnose(service(name, message))
     expect(diagnosis?.entry.id).toBe(id)
-    expect(diagnosis?.entry.gate).toBe(gate)
+    expect(diagnosis?.gate).toBe(gate)
   })
 
   it('cites where the wording of every account-level, provider and request row was seen', () => {
@@ -226,11 +227,11 @@ describe('error catalogue', () => {
     for (const entry of cited) expect(entry.sources?.length).toBeGreaterThan(0)
   })
 
-  it('gives every row a cause and a non-empty fix', () => {
+  it('gives every row a reading of the message, and its cause a fix', () => {
     for (const entry of CATALOGUE) {
-      expect(entry.cause.length).toBeGreaterThan(10)
+      expect(entry.reading.length).toBeGreaterThan(10)
       expect(
-        entry.fix({ model: 'm.x-1', region: 'us-east-1', groups: ['a', 'b', 'c'] }).length
+        fixFor(entry.id, { model: 'm.x-1', region: 'us-east-1', groups: ['a', 'b', 'c'] })?.length
       ).toBeGreaterThan(10)
     }
   })
@@ -242,8 +243,10 @@ describe('error catalogue', () => {
         'Model access is denied due to arn:aws:iam::1:role/x is not authorized to perform: aws-marketplace:Subscribe on resource: * because no identity-based policy allows the action.'
       )
     )
-    expect(diagnosis?.entry.gate).toBe('model-access')
-    expect(diagnosis?.entry.fix({ model: '', region: '', groups: [] })).toContain('aws-marketplace:Subscribe')
+    expect(diagnosis?.gate).toBe('model-access')
+    expect(fixFor(diagnosis!.entry.id, { model: '', region: '', groups: [] })).toContain(
+      'aws-marketplace:Subscribe'
+    )
   })
 
   it('captures the action and the resource of an SCP denial for the fix', () => {
@@ -257,7 +260,7 @@ describe('error catalogue', () => {
       'bedrock:InvokeModel',
       'arn:aws:bedrock:eu-west-3::foundation-model/m.x'
     ])
-    expect(diagnosis.entry.fix({ model: '', region: '', groups: diagnosis.groups })).toMatch(
+    expect(fixFor(diagnosis.entry.id, { model: '', region: '', groups: diagnosis.groups })).toMatch(
       /cannot override an SCP/
     )
   })

@@ -12,15 +12,10 @@ import {
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
 import { AUTHENTICATED } from '../../__fixtures__/evidence.js'
 import { AwsClients } from '../../src/aws/clients.js'
-import {
-  checkPair,
-  credentialsClosedCheck,
-  memoizedProfileLookup,
-  type CheckContext
-} from '../../src/check.js'
-import { realClock } from '../../src/clock.js'
-import { buildPairs } from '../../src/inputs.js'
-import { parseModelRef } from '../../src/model-id.js'
+import { checkPair, closedCheck, memoizedProfileLookup, type CheckContext } from '../../src/run/check.js'
+import { realClock } from '../../src/support/clock.js'
+import { buildPairs } from '../../src/inputs/parse.js'
+import { parseModelRef } from '../../src/bedrock/model-id.js'
 
 const bedrock = mockClient(BedrockClient)
 const runtime = mockClient(BedrockRuntimeClient)
@@ -158,9 +153,9 @@ describe('checkPair', () => {
   })
 })
 
-describe('credentialsClosedCheck', () => {
+describe('closedCheck', () => {
   it('keeps the credentials verdict and skips every other gate', () => {
-    const check = credentialsClosedCheck(pair('amazon.nova-lite-v1:0'), {
+    const check = closedCheck(pair('amazon.nova-lite-v1:0'), {
       status: 'fail',
       cause: 'credentials-invalid',
       detail: 'bad key'

@@ -1,8 +1,8 @@
 /** The CLI front end in-process: flags, exit codes, what goes to stdout and stderr (the engine is injected). */
 import { describe, expect, it, jest } from '@jest/globals'
 import { main, type CliIo } from '../../src/cli/main.js'
-import type { ProbeInputs } from '../../src/inputs.js'
-import type { runProbe } from '../../src/probe.js'
+import type { ProbeInputs } from '../../src/inputs/parse.js'
+import type { runProbe } from '../../src/run/probe.js'
 import type { CheckResult, ProbeOutcome, Report } from '../../src/types.js'
 
 const passing: CheckResult = {

@@ -7,9 +7,9 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { isCallKind } from '../../src/calls.js'
-import { splitList } from '../../src/inputs.js'
-import { WORKLOADS } from '../../src/workload.js'
+import { isCallKind } from '../../src/bedrock/calls.js'
+import { splitList } from '../../src/inputs/parse.js'
+import { WORKLOADS } from '../../src/inputs/workload.js'
 
 const root = join(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }

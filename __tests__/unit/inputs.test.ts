@@ -6,8 +6,8 @@ import {
   parseInputs,
   splitList,
   type ProbeInputs
-} from '../../src/inputs.js'
-import { parseModelRef } from '../../src/model-id.js'
+} from '../../src/inputs/parse.js'
+import { parseModelRef } from '../../src/bedrock/model-id.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 const parse = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>

@@ -6,12 +6,12 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 import type { ProbeOutcome } from '../../src/types.js'
 import type { GateResult, Report } from '../../src/types.js'
-import { overallResult } from '../../src/gates/index.js'
+import { overallResult } from '../../src/gates/sequence.js'
 import { buildReport } from '../../src/report/verdict.js'
 
 const runProbe = jest.fn<(...args: unknown[]) => Promise<ProbeOutcome>>()
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../../src/probe.js', () => ({ runProbe }))
+jest.unstable_mockModule('../../src/run/probe.js', () => ({ runProbe }))
 const { run } = await import('../../src/main.js')
 
 const pass: GateResult = { status: 'pass', detail: 'ok' }

@@ -1,7 +1,7 @@
 /** Merging the reports of a fleet: accounts, the worst result, the policy only for one account. */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { mergeReports } from '../../src/merge.js'
+import { mergeReports } from '../../src/report/merge.js'
 import { buildReport } from '../../src/report/verdict.js'
 import type { IamStatement } from '../../src/types.js'
 

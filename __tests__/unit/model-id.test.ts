@@ -7,7 +7,7 @@ import {
   modalityFromId,
   ModelIdError,
   parseModelRef
-} from '../../src/model-id.js'
+} from '../../src/bedrock/model-id.js'
 
 describe('parseModelRef', () => {
   it('reads a base model ID', () => {

@@ -8,7 +8,7 @@ import {
   findModelIds,
   preferAdded,
   scanText
-} from '../../src/models-from.js'
+} from '../../src/inputs/models-from.js'
 
 describe('model ID pattern', () => {
   it('finds base IDs, profile IDs and ARNs with their lines', () => {

@@ -5,7 +5,7 @@ import {
   loadUseCaseForm,
   UseCaseFormError,
   validateUseCaseForm
-} from '../../src/use-case-form.js'
+} from '../../src/inputs/use-case-form.js'
 
 describe('use-case form', () => {
   it('accepts a complete form, inline or from a file', () => {

@@ -1,10 +1,10 @@
 /** The run's verdict: the worst check wins, pass needs proof, fail-on decides the step, the headline says why. */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { overallResult } from '../../src/gates/index.js'
+import { overallResult } from '../../src/gates/sequence.js'
 import { headline } from '../../src/report/findings.js'
 import { buildReport, failureMessage, shouldFail, worstOf } from '../../src/report/verdict.js'
-import { neutraliseCommands } from '../../src/sanitize.js'
+import { neutraliseCommands } from '../../src/support/text.js'
 import type { CheckResult, GateResult, Gates } from '../../src/types.js'
 
 const gates = openGates

@@ -11,18 +11,9 @@
  *   of an IAM user), as tools that decode them observe: the account is known locally.
  * Nothing here ever returns the secret part.
  */
-export const API_KEY_VARIABLE = 'AWS_BEARER_TOKEN_BEDROCK'
+import type { ApiKeyInfo } from '../evidence.js'
 
-export type ApiKeyInfo =
-  | {
-      kind: 'short-term'
-      accessKeyId: string
-      region: string
-      issuedAt: Date
-      expiresAt: Date
-    }
-  | { kind: 'long-term'; keyName: string; account: string }
-  | { kind: 'unrecognised' }
+export const API_KEY_VARIABLE = 'AWS_BEARER_TOKEN_BEDROCK'
 
 const SHORT_TERM_PREFIX = 'bedrock-api-key-'
 const LONG_TERM_PREFIX = 'ABSK'
@@ -53,18 +44,6 @@ export function describeApiKey(token: string): ApiKeyInfo {
     if (match) return { kind: 'long-term', keyName: match[1]!, account: match[2]! }
   }
   return { kind: 'unrecognised' }
-}
-
-/** A short description for the report: never the key, never its secret. */
-export function describeApiKeyInWords(info: ApiKeyInfo): string {
-  switch (info.kind) {
-    case 'short-term':
-      return `a short-term Bedrock API key for ${info.region} (access key ${info.accessKeyId}, expires ${info.expiresAt.toISOString()})`
-    case 'long-term':
-      return `a long-term Bedrock API key (${info.keyName}, account ${info.account})`
-    case 'unrecognised':
-      return 'a Bedrock API key of a format the probe does not recognise'
-  }
 }
 
 function decode(base64: string): string | undefined {

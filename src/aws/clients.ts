@@ -7,7 +7,8 @@
 import type { Agent } from 'node:http'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Command } from '@smithy/types'
-import { attempt, CANCELLED, type AwsFailure, type Outcome } from './failure.js'
+import type { AwsFailure, Outcome } from '../evidence.js'
+import { attempt, CANCELLED } from './failure.js'
 
 /** What the probe needs of an SDK client: send a command, and let go of its connections. */
 interface SdkClient {

@@ -1,6 +1,6 @@
 /**
  * When the next connection this process opens is ready to carry a request. The probe sends its identity request
- * first and loads the checks' code once that request's connection is open (src/probe.ts): loading the checks and
+ * first and loads the checks' code once that request's connection is open (src/run/probe.ts): loading the checks and
  * preparing their first requests is CPU work of the order of 100 ms, and done first it holds the identity
  * request back, since Node handles a connection's events only between those pieces of work.
  *
@@ -17,6 +17,20 @@ export interface NextConnection {
   ready: Promise<void>
   /** Stops watching and resolves `ready` (the step that would have connected ended without doing so). */
   stop(): void
+}
+
+/**
+ * Start `step` (whose first act is to open a connection), and `load` once that connection is open or the step has
+ * ended without one.
+ */
+export function whileTheFirstConnectionOpens<S, L>(
+  step: () => Promise<S>,
+  load: () => Promise<L>
+): { step: Promise<S>; loaded: Promise<L> } {
+  const connection = watchNextConnection()
+  const started = step()
+  const loaded = Promise.race([connection.ready, started]).finally(connection.stop).then(load)
+  return { step: started, loaded }
 }
 
 export function watchNextConnection(): NextConnection {

@@ -15,10 +15,11 @@ import {
   ListInferenceProfilesCommand,
   PutUseCaseForModelAccessCommand
 } from '@aws-sdk/client-bedrock'
-import { baseModelIdFromArn, regionFromArn, type Modality } from '../model-id.js'
+import { baseModelIdFromArn, regionFromArn, type Modality } from '../bedrock/model-id.js'
 import type { AgreementState, Availability, ModelDetails, OnDemandSupport, ProfileInfo } from '../evidence.js'
 import type { Command } from '@smithy/types'
-import { isNotFound, toRead, type Outcome, type Read } from './failure.js'
+import type { Outcome, Read } from '../evidence.js'
+import { isNotFound, toRead } from './failure.js'
 import type { AwsClients } from './clients.js'
 
 /** One control-plane read: send, classify a failure as evidence (denied, not found, failed), translate. */

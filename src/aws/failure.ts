@@ -3,47 +3,8 @@
  * an answer from the service (which may close a gate) or a fault (timeout, 5xx, throttling, a broken
  * connection or an unreadable response), which never closes a gate.
  */
-import { oneLine } from '../sanitize.js'
-
-export type FailureKind = 'service' | 'throttled' | 'timeout' | 'fault' | 'cancelled'
-
-/**
- * What kind of fault, so its fix names the real cause: the host could not be reached (network, DNS, proxy,
- * VPC endpoint), the connection broke, TLS trust failed, AWS answered 5xx, something that is not AWS answered
- * (a proxy's or firewall's page), the answer could not be read, or an error the probe did not foresee.
- */
-export type FaultCause =
-  | 'unreachable'
-  | 'reset'
-  | 'tls'
-  | 'server'
-  | 'not-aws'
-  | 'malformed'
-  | 'unexpected'
-  /** One of the connection faults above, on a run that goes through a proxy. */
-  | 'proxy'
-
-export interface AwsFailure {
-  kind: FailureKind
-  /** For kind 'fault': which. */
-  fault?: FaultCause
-  /** Exception name, e.g. AccessDeniedException; for faults, what went wrong. */
-  name: string
-  /** One sanitised line. */
-  message: string
-  httpStatus?: number
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: AwsFailure }
-
-/** The outcome of one control-plane read, as evidence. */
-export type Read<T> =
-  | { state: 'ok'; value: T }
-  /** AccessDenied on a read: the identity lacks the read permission; evidence is missing, not negative. */
-  | { state: 'denied'; failure: AwsFailure; permission: string }
-  | { state: 'not-found'; failure: AwsFailure }
-  | { state: 'failed'; failure: AwsFailure }
-  | { state: 'not-read'; reason: string }
+import type { AwsFailure, FaultCause, Outcome, Read } from '../evidence.js'
+import { oneLine } from '../support/text.js'
 
 /** A read's outcome as evidence: a denied read is missing evidence, a not-found is negative evidence. */
 export function toRead<T>(outcome: Outcome<T>, permission: string): Read<T> {
@@ -203,12 +164,6 @@ export function isAccessDenied(failure: AwsFailure): boolean {
 
 export function isNotFound(failure: AwsFailure): boolean {
   return failure.kind === 'service' && /^(ResourceNotFound(Exception)?|NotFoundException)$/.test(failure.name)
-}
-
-export function describeFault(failure: AwsFailure): string {
-  return failure.kind === 'throttled'
-    ? `throttled after retries (${failure.name}: ${failure.message})`
-    : failure.message
 }
 
 /** The failure of a call abandoned because the run was cancelled (SIGINT/SIGTERM). */

@@ -8,12 +8,13 @@ import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient }
 import { readFileSync } from 'node:fs'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
-import { realClock, type Clock } from '../clock.js'
+import { realClock, type Clock } from '../support/clock.js'
 import type { IdentityEvidence, OidcClaims } from '../evidence.js'
 import { CREDENTIAL_SOURCE_WORDS, type CallerIdentity, type CredentialSource } from '../types.js'
 import { describeApiKey } from './bedrock-api-key.js'
-import { oneLine } from '../sanitize.js'
-import { describeAwsError, type AwsFailure } from './failure.js'
+import { oneLine } from '../support/text.js'
+import type { AwsFailure } from '../evidence.js'
+import { describeAwsError } from './failure.js'
 import type { AwsClients } from './clients.js'
 
 export interface IdentityDeps {

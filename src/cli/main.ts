@@ -8,8 +8,8 @@ Exit codes: 0 access proven, 1 a gate is closed or nothing was proven (by --fail
  * unexpected error).
  */
 import { parseArgs } from 'node:util'
-import { InputError, parseFailOn, parseInputs, type ProbeInputs } from '../inputs.js'
-import { runProbe } from '../probe.js'
+import { InputError, parseFailOn, parseInputs, type ProbeInputs } from '../inputs/parse.js'
+import { runProbe } from '../run/probe.js'
 import { shouldFail } from '../report/verdict.js'
 import { redactAccount } from '../report/redact.js'
 import { renderText, wantsColor, type TextOptions } from '../report/terminal.js'
@@ -181,7 +181,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const patterns = read('models-from')
     const extra = patterns
       ? await withoutWorkflowCommands(io, async () =>
-          (await import('../models-from.js')).findModelIds(patterns, io.cwd)
+          (await import('../inputs/models-from.js')).findModelIds(patterns, io.cwd)
         )
       : undefined
     const profile = typeof values.profile === 'string' && values.profile !== '' ? values.profile : undefined
@@ -231,7 +231,7 @@ async function merge(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${(error as Error).message}\n\n${USAGE}\n`)
     return 2
   }
-  const { findReportFiles, mergeReports, readReports, MergeError } = await import('../merge.js')
+  const { findReportFiles, mergeReports, readReports, MergeError } = await import('../report/merge.js')
   try {
     const failOn = parseFailOn(typeof values['fail-on'] === 'string' ? values['fail-on'] : '')
     if (files.length === 0) throw new MergeError('name the report files to merge')

@@ -1,76 +1,113 @@
 /**
- * What every gate shares: the verdict for evidence lost to a fault, the verdict for evidence that could not
- * be read, and the plain translation of an error-catalogue row into a verdict. Gate-specific additions to a
- * catalogue verdict live in the gate's own file.
+ * What every gate shares: the contract each gate file fulfils (GateRules), what the calls showed (read once for
+ * every gate), and the verdicts that do not depend on the gate: evidence lost to a fault, evidence that could not
+ * be read, a catalogue row as a verdict, and a control-plane verdict once a call got through. Words and fixes come
+ * from the cause registry (src/causes.ts); nothing here decides a particular gate.
  */
-import { describeFault, type AwsFailure, type Read } from '../aws/failure.js'
+import type { CallKind } from '../bedrock/calls.js'
+import { fixFor, GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
-import type { Evidence } from '../evidence.js'
-import { FAULT_CAUSES, type Cause, type GateResult } from '../types.js'
+import type { ApiKeyInfo, AwsFailure, CallsOutcome, Evidence, Read } from '../evidence.js'
+import type { GateResult } from '../types.js'
 
-/** Each fault's cause and the fix that names it. */
-function faultCauseAndFix(failure: AwsFailure): { cause: Cause; fix: string } {
-  if (failure.kind === 'cancelled')
-    return {
-      cause: 'cancelled',
-      fix: 'The job was cancelled or hit timeout-minutes before AWS answered: re-run it.'
-    }
-  if (failure.kind === 'timeout') {
-    return {
-      cause: 'timed-out',
-      fix: 'AWS did not answer in time from this runner: re-run, or raise request-timeout-seconds if it is slow from here.'
-    }
-  }
+/** The run's credentials verdict (decided once, from how the identity was established), as a check needs it. */
+export interface RunCredentials {
+  gate: GateResult
+  /** false when no AWS call can succeed: the check is closed at the credentials gate. */
+  usable: boolean
+  account?: string
+  /** The Bedrock API key the calls carry, when the key is the credential. */
+  apiKey?: ApiKeyInfo
+}
+
+/** A refused call, and the catalogue row (and so the gate) that names it. */
+export interface Refusal {
+  failure: AwsFailure
+  diagnosis: Diagnosis
+}
+
+/** What the calls showed, read once (sequence.ts) for every gate. */
+export interface AfterCall {
+  calls: CallsOutcome
+  /** The calls the workload makes (the calls input). */
+  asked: readonly CallKind[]
+  /** The first refusal the catalogue recognised: it names the gate that refused the request. */
+  refusal?: Refusal
+  /** A call got through, and no refusal names a gate before IAM: the request passed every gate before IAM. */
+  passedGatesBeforeIam: boolean
+  /** Nothing got through and nothing was refused, but a call was throttled: it was authorized first. */
+  authorizedThenThrottled: boolean
+}
+
+/** The same questions, answered by each gate in its own file; nothing outside it decides that gate. */
+export interface GateRules {
+  readonly name: GateName
+  /** The verdict from the evidence, before any call. */
+  fromEvidence(e: Evidence, run: RunCredentials): GateResult
+  /** The verdict once the calls are made: `before` is this gate's verdict from the evidence. */
+  afterCall(e: Evidence, before: GateResult, after: AfterCall): GateResult
+}
+
+/** What a fix may name about the check: its model and region, and what the gate adds. */
+export type FixSubject = Pick<Evidence, 'model' | 'region' | 'baseModelId' | 'account'> &
+  Partial<Omit<FixContext, 'model' | 'region' | 'baseModelId' | 'account'>>
+
+function contextOf(subject: FixSubject): FixContext {
+  return { groups: [], ...subject }
+}
+
+/** A verdict for a cause, with the registry's fix for this check. */
+export function verdict(
+  status: GateResult['status'],
+  cause: Cause,
+  detail: string,
+  subject: FixSubject
+): GateResult {
+  const fix = fixFor(cause, contextOf(subject))
+  return { status, cause, detail, ...(fix ? { fix } : {}) }
+}
+
+/** A fault's cause: what kind of fault, so that its fix names the real trouble. */
+function faultCause(failure: AwsFailure): Cause {
+  if (failure.kind === 'cancelled') return 'cancelled'
+  if (failure.kind === 'timeout') return 'timed-out'
   switch (failure.fault) {
     case 'unreachable':
-      return {
-        cause: 'unreachable',
-        fix:
-          'This runner cannot reach the AWS endpoint: check its network and DNS, the HTTPS_PROXY it must use, or the VPC ' +
-          'endpoint for Bedrock (com.amazonaws.REGION.bedrock and bedrock-runtime) and STS.'
-      }
+      return 'unreachable'
     case 'not-aws':
-      return {
-        cause: 'not-from-aws',
-        fix:
-          'Something between this runner and AWS (a proxy, a firewall, a captive portal) answered instead of AWS: allow the ' +
-          'runner through to the Bedrock and STS endpoints, or set the proxy it must use.'
-      }
+      return 'not-from-aws'
     case 'tls':
-      return {
-        cause: 'tls-untrusted',
-        fix:
-          'The runner does not trust the certificate it was shown, often a TLS-inspecting proxy: point NODE_EXTRA_CA_CERTS at ' +
-          "that proxy's CA bundle for this step."
-      }
+      return 'tls-untrusted'
     case 'proxy':
-      return {
-        cause: 'proxy-failed',
-        fix:
-          'The proxy refused or could not carry the request: check the http-proxy input or HTTPS_PROXY, that the proxy ' +
-          'allows CONNECT to the Bedrock and STS endpoints (*.amazonaws.com:443), its credentials, and NO_PROXY.'
-      }
+      return 'proxy-failed'
     case 'server':
-      return {
-        cause: 'service-error',
-        fix: 'AWS answered with a server error (5xx) after retries: re-run the probe.'
-      }
+      return 'service-error'
     default:
-      return { cause: 'fault', fix: 'A fault, not a closed gate: re-run the probe.' }
+      return 'fault'
   }
+}
+
+function describeFault(failure: AwsFailure): string {
+  return failure.kind === 'throttled'
+    ? `throttled after retries (${failure.name}: ${failure.message})`
+    : failure.message
 }
 
 /** A gate a fault left undecided: a warning, never a verdict, and the fix names the fault. */
 export function faultGate(operation: string, failure: AwsFailure): GateResult {
-  return {
-    status: 'warn',
-    detail: `Could not be decided: ${operation} ${describeFault(failure)}`,
-    ...faultCauseAndFix(failure)
-  }
+  return verdict(
+    'warn',
+    faultCause(failure),
+    `Could not be decided: ${operation} ${describeFault(failure)}`,
+    {
+      model: '',
+      region: ''
+    }
+  )
 }
 
 export function isFaultGate(gate: GateResult): boolean {
-  return gate.status === 'warn' && gate.cause !== undefined && FAULT_CAUSES.has(gate.cause)
+  return gate.status === 'warn' && kindOf(gate.cause) === 'fault'
 }
 
 /** The verdict when a read gave no usable evidence: the call (if any) decides. */
@@ -92,22 +129,53 @@ export function unreadGate<T>(read: Exclude<Read<T>, { state: 'ok' }>, permissio
   }
 }
 
-/** What a catalogue fix may name about the check. */
-export type FixSubject = Pick<Evidence, 'model' | 'region' | 'baseModelId' | 'account'>
-
-/** A catalogue row as a verdict: its status, its cause, the AWS message and the row's fix. */
+/** A catalogue row as a verdict: its status, its cause, the row's reading of AWS's message, and the cause's fix. */
 export function fromCatalogue(subject: FixSubject, failure: AwsFailure, diagnosis: Diagnosis): GateResult {
   const { entry, groups } = diagnosis
-  return {
-    status: entry.status,
-    cause: entry.id,
-    detail: `${entry.cause}: ${failure.message}`,
-    fix: entry.fix({
-      model: subject.model,
-      region: subject.region,
-      baseModelId: subject.baseModelId,
-      account: subject.account,
-      groups
-    })
+  return verdict(entry.status, entry.id, `${entry.reading}: ${failure.message}`, { ...subject, groups })
+}
+
+/** A control-plane verdict after a successful call. */
+export function provenByCall(gate: GateResult): GateResult {
+  // A read that was denied or lost to a fault left the gate open to question; the call answers it.
+  if (gate.status === 'skip' || isFaultGate(gate))
+    return { status: 'pass', detail: `Proven by the call (${gate.detail})` }
+  if (gate.status === 'fail') {
+    return {
+      status: 'warn',
+      ...(gate.cause ? { cause: gate.cause } : {}),
+      detail: `The call succeeded although ${gate.detail}`,
+      fix: 'Access may still be settling: AWS lets first calls through while a subscription completes, and they fail with 403 later if a prerequisite is missing.'
+    }
   }
+  return gate
+}
+
+/**
+ * The gates before IAM once the calls are made, alike but for how each reads a refusal on it: refused here (the
+ * control plane's account is kept when both closed it), proven by a call that got through, or authorized by a
+ * call that was throttled afterwards.
+ */
+export function controlPlaneAfterCall(
+  name: GateName,
+  fromRefusal: (e: Evidence, refusal: Refusal) => GateResult
+): GateRules['afterCall'] {
+  return (e, before, after) => {
+    const refusal = after.refusal
+    if (refusal?.diagnosis.gate === name) {
+      const fromCall = fromRefusal(e, refusal)
+      return before.status === 'fail' && fromCall.status === 'fail'
+        ? { ...before, detail: `${before.detail} (the call said: ${refusal.failure.message})` }
+        : fromCall
+    }
+    if (after.passedGatesBeforeIam) return provenByCall(before)
+    if (after.authorizedThenThrottled && (before.status === 'skip' || isFaultGate(before)))
+      return { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
+    return before
+  }
+}
+
+/** The words for a gate the call was refused at, for the gates behind it. */
+export function refusedAt(gate: GateName): string {
+  return `Not proven: the call was refused at the ${GATE_TITLES[gate]} gate`
 }

@@ -1,19 +1,41 @@
 /**
  * The IAM-permission gate: may this identity invoke the model (and the profile) here? Only a call proves it:
  * its success, its throttling (which comes after authorization), or a refusal the catalogue puts on this gate.
- * When the gate is closed by a missing Allow, the least-privilege statement that opens it comes with it.
+ * Each call proves its own action, so a role that may call Converse but not stream is told exactly that. When the
+ * gate is closed by a missing Allow, the least-privilege statement that opens it comes with it.
  */
-import type { AwsFailure } from '../aws/failure.js'
-import { actionsOf, CALL_ACTION, CALL_OPERATION, type CallKind } from '../calls.js'
-import type { Diagnosis } from '../diagnosis/catalogue.js'
-import { invokeStatement } from '../diagnosis/iam-policy.js'
-import { partitionOf } from '../model-id.js'
-import type { CallOutcome, CallsOutcome, Evidence } from '../evidence.js'
+import { actionsOf, CALL_ACTION, CALL_OPERATION, type CallKind } from '../bedrock/calls.js'
+import { invokeStatement } from '../bedrock/iam-policy.js'
+import { partitionOf } from '../bedrock/model-id.js'
+import { diagnose } from '../diagnosis/catalogue.js'
+import type { AwsFailure, CallOutcome, CallsOutcome, Evidence } from '../evidence.js'
 import type { GateResult, IamStatement } from '../types.js'
-import { faultGate, fromCatalogue } from './common.js'
+import { faultGate, fromCatalogue, refusedAt, verdict, type AfterCall, type GateRules } from './common.js'
+
+export const iamPermissionGate: GateRules = {
+  name: 'iam-permission',
+  // Nothing but a call decides this gate.
+  fromEvidence: () => ({
+    status: 'skip',
+    cause: 'not-evaluated',
+    detail: 'Not evaluated: only a call proves it'
+  }),
+  afterCall: (e, _before, after) => withProfileListing(iamAfterCall(e, after), e)
+}
+
+function iamAfterCall(e: Evidence, after: AfterCall): GateResult {
+  const { refusal, calls } = after
+  if (refusal && refusal.diagnosis.gate !== 'iam-permission')
+    return { status: 'skip', cause: 'refused-earlier', detail: refusedAt(refusal.diagnosis.gate) }
+  if (refusal && calls.state === 'made') {
+    const refused = fromCatalogue(e, refusal.failure, refusal.diagnosis)
+    return withCallsNamed(withBlockedDestination(refused, e, refusal.diagnosis.groups), calls.outcomes)
+  }
+  return iamFromCalls(calls)
+}
 
 /**
- * The gate from the calls, unless the catalogue recognised a refusal (then iamFromRefusal or another gate).
+ * The gate from the calls, unless the catalogue recognised a refusal (then its row, on this gate or another).
  * Pass only when every asked call's action was proven by a call that got through.
  */
 export function iamFromCalls(calls: CallsOutcome): GateResult {
@@ -33,12 +55,12 @@ export function iamFromCalls(calls: CallsOutcome): GateResult {
   }
   const throttled = failed.find(outcome => outcome.failure.kind === 'throttled')
   if (throttled) {
-    return {
-      status: 'warn',
-      cause: 'throttled',
-      detail: `${CALL_OPERATION[throttled.call]} was throttled after retries (${throttled.failure.message}); throttling comes after authorization, so access is in place${proven}`,
-      fix: 'Nothing to fix for access. Re-run later, or raise the quota.'
-    }
+    return verdict(
+      'warn',
+      'throttled',
+      `${CALL_OPERATION[throttled.call]} was throttled after retries (${throttled.failure.message}); throttling comes after authorization, so access is in place${proven}`,
+      { model: '', region: '' }
+    )
   }
   // A call not made leaves its action unproven, unless another call that got through needs the same action.
   const provenActions = new Set(ok.map(outcome => CALL_ACTION[outcome.call]))
@@ -78,7 +100,7 @@ function succeededPart(ok: CallOutcome[]): string {
  * A closed IAM gate, with which calls were refused for which action and which got through: a role that may
  * call Converse but not stream is told exactly that.
  */
-export function withCallsNamed(gate: GateResult, outcomes: CallOutcome[]): GateResult {
+function withCallsNamed(gate: GateResult, outcomes: CallOutcome[]): GateResult {
   if (gate.status !== 'fail' || outcomes.length < 2) return gate
   const refused = outcomes.filter(outcome => outcome.state === 'failed' && outcome.failure.kind === 'service')
   const ok = outcomes.filter(outcome => outcome.state === 'ok')
@@ -96,24 +118,20 @@ function lowerFirst(text: string): string {
 }
 
 function unrecognisedRefusal(call: CallKind, failure: AwsFailure): GateResult {
-  const operation = CALL_OPERATION[call]
   // A refusal is proof that the workload would fail, even when the probe cannot say which gate refused.
-  return {
-    status: 'fail',
-    cause: 'unrecognised-refusal',
-    detail: `${operation} was refused with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
-    fix:
-      'The workload would be refused the same way. Search the exact message above in the Bedrock troubleshooting ' +
-      'guide and AWS re:Post; if it is about access, please report it to bedrock-access-probe with the message so the ' +
-      'probe can name its gate.'
-  }
+  return verdict(
+    'fail',
+    'unrecognised-refusal',
+    `${CALL_OPERATION[call]} was refused with an answer the probe does not recognise: ${failure.name}: ${failure.message}`,
+    { model: '', region: '' }
+  )
 }
 
-/** A refused call that the catalogue puts on this gate; an SCP denial names the destination it blocks. */
-export function iamFromRefusal(e: Evidence, failure: AwsFailure, diagnosis: Diagnosis): GateResult {
-  const gate = fromCatalogue(e, failure, diagnosis)
-  if (gate.cause !== 'iam-scp-deny') return gate
-  const blocked = blockedDestination(diagnosis.groups[1] ?? '', e)
+/** An SCP denial names the destination region it blocks, when that is not the probed one (a profile's route). */
+function withBlockedDestination(gate: GateResult, e: Evidence, groups: string[]): GateResult {
+  if (gate.cause !== 'iam-scp-deny' || !e.isProfile) return gate
+  const match = /^arn:[\w-]+:bedrock:([a-z0-9-]+)::foundation-model\//.exec(groups[1] ?? '')
+  const blocked = match && match[1] !== e.region ? match[1] : undefined
   return blocked
     ? {
         ...gate,
@@ -122,27 +140,26 @@ export function iamFromRefusal(e: Evidence, failure: AwsFailure, diagnosis: Diag
     : gate
 }
 
-/** The destination region an SCP denied, when the denied resource is a foundation model in another region. */
-function blockedDestination(resource: string, e: Evidence): string | undefined {
-  const match = /^arn:[\w-]+:bedrock:([a-z0-9-]+)::foundation-model\//.exec(resource)
-  if (!match || !e.isProfile) return undefined
-  return match[1] !== e.region ? match[1] : undefined
-}
-
 /**
  * The workload also lists inference profiles (claude-code): a denied listing closes the gate even when every call
- * got through, and a listing lost to a fault leaves it unproven.
+ * got through, and a listing lost to a fault leaves it unproven. A listing refused for the credentials (a refused
+ * API key answers every request alike) is the credentials gate's to tell: one root cause closes one gate.
  */
-export function withProfileListing(gate: GateResult, e: Evidence): GateResult {
+function withProfileListing(gate: GateResult, e: Evidence): GateResult {
   const listing = e.profileListing
   if (!listing || gate.status === 'fail') return gate
+  if (
+    (listing.state === 'denied' || listing.state === 'failed') &&
+    diagnose(listing.failure)?.gate === 'credentials'
+  )
+    return gate
   if (listing.state === 'denied') {
-    return {
-      status: 'fail',
-      cause: 'iam-list-denied',
-      detail: `bedrock:ListInferenceProfiles is not allowed: ${listing.failure.message}`,
-      fix: 'Claude Code lists inference profiles to resolve its models: allow bedrock:ListInferenceProfiles (statement below).'
-    }
+    return verdict(
+      'fail',
+      'iam-list-denied',
+      `bedrock:ListInferenceProfiles is not allowed: ${listing.failure.message}`,
+      e
+    )
   }
   if (listing.state === 'failed' && gate.status === 'pass') {
     const fault = faultGate('ListInferenceProfiles', listing.failure)
@@ -179,7 +196,7 @@ function listStatement(e: Evidence): IamStatement {
     Effect: 'Allow',
     Action: ['bedrock:ListInferenceProfiles'],
     Resource: [
-      `arn:${partitionOf(e.region)}:bedrock:${e.region}:${e.account ?? '<ACCOUNT_ID>'}:inference-profile/*`
+      `arn:${partitionOf(e.region)}:bedrock:${e.region}:${e.account ?? 'ACCOUNT_ID'}:inference-profile/*`
     ]
   }
 }

@@ -1,12 +1,26 @@
 /**
  * The model-access gate: does the account hold the model (the Marketplace entitlement), and may it still use
- * it (lifecycle)? A failed agreement creation during bootstrap lands here too.
+ * it (lifecycle)? A failed agreement creation during bootstrap lands here too, and so does a refused call that
+ * says the account has no access (Marketplace permissions, an account-level block, a lapsed Legacy model).
  */
-import type { AwsFailure } from '../aws/failure.js'
-import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
-import type { Evidence, LegacyLifecycle } from '../evidence.js'
+import { diagnose } from '../diagnosis/catalogue.js'
+import type { AwsFailure, Evidence, LegacyLifecycle } from '../evidence.js'
 import type { GateResult } from '../types.js'
-import { faultGate, fromCatalogue, unreadGate } from './common.js'
+import {
+  controlPlaneAfterCall,
+  faultGate,
+  fromCatalogue,
+  unreadGate,
+  verdict,
+  type GateRules,
+  type Refusal
+} from './common.js'
+
+export const modelAccessGate: GateRules = {
+  name: 'model-access',
+  fromEvidence: e => decideModelAccess(e),
+  afterCall: controlPlaneAfterCall('model-access', modelAccessFromRefusal)
+}
 
 export function decideModelAccess(e: Evidence): GateResult {
   const failure = e.bootstrap.agreementFailure
@@ -18,15 +32,12 @@ export function decideModelAccess(e: Evidence): GateResult {
   if (availability.state !== 'ok')
     return lifecycle ?? unreadGate(availability, 'bedrock:GetFoundationModelAvailability')
   if (availability.value.entitled === false) {
-    return {
-      status: 'fail',
-      cause: 'not-entitled',
-      detail: `The account is not entitled to ${e.baseModelId} in ${e.region} (entitlementAvailability NOT_AVAILABLE)`,
-      fix: e.marketplace
-        ? 'Create the model agreement: run with create-agreement: true from a role with aws-marketplace:Subscribe and ' +
-          'aws-marketplace:ViewSubscriptions (one-time per account).'
-        : 'First-party and open-weight models need no subscription: an SCP or a model-restricting policy may be hiding it.'
-    }
+    return verdict(
+      'fail',
+      'not-entitled',
+      `The account is not entitled to ${e.baseModelId} in ${e.region} (entitlementAvailability NOT_AVAILABLE)`,
+      { ...e, marketplace: e.marketplace }
+    )
   }
   if (lifecycle) return lifecycle
   return availability.value.entitled
@@ -41,14 +52,14 @@ export function decideModelAccess(e: Evidence): GateResult {
 
 function agreementCreationFailed(e: Evidence, failure: AwsFailure): GateResult {
   const diagnosis = diagnose(failure)
-  if (diagnosis?.entry.gate === 'model-access') return fromCatalogue(e, failure, diagnosis)
+  if (diagnosis?.gate === 'model-access') return fromCatalogue(e, failure, diagnosis)
   if (failure.kind !== 'service') return faultGate('CreateFoundationModelAgreement', failure)
-  return {
-    status: 'fail',
-    cause: 'agreement-create-failed',
-    detail: `Creating the agreement failed: ${failure.name}: ${failure.message}`,
-    fix: 'Check bedrock:CreateFoundationModelAgreement and the AWS Marketplace permissions of this identity.'
-  }
+  return verdict(
+    'fail',
+    'agreement-create-failed',
+    `Creating the agreement failed: ${failure.name}: ${failure.message}`,
+    e
+  )
 }
 
 /** A Legacy model: a warning until its end-of-life date, closed after it. */
@@ -56,20 +67,9 @@ function lifecycleVerdict(e: Evidence): GateResult | undefined {
   const legacy = e.details.state === 'ok' ? e.details.value.legacy : undefined
   if (!legacy) return undefined
   const dates = lifecycleDates(legacy)
-  if (legacy.endOfLifeTime && legacy.endOfLifeTime.getTime() <= e.now.getTime()) {
-    return {
-      status: 'fail',
-      cause: 'model-end-of-life',
-      detail: `${e.baseModelId} has reached end of life (${dates})`,
-      fix: 'Move to an active model (see the Bedrock model lifecycle page for the successor).'
-    }
-  }
-  return {
-    status: 'warn',
-    cause: 'model-legacy',
-    detail: `${e.baseModelId} is Legacy (${dates})`,
-    fix: 'Plan the move to an active model before the end-of-life date; accounts that stop using a Legacy model lose access.'
-  }
+  if (legacy.endOfLifeTime && legacy.endOfLifeTime.getTime() <= e.now.getTime())
+    return verdict('fail', 'model-end-of-life', `${e.baseModelId} has reached end of life (${dates})`, e)
+  return verdict('warn', 'model-legacy', `${e.baseModelId} is Legacy (${dates})`, e)
 }
 
 function lifecycleDates(legacy: LegacyLifecycle): string {
@@ -83,9 +83,9 @@ function lifecycleDates(legacy: LegacyLifecycle): string {
 }
 
 /** A refused call on this gate; a lifecycle refusal names the published dates. */
-export function modelAccessFromRefusal(e: Evidence, failure: AwsFailure, diagnosis: Diagnosis): GateResult {
+function modelAccessFromRefusal(e: Evidence, { failure, diagnosis }: Refusal): GateResult {
   const gate = fromCatalogue(e, failure, diagnosis)
   const legacy = e.details.state === 'ok' ? e.details.value.legacy : undefined
-  const lifecycleRow = gate.cause === 'model-legacy' || gate.cause === 'model-end-of-life'
+  const lifecycleRow = gate.cause === 'model-legacy-inactive' || gate.cause === 'model-end-of-life'
   return lifecycleRow && legacy ? { ...gate, detail: `${gate.detail} (${lifecycleDates(legacy)})` } : gate
 }

@@ -1,21 +1,18 @@
 /**
  * The provider-terms gate: is the provider's agreement (EULA, Marketplace offer) in place, and for Anthropic,
- * the use-case form on file? Models sold outside AWS Marketplace have no terms to accept.
- * This file also owns the EULA rule: the probe never makes the call that would accept terms unasked.
+ * the use-case form on file? Models sold outside AWS Marketplace have no terms to accept. (The rule that the
+ * probe never makes a call that would accept terms unasked is the call plan's, src/gates/plan.ts.)
  */
 import type { Evidence } from '../evidence.js'
 import type { GateResult } from '../types.js'
-import { unreadGate } from './common.js'
+import { controlPlaneAfterCall, fromCatalogue, unreadGate, verdict, type GateRules } from './common.js'
 
-/**
- * A first call to a Marketplace model with no agreement subscribes the account and accepts the provider's
- * EULA (model-access user guide): the call plan must not make it unless create-agreement asked for that.
- * `would-accept`: the agreement is missing. `unknown`: its state could not be read, so a call might.
- */
-export function termsRiskOfCalling(e: Evidence): 'none' | 'would-accept' | 'unknown' {
-  if (!e.marketplace) return 'none'
-  if (e.availability.state !== 'ok') return 'unknown'
-  return e.availability.value.agreement === 'missing' ? 'would-accept' : 'none'
+export const providerTermsGate: GateRules = {
+  name: 'provider-terms',
+  fromEvidence: e => decideProviderTerms(e),
+  afterCall: controlPlaneAfterCall('provider-terms', (e, { failure, diagnosis }) =>
+    fromCatalogue(e, failure, diagnosis)
+  )
 }
 
 export function decideProviderTerms(e: Evidence): GateResult {
@@ -29,78 +26,65 @@ export function decideProviderTerms(e: Evidence): GateResult {
     }
   }
   if (e.bootstrap.formMissing) {
-    return {
-      status: 'fail',
-      cause: 'use-case-missing',
-      detail:
-        "Anthropic's use-case form is not on file for this account, and no use-case-form input was given",
-      fix: 'Set use-case-form (inline JSON or a file) together with create-agreement: true.'
-    }
+    return verdict(
+      'fail',
+      'use-case-missing',
+      "Anthropic's use-case form is not on file for this account, and no use-case-form input was given",
+      e
+    )
   }
-  if (e.bootstrap.noOffer) {
-    return {
-      status: 'fail',
-      cause: 'no-offer',
-      detail: `No public agreement offer was found for ${e.baseModelId} in ${e.region}`,
-      fix: 'Check the model ID and region; private offers need to be accepted in the AWS Marketplace console.'
-    }
-  }
+  if (e.bootstrap.noOffer)
+    return verdict(
+      'fail',
+      'no-offer',
+      `No public agreement offer was found for ${e.baseModelId} in ${e.region}`,
+      e
+    )
   if (e.bootstrap.waitTimedOut !== undefined) {
-    return {
-      status: 'fail',
-      cause: 'wait-timed-out',
-      detail: `Access did not become live within ${e.bootstrap.waitedSeconds ?? 0} s${created}; last seen: ${e.bootstrap.waitTimedOut}`,
-      fix: 'AWS says access can take up to 15 minutes to settle: re-run later (nothing will be created twice), or raise wait-timeout-seconds.'
-    }
+    return verdict(
+      'fail',
+      'wait-timed-out',
+      `Access did not become live within ${e.bootstrap.waitedSeconds ?? 0} s${created}; last seen: ${e.bootstrap.waitTimedOut}`,
+      e
+    )
   }
   const availability = e.availability
   if (availability.state !== 'ok') return unreadGate(availability, 'bedrock:GetFoundationModelAvailability')
   const { agreement, agreementError, agreementReported, authorized } = availability.value
   if (authorized === false) {
     return e.anthropic
-      ? {
-          status: 'fail',
-          cause: 'use-case-missing',
-          detail:
-            "Not authorized: Anthropic's use-case form is not on file (authorizationStatus NOT_AUTHORIZED)",
-          fix:
-            'Run with create-agreement: true and use-case-form (once per account or at the organisation management account), ' +
-            'then allow up to 15 minutes.'
-        }
-      : {
-          status: 'fail',
-          cause: 'not-authorized',
-          detail: 'The provider has not authorized this account (authorizationStatus NOT_AUTHORIZED)',
-          fix: 'Review the provider terms for this model in the Bedrock console.'
-        }
+      ? verdict(
+          'fail',
+          'use-case-missing',
+          "Not authorized: Anthropic's use-case form is not on file (authorizationStatus NOT_AUTHORIZED)",
+          e
+        )
+      : verdict(
+          'fail',
+          'not-authorized',
+          'The provider has not authorized this account (authorizationStatus NOT_AUTHORIZED)',
+          e
+        )
   }
   switch (agreement) {
     case 'live':
       return { status: 'pass', detail: `Agreement in place${created}` }
     case 'pending':
-      return {
-        status: 'warn',
-        cause: 'agreement-pending',
-        detail: `Agreement PENDING${created}`,
-        fix: 'The subscription is being set up: access usually settles in about 2 minutes and can take up to 15. Calls may succeed now and fail later if a prerequisite is missing.'
-      }
+      return verdict('warn', 'agreement-pending', `Agreement PENDING${created}`, e)
     case 'error':
-      return {
-        status: 'fail',
-        cause: 'agreement-error',
-        detail: `Agreement in ERROR: ${agreementError ?? 'no errorMessage given'}`,
-        fix: 'Check the AWS account has a valid payment method for AWS Marketplace, then delete and re-create the agreement.'
-      }
+      return verdict(
+        'fail',
+        'agreement-error',
+        `Agreement in ERROR: ${agreementError ?? 'no errorMessage given'}`,
+        e
+      )
     case 'missing':
-      return {
-        status: 'fail',
-        cause: 'agreement-missing',
-        detail: `No agreement for ${e.baseModelId} in this account (agreementAvailability NOT_AVAILABLE)`,
-        fix:
-          "Run with create-agreement: true (this accepts the provider EULA on the account's behalf), or have a role with " +
-          'aws-marketplace:Subscribe invoke the model once. The probe does not call the model here, because a first call ' +
-          'would accept the EULA without being asked to.'
-      }
+      return verdict(
+        'fail',
+        'agreement-missing',
+        `No agreement for ${e.baseModelId} in this account (agreementAvailability NOT_AVAILABLE)`,
+        e
+      )
     case 'unknown':
       return {
         status: 'warn',

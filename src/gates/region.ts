@@ -1,21 +1,43 @@
 /**
  * The region gate: is the model offered where the call goes, under the ID the workflow uses? An inference
- * profile must exist in the region; a base model ID must be offered there and be invocable on demand.
+ * profile must exist in the region; a base model ID must be offered there and be invocable on demand. A refused
+ * call names this gate for an ID Bedrock does not know here, or one that needs a profile.
  */
+import type { Cause } from '../causes.js'
 import type { Evidence } from '../evidence.js'
-import type { Cause, GateResult } from '../types.js'
-import { faultGate, unreadGate } from './common.js'
+import type { GateResult } from '../types.js'
+import {
+  controlPlaneAfterCall,
+  faultGate,
+  fromCatalogue,
+  unreadGate,
+  verdict,
+  type GateRules
+} from './common.js'
 
 /** Region verdicts whose fix is best shown with the inference profiles that would reach the model. */
-export const PROFILE_HINT_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
+const PROFILE_HINT_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
   'on-demand-unsupported',
   'region-not-offered',
   'profile-not-found',
   'invalid-model-id'
 ])
 
+export const regionGate: GateRules = {
+  name: 'region',
+  fromEvidence: e => decideRegion(e),
+  afterCall: controlPlaneAfterCall('region', (e, { failure, diagnosis }) =>
+    fromCatalogue(e, failure, diagnosis)
+  )
+}
+
 export function decideRegion(e: Evidence): GateResult {
   return e.isProfile ? profileRegion(e) : baseModelRegion(e)
+}
+
+/** Whether the region verdict's fix is best shown with the profiles in the region that reach the model. */
+export function wantsProfileHint(region: GateResult): boolean {
+  return region.status === 'fail' && region.cause !== undefined && PROFILE_HINT_CAUSES.has(region.cause)
 }
 
 /** A profile exists in its geography's source regions only, and routes to its destinations from there. */
@@ -28,14 +50,12 @@ function profileRegion(e: Evidence): GateResult {
         detail: `Profile routes to ${profile.value.destinationRegions.join(', ') || 'its destination regions'}`
       }
     case 'not-found':
-      return {
-        status: 'fail',
-        cause: 'profile-not-found',
-        detail: `Inference profile ${e.profileId} does not exist in ${e.region}`,
-        fix:
-          "Cross-region profiles exist only in their geography's source regions (us. in US regions, eu. in EU regions, …); " +
-          'pick a region of that geography or the profile for this one.'
-      }
+      return verdict(
+        'fail',
+        'profile-not-found',
+        `Inference profile ${e.profileId} does not exist in ${e.region}`,
+        e
+      )
     case 'failed':
       return faultGate('GetInferenceProfile', profile.failure)
     default:
@@ -45,12 +65,13 @@ function profileRegion(e: Evidence): GateResult {
 
 function baseModelRegion(e: Evidence): GateResult {
   if (e.details.state === 'ok' && e.details.value.onDemand === 'not-supported') {
-    return {
-      status: 'fail',
-      cause: 'on-demand-unsupported',
-      detail: `${e.baseModelId} cannot be invoked on demand by its base ID (inference types: ${e.details.value.inferenceTypes.join(', ')})`,
-      fix: 'Call it through an inference profile that contains it, and allow that profile ARN in IAM.'
-    }
+    const types = e.details.value.inferenceTypes.join(', ')
+    return verdict(
+      'fail',
+      'on-demand-unsupported',
+      `${e.baseModelId} cannot be invoked on demand by its base ID (inference types: ${types})`,
+      e
+    )
   }
   const availability = e.availability
   if (availability.state !== 'ok') return unreadGate(availability, 'bedrock:GetFoundationModelAvailability')
@@ -58,12 +79,12 @@ function baseModelRegion(e: Evidence): GateResult {
     case true:
       return { status: 'pass', detail: `Offered in ${e.region}` }
     case false:
-      return {
-        status: 'fail',
-        cause: 'region-not-offered',
-        detail: `${e.baseModelId} is not offered in ${e.region} (regionAvailability NOT_AVAILABLE)`,
-        fix: 'Use a region where the model is offered, or an inference profile that reaches it.'
-      }
+      return verdict(
+        'fail',
+        'region-not-offered',
+        `${e.baseModelId} is not offered in ${e.region} (regionAvailability NOT_AVAILABLE)`,
+        e
+      )
     default:
       return {
         status: 'skip',

@@ -7,7 +7,8 @@
  * stands on its own: what is closed, where, and the fix.
  */
 import type { AnnotationProperties } from '@actions/core'
-import { GATE_TITLES, type CheckResult, type Report } from '../types.js'
+import { type CheckResult, type Report } from '../types.js'
+import { GATE_TITLES } from '../causes.js'
 import { fixWithHints, groupFindings, withoutCaller, type Finding } from './findings.js'
 
 export interface Annotation {

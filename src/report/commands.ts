@@ -6,7 +6,7 @@
  * comment, and indented by the terminal. Placeholders are plain words (ROLE_NAME), never <ROLE_NAME>: GitHub's
  * sanitizer removes an unknown tag, and the command would lose its argument.
  */
-import { combinedPolicy } from '../diagnosis/iam-policy.js'
+import { combinedPolicy } from '../bedrock/iam-policy.js'
 import type { Report } from '../types.js'
 import type { Finding } from './findings.js'
 

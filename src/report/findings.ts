@@ -5,12 +5,7 @@
  * of a report they all show: the five-gate counts, the verdict in words, and how to get a verdict when none was.
  */
 import {
-  FAULT_CAUSES,
-  GATES,
-  GATE_TITLES,
   type CheckResult,
-  type GateName,
-  type Cause,
   type GateResult,
   type GateStatus,
   type IamStatement,
@@ -18,6 +13,17 @@ import {
   type TrustPolicyStatement,
   type Verdict
 } from '../types.js'
+import {
+  CAUSES,
+  causeOf,
+  GATE_SHORT,
+  GATES,
+  GATE_TITLES,
+  isCause,
+  kindOf,
+  type Cause,
+  type GateName
+} from '../causes.js'
 
 export interface Finding {
   /** The gate, or for a fault that left several gates undecided, the first of them. */
@@ -45,15 +51,6 @@ export const STATUS_MARK: Record<GateStatus, string> = { pass: '✅', fail: '❌
 /** A check's or a run's mark: only a proven pass is green. */
 export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡' }
 
-/** The gates' names where space is short (a matrix cell, a terminal line). */
-export const GATE_SHORT: Record<GateName, string> = {
-  credentials: 'Credentials',
-  region: 'Region',
-  'model-access': 'Access',
-  'provider-terms': 'Terms',
-  'iam-permission': 'IAM'
-}
-
 export function hasWarnings(check: CheckResult): boolean {
   return GATES.some(gate => check.gates[gate].status === 'warn')
 }
@@ -71,37 +68,21 @@ export function checkWords(check: CheckResult): string {
   return unprovenWord(check)
 }
 
-/** Why a check proved nothing, in two or three words. */
+/** Why a check proved nothing, in a word or two: the first gate a fault or a gap left undecided, else the call's. */
 function unprovenWord(check: CheckResult): string {
   for (const gate of GATES) {
     const result = check.gates[gate]
-    if (result.status !== 'warn') continue
-    switch (result.cause) {
-      case 'timed-out':
-        return 'timed out'
-      case 'unreachable':
-        return 'unreachable'
-      case 'cancelled':
-        return 'cancelled'
-      case 'fork-pull-request':
-        return 'fork PR'
-      case 'tls-untrusted':
-        return 'TLS'
-      case 'proxy-failed':
-        return 'proxy'
-      case 'not-from-aws':
-        return 'not AWS'
-      case 'service-error':
-        return 'AWS 5xx'
-      default:
-        if (result.cause && !['model-legacy', 'agreement-pending'].includes(result.cause)) return 'fault'
-    }
+    if (result.status !== 'warn' || !result.cause) continue
+    const spec = causeOf(result.cause)
+    if (spec.kind === 'fault' || spec.kind === 'unproven') return spec.cell
   }
-  return 'not called'
+  const iam = check.gates['iam-permission'].cause
+  const spec = iam ? causeOf(iam) : undefined
+  return spec && 'cell' in spec ? spec.cell : 'not called'
 }
 
 export function isFault(gate: GateResult): boolean {
-  return gate.status === 'warn' && gate.cause !== undefined && FAULT_CAUSES.has(gate.cause)
+  return gate.status === 'warn' && kindOf(gate.cause) === 'fault'
 }
 
 /** Skipped gates grouped by their reason: what was not evaluated, and why, in one line each. */
@@ -214,58 +195,8 @@ export function distinctSeen(finding: Finding): {
   return { lines, more: Math.max(0, finding.seen.length - SEEN_SHOWN) }
 }
 
-/** A finding's cause in a few words, for its title; undefined: the gate's status says enough. */
-const CAUSE_IN_WORDS: Partial<Record<Cause, string>> = {
-  'iam-no-allow': 'no policy allows the call',
-  'iam-explicit-deny': 'a policy denies the call',
-  'iam-scp-deny': 'a service control policy denies the call',
-  'iam-denied': 'access denied',
-  'iam-list-denied': 'inference profiles may not be listed',
-  'unrecognised-refusal': 'a refusal the probe does not recognise',
-  'oidc-trust-policy': 'the role does not trust this token',
-  'oidc-invalid-token': 'no OIDC identity provider for this token',
-  'oidc-no-token-permission': 'no id-token permission',
-  'credentials-expired': 'expired credentials',
-  'credentials-invalid': 'invalid credentials',
-  'credentials-missing': 'no credentials',
-  'wrong-account': 'the wrong account',
-  'bearer-key-invalid': 'the API key is refused',
-  'bearer-key-expired': 'the API key has expired',
-  'bearer-key-region': 'the API key is for another region',
-  'bearer-not-permitted': 'API keys not permitted',
-  'bearer-denied-scp': 'API keys denied by an SCP',
-  'region-not-offered': 'not offered in the region',
-  'on-demand-unsupported': 'needs an inference profile',
-  'invalid-model-id': 'unknown model identifier',
-  'profile-not-found': 'no such inference profile here',
-  'agreement-missing': 'no provider agreement',
-  'agreement-error': 'the agreement is in error',
-  'agreement-pending': 'the agreement is being set up',
-  'use-case-missing': 'no Anthropic use-case form',
-  'not-entitled': 'not entitled',
-  'model-legacy': 'a Legacy model',
-  'model-end-of-life': 'end of life',
-  'marketplace-permissions': 'never subscribed, and no Marketplace permissions',
-  'no-model-access': 'no access to the model',
-  throttled: 'throttled (access is in place)',
-  'quota-exceeded': 'over quota (access is in place)',
-  'timed-out': 'AWS did not answer in time',
-  unreachable: 'AWS unreachable from this runner',
-  'service-error': 'AWS server errors',
-  'not-from-aws': 'an answer that did not come from AWS',
-  'tls-untrusted': 'an untrusted TLS certificate',
-  'proxy-failed': 'the proxy failed',
-  fault: 'an unreadable answer',
-  cancelled: 'cancelled',
-  'account-unverifiable': 'the account could not be checked',
-  'fork-pull-request': 'a fork pull request (no OIDC token)',
-  'idp-unreachable': "STS could not reach GitHub's keys",
-  'oidc-token-unavailable': 'no GitHub OIDC token',
-  'probe-request-rejected': "the model refused the probe's request"
-}
-
 export function findingTitle(finding: Finding): string {
-  const words = CAUSE_IN_WORDS[finding.cause as Cause]
+  const words = isCause(finding.cause) ? CAUSES[finding.cause].title : undefined
   const count = `${finding.checks.length} check${finding.checks.length === 1 ? '' : 's'}`
   if (finding.fault) return `Not decided: ${words ?? 'a fault'} (${count})`
   const state = finding.status === 'fail' ? 'closed' : 'warning'
@@ -274,49 +205,23 @@ export function findingTitle(finding: Finding): string {
 
 const plural = (count: number) => `${count} Bedrock access check${count === 1 ? '' : 's'}`
 
-/** Why nothing could be proven, in words, when every unproven check has the same cause. */
-const UNPROVEN_IN_WORDS: Partial<Record<Cause, string>> = {
-  unreachable: 'Could not reach AWS from this runner',
-  'not-from-aws': 'Something other than AWS answered this runner (a proxy or firewall)',
-  'tls-untrusted': 'This runner does not trust the TLS certificate it was shown',
-  'timed-out': 'AWS did not answer in time',
-  'service-error': 'AWS answered with server errors',
-  'proxy-failed': 'The proxy did not carry the requests to AWS',
-  cancelled: 'Cancelled before AWS answered',
-  'oidc-token-unavailable': 'Could not get a GitHub OIDC token',
-  'fork-pull-request': 'This pull request comes from a fork, and GitHub gives forks no OIDC token',
-  'idp-unreachable': 'AWS STS could not verify the GitHub OIDC token',
-  'read-denied': 'This identity may not read the control plane, and no call proved access',
-  'agreement-unreadable':
-    "The provider agreement could not be read, so the probe did not call (it could accept the provider's terms)"
+/** The headline words of a cause that left checks unproven, when it has them. */
+function headlineOf(cause: Cause | undefined): string | undefined {
+  const spec = cause ? causeOf(cause) : undefined
+  return spec && 'headline' in spec ? spec.headline : undefined
 }
 
-/**
- * What to do to get a verdict, for the causes whose gate carries no fix of its own (the call that was not
- * made, and why). The faults and the unreadable reads carry theirs.
- */
-const ACTION_FOR_A_VERDICT: Partial<Record<Cause, string>> = {
-  'agreement-unreadable':
-    'Grant bedrock:GetFoundationModelAvailability (read-only), or use role-to-assume, whose session policy keeps the ' +
-    "call from accepting a provider's terms.",
-  'invoke-disabled':
-    'Set invoke: true (only a call proves the IAM gate), or grant the control-plane reads so every other gate reads open.',
-  'media-model':
-    'Image and video models are not called (each call is billed); grant the control-plane reads so their gates read open.',
-  'embedding-unknown': 'Report the model to bedrock-access-probe: no minimal request is known for it yet.',
-  'invoke-body-unknown':
-    'Add converse to calls (every text model answers it), or report the model family to bedrock-access-probe.',
-  'bootstrap-incomplete': 'Re-run once access has settled (up to 15 minutes after it was granted).',
-  'api-key-unproven': 'Re-run: no Bedrock answer accepted or refused the API key.',
-  credentials: 'Fix the credentials gate first.'
+/** What to do to get a verdict, for a cause whose gate carries no fix of its own. */
+function nextStepOf(cause: Cause | undefined): string | undefined {
+  const spec = cause ? causeOf(cause) : undefined
+  return spec && 'nextStep' in spec ? spec.nextStep : undefined
 }
 
 /** The gate that kept a check from being proven: the first undecided one, else the IAM gate's reason. */
 function unprovenCause(check: CheckResult): Cause | undefined {
   for (const gate of GATES) {
     const result = check.gates[gate]
-    if (result.status === 'warn' && result.cause && UNPROVEN_IN_WORDS[result.cause] !== undefined)
-      return result.cause
+    if (result.status === 'warn' && headlineOf(result.cause) !== undefined) return result.cause
   }
   return check.gates['iam-permission'].cause
 }
@@ -331,12 +236,11 @@ function actionForAVerdict(check: CheckResult): string | undefined {
   if (fault?.fix) return fault.fix
   const iam = check.gates['iam-permission']
   const unread = gates.find(gate => gate.status === 'skip' && gate.cause === 'read-denied' && gate.fix)
-  if (iam.cause && (iam.cause === 'invoke-disabled' || iam.cause === 'media-model') && unread?.fix)
-    return unread.fix
+  const byDesign = iam.cause !== undefined && 'byDesign' in causeOf(iam.cause)
+  if (byDesign && unread?.fix) return unread.fix
   if (iam.status !== 'pass' && iam.fix) return iam.fix
   const warned = gates.find(gate => gate.status === 'warn' && gate.fix)
-  if (iam.cause && ACTION_FOR_A_VERDICT[iam.cause]) return ACTION_FOR_A_VERDICT[iam.cause]
-  return warned?.fix ?? unread?.fix
+  return nextStepOf(iam.cause) ?? warned?.fix ?? unread?.fix
 }
 
 /** For a run that proved nothing somewhere: each distinct action that would give a verdict, with where. */
@@ -389,7 +293,7 @@ export function headline(report: Report): string {
   }
   const causes = new Set(report.checks.filter(check => check.result === 'inconclusive').map(unprovenCause))
   const [only] = causes
-  const words = causes.size === 1 && only ? UNPROVEN_IN_WORDS[only] : undefined
+  const words = causes.size === 1 ? headlineOf(only) : undefined
   if (words) return `${words}: nothing was proven (${counts.inconclusive} of ${plural(total)} inconclusive)`
   return `${counts.inconclusive} of ${plural(total)} inconclusive: nothing is closed, but access was not proven`
 }

@@ -2,9 +2,9 @@
  * Publishing the verdict (the action): loaded after the checks, so the renderers are not on the start-up path.
  */
 import * as core from '@actions/core'
-import type { FailOn } from '../inputs.js'
-import type { Logger } from '../logger.js'
-import { neutraliseCommands } from '../sanitize.js'
+import type { FailOn } from '../inputs/parse.js'
+import type { Logger } from '../support/logger.js'
+import { neutraliseCommands } from '../support/text.js'
 import type { ProbeOutcome } from '../types.js'
 import { annotationsFor } from './annotations.js'
 import { renderSummary } from './summary.js'

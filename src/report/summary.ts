@@ -9,9 +9,10 @@
  * block is separated by a blank line, everything from outside (model IDs, AWS messages, token claims) is escaped
  * inside an HTML block or shown in a code block it cannot close.
  */
-import { CALL_OPERATION } from '../calls.js'
-import { code, escapeHtml } from '../sanitize.js'
-import { CREDENTIAL_SOURCE_WORDS, GATES, GATE_TITLES, type CheckResult, type Report } from '../types.js'
+import { CALL_OPERATION } from '../bedrock/calls.js'
+import { code, escapeHtml } from '../support/text.js'
+import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report } from '../types.js'
+import { GATES, GATE_TITLES } from '../causes.js'
 import { fixSnippets, type FixSnippet } from './commands.js'
 import {
   actionsForAVerdict,

@@ -5,14 +5,9 @@
  * unwrapped (the log viewer wraps); the CLI wraps prose at the terminal's width and colours it on a terminal that
  * wants colour. Commands and policies are never wrapped: they are there to be copied.
  */
-import { CALL_OPERATION } from '../calls.js'
-import {
-  CREDENTIAL_SOURCE_WORDS,
-  GATE_TITLES,
-  type CheckResult,
-  type Report,
-  type Verdict
-} from '../types.js'
+import { CALL_OPERATION } from '../bedrock/calls.js'
+import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../types.js'
+import { GATE_TITLES } from '../causes.js'
 import { fixSnippets } from './commands.js'
 import {
   actionsForAVerdict,

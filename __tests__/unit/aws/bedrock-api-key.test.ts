@@ -1,7 +1,8 @@
 /** Bedrock API keys read locally: kind, region, expiry and account, never the secret. */
 import { describe, expect, it } from '@jest/globals'
 import { longTermApiKey, shortTermApiKey } from '../../../emulator/state.js'
-import { describeApiKey, describeApiKeyInWords } from '../../../src/aws/bedrock-api-key.js'
+import { describeApiKey } from '../../../src/aws/bedrock-api-key.js'
+import { describeApiKeyInWords } from '../../../src/gates/credentials.js'
 
 describe('describeApiKey', () => {
   it('reads a short-term key: access key, region, issue time and expiry', () => {

@@ -19,7 +19,7 @@ import {
   type IdentityDeps
 } from '../../../src/aws/identity.js'
 import { decideCredentials } from '../../../src/gates/credentials.js'
-import { parseInputs, type ProbeInputs } from '../../../src/inputs.js'
+import { parseInputs, type ProbeInputs } from '../../../src/inputs/parse.js'
 
 const sts = mockClient(STSClient)
 const ROLE = 'arn:aws:iam::123456789012:role/bedrock-ci'

@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { denied, evidence } from '../../../__fixtures__/evidence.js'
+import { denied, evidence, run } from '../../../__fixtures__/evidence.js'
 import {
-  apiKeyRegionMismatch,
-  credentialsFromReads,
+  credentialsBeforeReads,
+  credentialsGate,
   decideCredentials,
-  keyAcceptedByReads,
   stsFailure
 } from '../../../src/gates/credentials.js'
 
@@ -143,7 +142,7 @@ describe('credentials gate', () => {
   })
 
   it('expired credentials on a read close the gate for that check', () => {
-    const gate = credentialsFromReads(
+    const gate = credentialsGate.fromEvidence(
       evidence({
         availability: {
           state: 'failed',
@@ -153,7 +152,8 @@ describe('credentials gate', () => {
             message: 'The security token included in the request is expired'
           }
         }
-      })
+      }),
+      run()
     )
     expect(gate).toMatchObject({ status: 'fail', cause: 'credentials-expired' })
   })
@@ -193,15 +193,14 @@ describe('credentials gate: accounts and Bedrock API keys', () => {
       gate: { status: 'fail', cause: 'bearer-key-expired' }
     })
     const live = { ...key, expiresAt: new Date('2026-11-23T13:00:00Z') }
-    expect(decideCredentials({ state: 'api-key', key: live }, { now: NOW })).toMatchObject({
-      usable: true,
-      gate: { status: 'skip', cause: 'api-key-unproven' }
-    })
-    expect(apiKeyRegionMismatch(live, 'us-west-2')).toMatchObject({
-      status: 'fail',
-      cause: 'bearer-key-region'
-    })
-    expect(apiKeyRegionMismatch(live, 'us-east-1')).toBeUndefined()
+    const verdict = decideCredentials({ state: 'api-key', key: live }, { now: NOW })
+    expect(verdict).toMatchObject({ usable: true, gate: { status: 'skip', cause: 'api-key-unproven' } })
+    // A short-term key works in its own region only: closed there before any read.
+    const elsewhere = credentialsBeforeReads(verdict, 'us-west-2')
+    expect(elsewhere).toMatchObject({ status: 'fail', cause: 'bearer-key-region' })
+    expect(elsewhere?.fix).toContain('Generate the key for us-west-2')
+    expect(elsewhere?.fix).toContain('or probe us-east-1')
+    expect(credentialsBeforeReads(verdict, 'us-east-1')).toBeUndefined()
   })
 
   it("a key's account: a long-term key's is checked, a short-term key's cannot be, which is never a pass", () => {
@@ -220,20 +219,17 @@ describe('credentials gate: accounts and Bedrock API keys', () => {
   })
 
   it('a key the control plane accepted is proven even without a call; a denied read proves nothing', () => {
-    const unproven = {
-      status: 'skip' as const,
-      cause: 'api-key-unproven' as const,
-      detail: 'Calls use a key; only a Bedrock answer proves it'
-    }
-    expect(keyAcceptedByReads(evidence(), unproven)).toEqual({
+    const key = { kind: 'long-term' as const, keyName: 'BedrockAPIKey-x', account: '999988887777' }
+    const unproven = decideCredentials({ state: 'api-key', key }, { now: NOW })
+    expect(credentialsGate.fromEvidence(evidence(), unproven)).toEqual({
       status: 'pass',
-      detail: 'Calls use a key; Bedrock accepted it'
+      detail:
+        'Calls use a long-term Bedrock API key (BedrockAPIKey-x, account 999988887777) (AWS_BEARER_TOKEN_BEDROCK); Bedrock accepted it'
     })
     const nothingRead = evidence({
       availability: denied('bedrock:GetFoundationModelAvailability'),
       details: denied('bedrock:GetFoundationModel')
     })
-    expect(keyAcceptedByReads(nothingRead, unproven)).toBeUndefined()
-    expect(keyAcceptedByReads(evidence(), { status: 'pass', detail: 'x' })).toBeUndefined()
+    expect(credentialsGate.fromEvidence(nothingRead, unproven)).toBe(unproven.gate)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { denied, evidence, judge, profileEvidence, refused } from '../../../__fixtures__/evidence.js'
-import type { AwsFailure } from '../../../src/aws/failure.js'
+import type { AwsFailure } from '../../../src/evidence.js'
 import { iamFromCalls } from '../../../src/gates/iam-permission.js'
 
 const IAM_DENIAL =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { available, details, evidence, judge } from '../../../__fixtures__/evidence.js'
-import type { AwsFailure } from '../../../src/aws/failure.js'
+import type { AwsFailure } from '../../../src/evidence.js'
 import { decideModelAccess } from '../../../src/gates/model-access.js'
 
 const legacy = (endOfLifeTime: string, legacyTime?: string) =>
@@ -78,7 +78,7 @@ describe('model-access gate', () => {
       call: 'converse',
       failure
     })
-    expect(gates['model-access']).toMatchObject({ status: 'fail', cause: 'model-legacy' })
+    expect(gates['model-access']).toMatchObject({ status: 'fail', cause: 'model-legacy-inactive' })
     expect(gates['model-access'].detail).toContain('(legacy since 2025-01-21, end of life 2027-07-21)')
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { available, evidence } from '../../../__fixtures__/evidence.js'
 import type { Availability } from '../../../src/evidence.js'
-import { termsRiskOfCalling, decideProviderTerms } from '../../../src/gates/provider-terms.js'
+import { termsRiskOfCalling } from '../../../src/gates/plan.js'
+import { decideProviderTerms } from '../../../src/gates/provider-terms.js'
 
 const agreement = (state: Availability['agreement'], extra: Partial<Availability> = {}) =>
   available({ agreement: state, authorized: undefined, ...extra })

@@ -8,13 +8,16 @@ import {
   judge,
   NO_CALL,
   profileEvidence,
-  refused
+  refused,
+  run
 } from '../../../__fixtures__/evidence.js'
 import type { Evidence } from '../../../src/evidence.js'
-import { decideControlPlane, overallResult, planCall, wantsProfileHint } from '../../../src/gates/index.js'
+import { planCall } from '../../../src/gates/plan.js'
+import { wantsProfileHint } from '../../../src/gates/region.js'
+import { decideBeforeCall, overallResult } from '../../../src/gates/sequence.js'
 
 const plan = (e: Evidence, invoke = true, termsGuarded = false) =>
-  planCall(e, decideControlPlane(e, AUTHENTICATED), { invoke, calls: ['converse'], termsGuarded })
+  planCall(e, decideBeforeCall(e, run(AUTHENTICATED)), { invoke, calls: ['converse'], termsGuarded })
 
 describe('a successful call', () => {
   it('opens every gate', () => {
@@ -186,7 +189,7 @@ describe('the call plan follows the verdicts', () => {
     expect(plan(evidence(), false)).toMatchObject({ via: 'none', cause: 'invoke-disabled' })
     const e = evidence()
     expect(
-      planCall(e, decideControlPlane(e, { status: 'fail', detail: 'x' }), {
+      planCall(e, decideBeforeCall(e, run({ status: 'fail', detail: 'x' })), {
         invoke: true,
         calls: ['converse'],
         termsGuarded: false
@@ -203,16 +206,14 @@ describe('the call plan follows the verdicts', () => {
           }
         })
       )
-    ).toMatchObject({ cause: 'profile-not-found' })
+    ).toMatchObject({ cause: 'not-evaluated', reason: 'the Region gate is closed (see Region)' })
     expect(
       plan(
         evidence({ details: details({ onDemand: 'not-supported', inferenceTypes: ['INFERENCE_PROFILE'] }) })
       )
-    ).toMatchObject({
-      cause: 'on-demand-unsupported'
-    })
+    ).toMatchObject({ cause: 'not-evaluated' })
     expect(plan(evidence({ availability: available({ offered: false }) }))).toMatchObject({
-      cause: 'region-not-offered'
+      cause: 'not-evaluated'
     })
     expect(plan(evidence({ bootstrap: { formMissing: true } }))).toMatchObject({
       cause: 'bootstrap-incomplete'
@@ -227,9 +228,9 @@ describe('the call plan follows the verdicts', () => {
 describe('hints are asked for only where they help', () => {
   it('a closed region gate wants the profiles that reach the model; other verdicts do not', () => {
     expect(
-      wantsProfileHint(judge(evidence({ availability: available({ offered: false }) }), NO_CALL).gates)
+      wantsProfileHint(judge(evidence({ availability: available({ offered: false }) }), NO_CALL).gates.region)
     ).toBe(true)
-    expect(wantsProfileHint(judge(evidence()).gates)).toBe(false)
+    expect(wantsProfileHint(judge(evidence()).gates.region)).toBe(false)
   })
 })
 

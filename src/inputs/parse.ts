@@ -2,11 +2,11 @@
  * Inputs, read once and validated in full before any AWS call. Every refusal names the input and the fix.
  * The reader is injected so the action (core.getInput) and the CLI (flags) share this module.
  */
-import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from './model-id.js'
+import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from '../bedrock/model-id.js'
 import { loadUseCaseForm, UseCaseFormError, type UseCaseForm } from './use-case-form.js'
-import { isProxyUrl, resolveProxy, type ProxySettings } from './aws/proxy.js'
-import type { SourceLocation } from './types.js'
-import { CALLS, DEFAULT_CALLS, isCallKind, type CallKind } from './calls.js'
+import { isProxyUrl, resolveProxy, type ProxySettings } from '../aws/proxy.js'
+import type { SourceLocation } from '../types.js'
+import { CALLS, DEFAULT_CALLS, isCallKind, type CallKind } from '../bedrock/calls.js'
 import { WORKLOADS, workloadPreset, type Workload } from './workload.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */

@@ -1,52 +1,39 @@
 /**
  * One model × region check: gather the evidence (profile → availability and model details → bootstrap),
- * decide the control-plane gates, make the call their verdicts allow, decide once more with its outcome,
- * then look up hints for the reader. Reads that do not depend on each other run together.
+ * decide the gates from it, make the calls their verdicts allow, decide once more with what the calls showed,
+ * then look up hints for the reader. Reads that do not depend on each other run together; the calls of a model
+ * whose first call cannot accept terms go out with the reads.
  */
-import type { Read } from './aws/failure.js'
-import type { AwsClients } from './aws/clients.js'
+import type { AwsClients } from '../aws/clients.js'
 import {
   listSystemProfiles,
   readAvailability,
   readFoundationModel,
   readProfile,
   readProfileListing
-} from './aws/control-plane.js'
-import { minimalCall } from './aws/invoke.js'
-import type { Bootstrapper } from './bootstrap.js'
-import type { Clock } from './clock.js'
-import type { CallKind } from './calls.js'
+} from '../aws/control-plane.js'
+import { minimalCall } from '../aws/runtime.js'
+import type { CallKind } from '../bedrock/calls.js'
+import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from '../bedrock/model-id.js'
 import type {
   Availability,
-  BootstrapEvidence,
   CallOutcome,
   CallRequest,
   CallsOutcome,
   Evidence,
   ModelDetails,
-  ProfileInfo
-} from './evidence.js'
-import {
-  decide,
-  decideControlPlane,
-  overallResult,
-  planCall,
-  plannedRequests,
-  profileCoversRegion,
-  wantsProfileHint
-} from './gates/index.js'
+  ProfileInfo,
+  Read
+} from '../evidence.js'
+import type { RunCredentials } from '../gates/common.js'
+import { planCall, plannedRequests, profileCoversRegion, type CallPlan } from '../gates/plan.js'
+import { wantsProfileHint } from '../gates/region.js'
+import { closedAtCredentials, decideAfterCall, decideBeforeCall, overallResult } from '../gates/sequence.js'
+import type { Pair } from '../inputs/parse.js'
+import type { Clock } from '../support/clock.js'
+import type { CallRecord, CheckResult, GateResult, Gates } from '../types.js'
+import type { Bootstrapper } from './bootstrap.js'
 import { withProfiles } from './hints.js'
-import type { Pair } from './inputs.js'
-import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from './model-id.js'
-import { GATES, type CallRecord, type CheckResult, type GateResult, type Gates } from './types.js'
-
-/** The run's credentials verdict, as a check needs it when it decides. */
-export interface RunCredentials {
-  gate: GateResult
-  /** false when no AWS call can succeed: the check is closed at the credentials gate. */
-  usable: boolean
-  account?: string
-}
 
 export interface CheckContext {
   clients: AwsClients
@@ -67,7 +54,7 @@ export interface CheckContext {
    */
   speculate: boolean
   /** Present with create-agreement: true. */
-  bootstrap?: { bootstrapper: Bootstrapper; waitSeconds: number }
+  bootstrap?: Bootstrapper
   clock: Clock
   /** Whether this identity may list inference profiles in a region (memoised), when the workload needs it. */
   profileListing?: (region: string) => Promise<Read<true>>
@@ -80,57 +67,71 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   const reads = gatherEvidence(pair, ctx)
   // The minimal calls go out with the reads when nothing they could do needs the reads first.
   const early = ctx.speculate && ctx.invoke ? speculativeCalls(pair, ctx) : undefined
-  const credentials = await ctx.credentials
-  if (!credentials.usable) return credentialsClosedCheck(pair, credentials.gate)
-  const evidence = { ...(await reads), ...(credentials.account ? { account: credentials.account } : {}) }
-  const verdicts = decideControlPlane(evidence, credentials.gate)
+  const run = await ctx.credentials
+  if (!run.usable) return closedCheck(pair, run.gate)
+  const evidence = { ...(await reads), ...(run.account ? { account: run.account } : {}) }
+  const before = decideBeforeCall(evidence, run)
   // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call
   // (the lookup is memoised per region: asking again below takes the same listing).
-  if (evidence.baseModelId && wantsProfileHint(verdicts)) void ctx.profileLookup(region, evidence.baseModelId)
-  const plan = planCall(evidence, verdicts, {
+  if (evidence.baseModelId && wantsProfileHint(before.region))
+    void ctx.profileLookup(region, evidence.baseModelId)
+  const plan = planCall(evidence, before, {
     invoke: ctx.invoke,
     calls: ctx.calls,
     termsGuarded: ctx.termsGuarded
   })
-  const calls: CallsOutcome =
-    plan.via === 'none'
-      ? { state: 'not-run', cause: plan.cause, reason: plan.reason }
-      : {
-          state: 'made',
-          outcomes: [
-            ...(early && sameRequests(early.requests, plan.requests)
-              ? await early.outcomes
-              : await Promise.all(
-                  plan.requests.map(request => minimalCall(ctx.clients, region, ref.input, request))
-                )),
-            ...plan.notRun
-          ]
-        }
-  const decision = decide(evidence, verdicts, calls, ctx.calls)
+  const calls = await callsOf(plan, early, request => minimalCall(ctx.clients, region, ref.input, request))
+  const decision = decideAfterCall(evidence, before, calls, ctx.calls)
 
   const gates =
-    evidence.baseModelId && wantsProfileHint(decision.gates)
+    evidence.baseModelId && wantsProfileHint(decision.gates.region)
       ? withProfiles(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
       : decision.gates
-
   return {
-    model: ref.input,
-    region,
-    result: overallResult(gates),
-    gates,
+    ...resultOf(pair, gates),
     ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
     invocation: invocationOf(calls),
     calls: calls.state === 'made' ? calls.outcomes.map(callRecord) : [],
-    ...(pair.source ? { source: pair.source } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
   }
+}
+
+/** A check closed at the credentials gate before any read: no AWS call can succeed, or none is made here. */
+export function closedCheck(pair: Pair, credentials: GateResult): CheckResult {
+  return resultOf(pair, closedAtCredentials(credentials))
+}
+
+function resultOf(pair: Pair, gates: Gates): CheckResult {
+  return {
+    model: pair.ref.input,
+    region: pair.region,
+    result: overallResult(gates),
+    gates,
+    invocation: 'none',
+    calls: [],
+    ...(pair.source ? { source: pair.source } : {})
+  }
+}
+
+/** The calls the plan asks for: the ones already made with the reads when they are the same, else made now. */
+async function callsOf(
+  plan: CallPlan,
+  early: { requests: CallRequest[]; outcomes: Promise<CallOutcome[]> } | undefined,
+  call: (request: CallRequest) => Promise<CallOutcome>
+): Promise<CallsOutcome> {
+  if (plan.via === 'none') return { state: 'not-run', cause: plan.cause, reason: plan.reason }
+  const made =
+    early && JSON.stringify(early.requests) === JSON.stringify(plan.requests)
+      ? await early.outcomes
+      : await Promise.all(plan.requests.map(call))
+  return { state: 'made', outcomes: [...made, ...plan.notRun] }
 }
 
 /**
  * The calls a check would make if every gate read open, fired at once, for models whose first call cannot
  * accept a provider's terms (not sold through AWS Marketplace, judged from the ID) and for inference profiles
  * only where the profile's geography covers the region. Never for Marketplace models: their agreement state must
- * be known first (src/gates/provider-terms.ts).
+ * be known first (src/gates/plan.ts).
  */
 function speculativeCalls(
   pair: Pair,
@@ -146,10 +147,6 @@ function speculativeCalls(
     requests.map(request => minimalCall(ctx.clients, pair.region, pair.ref.input, request))
   )
   return { requests, outcomes }
-}
-
-function sameRequests(a: CallRequest[], b: CallRequest[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> {
@@ -183,7 +180,7 @@ async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> 
   const anthropic = baseModelId ? isAnthropicModel(baseModelId) : false
   const bootstrapped =
     ctx.bootstrap && baseModelId && marketplace && firstAvailability.state === 'ok'
-      ? await bootstrapAccess(ctx, ctx.bootstrap, region, baseModelId, anthropic, firstAvailability)
+      ? await ctx.bootstrap.bootstrapCheck(region, baseModelId, anthropic, firstAvailability)
       : { availability: firstAvailability, bootstrap: {} }
 
   return {
@@ -201,59 +198,6 @@ async function gatherEvidence(pair: Pair, ctx: CheckContext): Promise<Evidence> 
     details,
     bootstrap: bootstrapped.bootstrap,
     ...(profileListing ? { profileListing: await profileListing } : {})
-  }
-}
-
-/**
- * create-agreement for one third-party model whose agreement is not live: the agreement (once per model),
- * then the wait. The use-case form was handled for the whole run before the checks started.
- */
-async function bootstrapAccess(
-  ctx: CheckContext,
-  { bootstrapper, waitSeconds }: NonNullable<CheckContext['bootstrap']>,
-  region: string,
-  baseModelId: string,
-  anthropic: boolean,
-  availability: Read<Availability> & { state: 'ok' }
-): Promise<{ availability: Read<Availability>; bootstrap: BootstrapEvidence }> {
-  const agreement = availability.value.agreement
-  if (agreement !== 'missing' && agreement !== 'pending') return { availability, bootstrap: {} }
-  if (anthropic && bootstrapper.formState(region)?.state === 'missing') {
-    return { availability, bootstrap: { formMissing: true } }
-  }
-  const bootstrap: BootstrapEvidence = {}
-  if (agreement === 'missing') {
-    const created = await bootstrapper.ensureAgreement(region, baseModelId)
-    bootstrap.agreementCreated = created.created
-    if (created.failure)
-      return { availability, bootstrap: { ...bootstrap, agreementFailure: created.failure } }
-    if (created.noOffer) return { availability, bootstrap: { ...bootstrap, noOffer: true } }
-  }
-  if (waitSeconds === 0)
-    return { availability: await readAvailability(ctx.clients, region, baseModelId), bootstrap }
-  const waited = await bootstrapper.waitUntilLive(region, baseModelId, waitSeconds)
-  bootstrap.waitedSeconds = waited.waitedSeconds
-  if (waited.timedOut !== undefined) bootstrap.waitTimedOut = waited.timedOut
-  return { availability: waited.availability, bootstrap }
-}
-
-/** When no AWS call can succeed: the credentials verdict, every other gate skipped. */
-export function credentialsClosedCheck(pair: Pair, credentials: GateResult): CheckResult {
-  const gates = {} as Gates
-  for (const gate of GATES) {
-    gates[gate] =
-      gate === 'credentials'
-        ? credentials
-        : { status: 'skip', cause: 'credentials', detail: 'Not checked: no usable credentials' }
-  }
-  return {
-    model: pair.ref.input,
-    region: pair.region,
-    result: overallResult(gates),
-    gates,
-    invocation: 'none',
-    calls: [],
-    ...(pair.source ? { source: pair.source } : {})
   }
 }
 
@@ -285,7 +229,7 @@ export function memoizedProfileLookup(clients: AwsClients) {
     (await listing(region)).get(baseModelId) ?? []
 }
 
-/** The report's legacy `invocation` field: which API family was called first (the Converse or the Invoke API). */
+/** The report's 1.0 `invocation` field, kept for readers of it: the API family of the first call made. */
 function invocationOf(calls: CallsOutcome): CheckResult['invocation'] {
   const made =
     calls.state === 'made' ? calls.outcomes.find(outcome => outcome.state !== 'not-run') : undefined

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import * as glob from '@actions/glob'
-import { combinedPolicy } from './diagnosis/iam-policy.js'
-import { buildReport } from './report/verdict.js'
-import type { CheckResult, ProbeOutcome, ProbeScope, Report } from './types.js'
+import { combinedPolicy } from '../bedrock/iam-policy.js'
+import { buildReport } from './verdict.js'
+import type { CheckResult, ProbeOutcome, ProbeScope, Report } from '../types.js'
 
 export class MergeError extends Error {
   constructor(message: string) {

@@ -10,7 +10,8 @@ import {
   ModelStreamErrorException
 } from '@aws-sdk/client-bedrock-runtime'
 import { AwsClients } from '../../../src/aws/clients.js'
-import { embeddingBody, invokeBody, MAX_OUTPUT_TOKENS, minimalCall } from '../../../src/aws/invoke.js'
+import { embeddingBody, invokeBody, MAX_OUTPUT_TOKENS } from '../../../src/bedrock/calls.js'
+import { minimalCall } from '../../../src/aws/runtime.js'
 
 const runtime = mockClient(BedrockRuntimeClient)
 const clients = new AwsClients({

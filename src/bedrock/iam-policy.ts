@@ -4,7 +4,7 @@
  * ARNs the request touches. For an inference profile that is the profile ARN plus the foundation-model
  * ARN in every destination region the profile routes to.
  */
-import { foundationModelArn, partitionOf } from '../model-id.js'
+import { foundationModelArn, partitionOf } from './model-id.js'
 import type { IamStatement } from '../types.js'
 
 export interface IamTarget {
@@ -16,7 +16,7 @@ export interface IamTarget {
   profileArn?: string
   /** Foundation-model ARNs the profile lists (one per destination region). */
   profileModelArns?: string[]
-  /** The IAM actions of the calls the workload makes (src/calls.ts); default bedrock:InvokeModel. */
+  /** The IAM actions of the calls the workload makes (src/bedrock/calls.ts); default bedrock:InvokeModel. */
   actions?: string[]
 }
 
@@ -25,7 +25,7 @@ export function invokeStatement(target: IamTarget): IamStatement {
   if (target.profileId !== undefined) {
     resources.push(
       target.profileArn ??
-        `arn:${partitionOf(target.region)}:bedrock:${target.region}:${target.account ?? '<ACCOUNT_ID>'}:inference-profile/${target.profileId}`
+        `arn:${partitionOf(target.region)}:bedrock:${target.region}:${target.account ?? 'ACCOUNT_ID'}:inference-profile/${target.profileId}`
     )
     if (target.profileModelArns && target.profileModelArns.length > 0) {
       resources.push(...target.profileModelArns)

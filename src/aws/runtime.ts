@@ -5,7 +5,7 @@
  * - Converse sends maxTokens and nothing else: it is the one inference parameter Converse maps for every model,
  *   while sampling parameters are refused by some (newer Claude models refuse temperature; xAI models "doesn't
  *   support the temperature field"), which would blame the account for the probe's own request.
- * - InvokeModel takes the provider's own body, so each family has its smallest valid one (invokeBody below).
+ * - InvokeModel takes the provider's own body, so each family has its smallest valid one (src/bedrock/calls.ts).
  * - A stream is read to its end within the request timeout; an exception that arrives inside it (the SDK throws it
  *   from the iterator) is a failure like any other. A 2xx answer without the expected shape is a fault, not a pass.
  */
@@ -16,12 +16,10 @@ import {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand
 } from '@aws-sdk/client-bedrock-runtime'
-import type { CallOutcome, CallRequest } from '../evidence.js'
+import { MAX_OUTPUT_TOKENS, MINIMAL_PROMPT } from '../bedrock/calls.js'
+import type { AwsFailure, CallOutcome, CallRequest } from '../evidence.js'
 import type { AwsClients } from './clients.js'
-import { describeAwsError, type AwsFailure } from './failure.js'
-
-export const MINIMAL_PROMPT = 'Reply with OK.'
-export const MAX_OUTPUT_TOKENS = 16
+import { describeAwsError } from './failure.js'
 
 export async function minimalCall(
   clients: AwsClients,
@@ -124,48 +122,6 @@ async function drain<T>(
     clearTimeout(timer)
   }
   return proven ? 'ok' : malformed('the stream ended without an answer')
-}
-
-/**
- * The smallest valid InvokeModel body for each model family, from the Bedrock user guide's "Inference request
- * parameters and response fields for foundation models" pages (model-parameters-anthropic-claude-messages,
- * -nova (messages-v1), -titan-text, -meta, -mistral-text-completion, -cohere-command-r-plus, -jamba, -deepseek,
- * -openai; embeddings: -titan-embed-text, -embed). undefined: no body is known for the family, and the probe
- * says so instead of guessing.
- */
-export function invokeBody(baseModelId: string): Record<string, unknown> | undefined {
-  const embedding = embeddingBody(baseModelId)
-  if (embedding) return embedding
-  const id = baseModelId
-  const chat = [{ role: 'user', content: MINIMAL_PROMPT }]
-  if (id.startsWith('anthropic.claude'))
-    return { anthropic_version: 'bedrock-2023-05-31', max_tokens: MAX_OUTPUT_TOKENS, messages: chat }
-  if (id.startsWith('amazon.nova'))
-    return {
-      schemaVersion: 'messages-v1',
-      messages: [{ role: 'user', content: [{ text: MINIMAL_PROMPT }] }],
-      inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS }
-    }
-  if (id.startsWith('amazon.titan-text'))
-    return { inputText: MINIMAL_PROMPT, textGenerationConfig: { maxTokenCount: MAX_OUTPUT_TOKENS } }
-  if (id.startsWith('meta.llama')) return { prompt: MINIMAL_PROMPT, max_gen_len: MAX_OUTPUT_TOKENS }
-  if (id.startsWith('mistral.'))
-    return { prompt: `<s>[INST] ${MINIMAL_PROMPT} [/INST]`, max_tokens: MAX_OUTPUT_TOKENS }
-  if (id.startsWith('cohere.command-r')) return { message: MINIMAL_PROMPT, max_tokens: MAX_OUTPUT_TOKENS }
-  if (id.startsWith('ai21.jamba')) return { messages: chat, max_tokens: MAX_OUTPUT_TOKENS }
-  if (id.startsWith('deepseek.')) return { prompt: MINIMAL_PROMPT, max_tokens: MAX_OUTPUT_TOKENS }
-  if (id.startsWith('openai.')) return { messages: chat, max_completion_tokens: MAX_OUTPUT_TOKENS }
-  return undefined
-}
-
-/**
- * The smallest valid InvokeModel body for the embedding families that take one synchronously
- * (Titan Text Embeddings: inputText; Cohere Embed: texts + input_type, per the Bedrock model parameters pages).
- */
-export function embeddingBody(baseModelId: string): Record<string, unknown> | undefined {
-  if (baseModelId.startsWith('amazon.titan-embed')) return { inputText: 'ok' }
-  if (baseModelId.startsWith('cohere.embed')) return { texts: ['ok'], input_type: 'search_query' }
-  return undefined
 }
 
 function malformed(message: string): AwsFailure {

@@ -3,10 +3,10 @@
  * ordinary runs never load Octokit.
  */
 import * as github from '@actions/github'
-import type { Logger } from './logger.js'
-import { loadUndici } from './vendor/undici.js'
-import { renderSummary } from './report/summary.js'
-import type { Report } from './types.js'
+import type { Logger } from '../support/logger.js'
+import { loadUndici } from '../support/undici-on-demand.js'
+import { renderSummary } from './summary.js'
+import type { Report } from '../types.js'
 
 const MARKER = '<!-- bedrock-access-probe -->'
 
@@ -38,7 +38,7 @@ export async function upsertPullRequestComment(
     }
   })
   try {
-    // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
+    // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/support/undici-on-demand.ts).
     await loadUndici()
     const octokit = github.getOctokit(token)
     const { owner, repo } = github.context.repo

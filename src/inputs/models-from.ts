@@ -5,10 +5,10 @@
 import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import * as glob from '@actions/glob'
-import { parseModelRef, PROFILE_PREFIXES } from './model-id.js'
-import type { ExtraModels } from './inputs.js'
-import type { Logger } from './logger.js'
-import type { SourceLocation } from './types.js'
+import { parseModelRef, PROFILE_PREFIXES } from '../bedrock/model-id.js'
+import type { ExtraModels } from './parse.js'
+import type { Logger } from '../support/logger.js'
+import type { SourceLocation } from '../types.js'
 
 /** Providers whose IDs the scanner recognises (a closed list keeps "amazon.com" and the like out). */
 export const SCANNED_PROVIDERS = [
@@ -139,8 +139,8 @@ export async function pullRequestAddedIds(
 ): Promise<{ id: string; file: string; line: number }[]> {
   // Octokit is loaded only here, for pull requests.
   const github = await import('@actions/github')
-  // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/vendor/undici.ts).
-  await (await import('./vendor/undici.js')).loadUndici()
+  // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/support/undici-on-demand.ts).
+  await (await import('../support/undici-on-demand.js')).loadUndici()
   const pull = github.context.payload.pull_request
   if (!pull || !token) return []
   try {

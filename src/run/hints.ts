@@ -3,7 +3,7 @@
  * would reach a model, the other requested regions where it is offered). They never change a verdict, and
  * they are data: the reports render them beside the fix.
  */
-import type { CheckResult, GateResult, Gates } from './types.js'
+import type { CheckResult, GateResult, Gates } from '../types.js'
 
 /** The region verdict with the profiles in its region that route to the model (the check's own ID left out). */
 export function withProfiles(gates: Gates, profiles: string[], model: string): Gates {

@@ -1,6 +1,7 @@
 /**
- * Bootstrap: only with create-agreement: true. In order: the Anthropic use-case form (once, where none is on
- * file), the model agreement (once per model, where none exists), then waiting until access is live.
+ * Bootstrap: only with create-agreement: true. In order: the Anthropic use-case form (once per run, before the
+ * checks, in each region that lacks one), then for each check of a third-party model whose agreement is not live:
+ * the model agreement (once per model, where none exists), then waiting until access is live.
  * Idempotent: every write is preceded by a read that says it is needed, so a re-run changes nothing, and
  * concurrent checks of the same model share one creation.
  */
@@ -10,14 +11,15 @@ import {
   putUseCase,
   readAvailability,
   readUseCaseOnFile
-} from './aws/control-plane.js'
-import type { AwsFailure, Read } from './aws/failure.js'
-import type { AwsClients } from './aws/clients.js'
-import type { Availability } from './evidence.js'
-import type { Clock } from './clock.js'
-import type { Logger } from './logger.js'
-import { encodeUseCaseForm, type UseCaseForm } from './use-case-form.js'
-import type { AccountChange } from './types.js'
+} from '../aws/control-plane.js'
+import { baseModelGuessOf, isAnthropicModel } from '../bedrock/model-id.js'
+import type { Availability, AwsFailure, BootstrapEvidence, Read } from '../evidence.js'
+import type { Pair } from '../inputs/parse.js'
+import type { AwsClients } from '../aws/clients.js'
+import type { Clock } from '../support/clock.js'
+import type { Logger } from '../support/logger.js'
+import { encodeUseCaseForm, type UseCaseForm } from '../inputs/use-case-form.js'
+import type { AccountChange } from '../types.js'
 
 /** Poll schedule while waiting for access to settle: quick at first, then every 30 s. */
 export const POLL_SCHEDULE_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
@@ -49,8 +51,40 @@ export class Bootstrapper {
   constructor(
     private readonly clients: AwsClients,
     private readonly clock: Clock,
-    private readonly log: Logger
+    private readonly log: Logger,
+    /** How long a check waits for new access to go live (wait-timeout-seconds). */
+    private readonly waitSeconds: number
   ) {}
+
+  /**
+   * One check's bootstrap, for a third-party model whose agreement is not live: the agreement (once per model),
+   * then the wait. The use-case form was handled for the whole run before the checks started.
+   */
+  async bootstrapCheck(
+    region: string,
+    baseModelId: string,
+    anthropic: boolean,
+    availability: Read<Availability> & { state: 'ok' }
+  ): Promise<{ availability: Read<Availability>; bootstrap: BootstrapEvidence }> {
+    const agreement = availability.value.agreement
+    if (agreement !== 'missing' && agreement !== 'pending') return { availability, bootstrap: {} }
+    if (anthropic && this.formState(region)?.state === 'missing')
+      return { availability, bootstrap: { formMissing: true } }
+    const bootstrap: BootstrapEvidence = {}
+    if (agreement === 'missing') {
+      const created = await this.ensureAgreement(region, baseModelId)
+      bootstrap.agreementCreated = created.created
+      if (created.failure)
+        return { availability, bootstrap: { ...bootstrap, agreementFailure: created.failure } }
+      if (created.noOffer) return { availability, bootstrap: { ...bootstrap, noOffer: true } }
+    }
+    if (this.waitSeconds === 0)
+      return { availability: await readAvailability(this.clients, region, baseModelId), bootstrap }
+    const waited = await this.waitUntilLive(region, baseModelId, this.waitSeconds)
+    bootstrap.waitedSeconds = waited.waitedSeconds
+    if (waited.timedOut !== undefined) bootstrap.waitTimedOut = waited.timedOut
+    return { availability: waited.availability, bootstrap }
+  }
 
   /**
    * Submit the use-case form in each region that lacks one. Serial on purpose: a submission usually
@@ -184,4 +218,15 @@ export async function waitUntilLive(
     report(`${status}; next check in ${Math.ceil(Math.min(delay, remaining) / 1000)} s`)
     await clock.sleep(Math.min(delay, remaining))
   }
+}
+
+/** The regions where an Anthropic model is probed: the use-case form is needed there. */
+export function anthropicRegions(pairs: Pair[]): string[] {
+  const regions = pairs
+    .filter(pair => {
+      const base = baseModelGuessOf(pair.ref)
+      return base !== undefined && isAnthropicModel(base)
+    })
+    .map(pair => pair.region)
+  return [...new Set(regions)]
 }

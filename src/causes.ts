@@ -1,0 +1,749 @@
+/**
+ * The gates, and every cause that can open, close or leave one undecided: each cause once, with its gate, its
+ * kind, its words (the title of a finding, the word in a matrix cell, the headline, what to do next, the fix) and
+ * where the behaviour is documented. The gates (src/gates/) decide which cause applies; everything that explains a
+ * cause to a reader comes from here, so adding a cause is one entry, and a cause without its words does not
+ * compile. The catalogue (src/diagnosis/catalogue.ts) maps AWS's answers onto these causes.
+ */
+
+/** The five gates, in the order a request meets them. */
+export const GATES = ['credentials', 'region', 'model-access', 'provider-terms', 'iam-permission'] as const
+export type GateName = (typeof GATES)[number]
+
+export const GATE_TITLES: Record<GateName, string> = {
+  credentials: 'Credentials',
+  region: 'Region',
+  'model-access': 'Model access',
+  'provider-terms': 'Provider terms',
+  'iam-permission': 'IAM permission'
+}
+
+/** The gates' names where space is short (a matrix cell, a terminal line). */
+export const GATE_SHORT: Record<GateName, string> = {
+  credentials: 'Credentials',
+  region: 'Region',
+  'model-access': 'Access',
+  'provider-terms': 'Terms',
+  'iam-permission': 'IAM'
+}
+
+/** What a fix may name about the check and what was seen. */
+export interface FixContext {
+  model: string
+  region: string
+  baseModelId?: string
+  account?: string
+  /** The regex groups of the catalogue row that matched the AWS message. */
+  groups: string[]
+  /** The model is sold through AWS Marketplace (its access follows an agreement). */
+  marketplace?: boolean
+  /** allowed-account-ids, for a credential of another account. */
+  allowedAccountIds?: string[]
+  /** The region a short-term Bedrock API key was made for. */
+  keyRegion?: string
+  /** The OIDC token's issuer (github.com's, GHE.com's or an enterprise's). */
+  issuer?: string
+}
+
+type Fix = (ctx: FixContext) => string
+
+interface Words {
+  gate: GateName | 'any'
+  /** The cause in a few words, for a finding's title: "IAM permission closed: no policy allows the call". */
+  title: string
+  /** Where the behaviour is documented, or where users reported the wording. */
+  sources?: string[]
+}
+
+/**
+ * How a cause reads, by what it says of its gate:
+ * - closed: the gate is shut; the check fails, and the fix opens it.
+ * - fault: the evidence was lost (unreachable, 5xx, timeout …): never a verdict, never a pass; said once per check.
+ * - unproven: the gate could not be decided (not read, not called, not evaluated): the check proves nothing on it.
+ * - caveat: the gate is open, with something to know (a Legacy model; a call throttled after it was authorized).
+ * - open: the gate is open, and the cause says why (nothing to accept for a model sold outside Marketplace).
+ */
+export type CauseSpec =
+  | (Words & { kind: 'closed'; fix: Fix })
+  | (Words & {
+      kind: 'fault'
+      fix: Fix
+      /** One or two words in the matrix cell of a check this left unproven. */
+      cell: string
+      /** The headline when this is why nothing was proven. */
+      headline: string
+    })
+  | (Words & {
+      kind: 'unproven'
+      cell: string
+      fix?: Fix
+      headline?: string
+      /** What to do to get a verdict, when the gate carries no fix of its own. */
+      nextStep?: string
+      /** A call not made by design (invoke: false, a model billed per image): the control plane is the evidence. */
+      byDesign?: true
+    })
+  | (Words & { kind: 'caveat'; fix: Fix })
+  | (Words & { kind: 'open' })
+
+export type CauseKind = CauseSpec['kind']
+
+const MARKETPLACE_FIX =
+  'Subscribing is a one-time step per account: grant the caller aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions ' +
+  '(restrict Subscribe with the aws-marketplace:ProductId condition key), or run the probe once with create-agreement: true ' +
+  'from such a role. After the first subscription every role in the account can invoke without them; allow up to 2 minutes.'
+
+const MODEL_ACCESS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html'
+const API_KEYS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
+
+export const CAUSES = {
+  // --- Credentials ---------------------------------------------------------------------------------
+  'oidc-no-token-permission': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'no id-token permission',
+    fix: () =>
+      'Add `permissions: { id-token: write, contents: read }` to the workflow or job. Pull requests from forks never ' +
+      "receive an OIDC token: skip the probe for them, and probe on push (never give a fork's code AWS credentials " +
+      'through pull_request_target).',
+    sources: [
+      'docs.github.com: "Configuring OpenID Connect in Amazon Web Services" (permissions: id-token: write)'
+    ]
+  },
+  'oidc-trust-policy': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the role does not trust this token',
+    fix: () =>
+      "Almost always the trust policy's conditions: token.actions.githubusercontent.com:aud must equal the audience input, " +
+      'and token.actions.githubusercontent.com:sub must match the claim shown (case-sensitive owner/repo, and the ref or environment).'
+  },
+  'oidc-invalid-token': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'no OIDC identity provider for this token',
+    fix: ctx =>
+      `Create the IAM OIDC identity provider for ${ctx.issuer ?? 'https://token.actions.githubusercontent.com'} in the ` +
+      "role's account, with the audience input (default sts.amazonaws.com) as a client ID."
+  },
+  'oidc-token-unavailable': {
+    gate: 'credentials',
+    kind: 'fault',
+    title: 'no GitHub OIDC token',
+    cell: 'no token',
+    headline: 'Could not get a GitHub OIDC token',
+    fix: () =>
+      "A fault at GitHub's token service, not a closed gate: re-run the job. If it persists, check `permissions: id-token: write`."
+  },
+  'idp-unreachable': {
+    gate: 'credentials',
+    kind: 'fault',
+    title: "STS could not reach GitHub's keys",
+    cell: 'OIDC keys',
+    headline: 'AWS STS could not verify the GitHub OIDC token',
+    fix: () =>
+      "A transient fault between AWS STS and GitHub's OIDC keys, not a closed gate and not a missing identity provider: re-run the job."
+  },
+  'fork-pull-request': {
+    gate: 'credentials',
+    kind: 'fault',
+    title: 'a fork pull request (no OIDC token)',
+    cell: 'fork PR',
+    headline: 'This pull request comes from a fork, and GitHub gives forks no OIDC token',
+    fix: () =>
+      'Nothing to fix in AWS. Skip the probe for forks (`if: github.event.pull_request.head.repo.full_name == github.repository`) ' +
+      "and probe on push, after the pull request is merged. Do not use pull_request_target to get a token: it would run the fork's " +
+      'code with AWS credentials (GitHub Security Lab, "preventing pwn requests").'
+  },
+  'credentials-expired': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'expired credentials',
+    fix: () =>
+      'Refresh the credentials before this step. For a bootstrap run that waits, make role-duration-seconds ' +
+      '(or the session length of configure-aws-credentials) longer than wait-timeout-seconds.'
+  },
+  'credentials-invalid': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'invalid credentials',
+    fix: () =>
+      'The access key is unknown, deactivated, or paired with the wrong secret or session token. Check the secrets the job ' +
+      'exports, or use role-to-assume with GitHub OIDC instead of long-lived keys.'
+  },
+  'credentials-missing': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'no credentials',
+    fix: () =>
+      'Set role-to-assume (with `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this ' +
+      'step. Self-hosted and RunsOn runners use their instance role: check that the instance has one.'
+  },
+  'credentials-bad-signature': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the request signature was refused',
+    fix: () =>
+      'The secret access key does not match the access key ID, or the runner clock is skewed by more than 5 minutes.'
+  },
+  'sts-refused': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'AWS STS refused the credentials',
+    fix: () => 'Check the credentials this job uses.'
+  },
+  'wrong-account': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the wrong account',
+    fix: ({ allowedAccountIds = [], account = 'this account' }) =>
+      `Use credentials of ${allowedAccountIds.length > 1 ? 'one of the allowed accounts' : `account ${allowedAccountIds[0]}`} ` +
+      "(check role-to-assume, the runner's role or AWS_PROFILE), or add " +
+      `${account} to allowed-account-ids if it is meant to be used.`
+  },
+  'account-unverifiable': {
+    gate: 'credentials',
+    kind: 'unproven',
+    title: 'the account could not be checked',
+    cell: 'account',
+    fix: () =>
+      'Use role-to-assume (its account is checked), a long-term key (its account is in the key), or drop allowed-account-ids.'
+  },
+  'bearer-key-invalid': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the API key is refused',
+    fix: () =>
+      'The Bedrock API key is invalid or has expired (short-term keys end with the session that made them): create a ' +
+      'new key and update the secret, or unset AWS_BEARER_TOKEN_BEDROCK to sign with IAM credentials instead.'
+  },
+  'bearer-key-expired': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the API key has expired',
+    fix: () =>
+      'Short-term keys last at most 12 hours, and never past the session that made them: generate the key in the ' +
+      'job right before it is used (aws-bedrock-token-generator), or use role-to-assume instead of a key.',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html']
+  },
+  'bearer-key-region': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the API key is for another region',
+    fix: ({ region, keyRegion }) =>
+      `Generate the key for ${region} (switch region in the console, or pass the region to aws-bedrock-token-generator), ` +
+      `or probe ${keyRegion ?? 'the region it was made for'}.`,
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html']
+  },
+  'bearer-denied-scp': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'API keys denied by an SCP',
+    fix: () =>
+      'Your organization denies bedrock:CallWithBearerToken (AWS publishes an SCP that blocks API keys): sign with IAM ' +
+      'credentials instead: unset AWS_BEARER_TOKEN_BEDROCK and use role-to-assume or the runner role.',
+    sources: [API_KEYS_GUIDE]
+  },
+  'bearer-not-permitted': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'API keys not permitted',
+    fix: () =>
+      'Allow bedrock:CallWithBearerToken for the IAM user (long-term key) or the role that generated the key ' +
+      '(short-term key), or remove the Deny on it; or unset AWS_BEARER_TOKEN_BEDROCK and sign with IAM credentials.',
+    sources: [API_KEYS_GUIDE]
+  },
+  'api-key-unproven': {
+    gate: 'credentials',
+    kind: 'unproven',
+    title: 'the API key was not proven',
+    cell: 'not called',
+    nextStep: 'Re-run: no Bedrock answer accepted or refused the API key.'
+  },
+  // --- Region --------------------------------------------------------------------------------------
+  'region-signature-scope': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'not a region Bedrock runs in',
+    fix: ctx =>
+      `Check the regions input and AWS_REGION: "${ctx.region}" must be a region where Amazon Bedrock runs.`
+  },
+  'region-not-offered': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'not offered in the region',
+    fix: () => 'Use a region where the model is offered, or an inference profile that reaches it.'
+  },
+  'profile-not-found': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'no such inference profile here',
+    fix: () =>
+      "Cross-region profiles exist only in their geography's source regions (us. in US regions, eu. in EU regions, …); " +
+      'pick a region of that geography or the profile for this one.',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html']
+  },
+  'on-demand-unsupported': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'needs an inference profile',
+    fix: () =>
+      'Call it through an inference profile that contains it (IDs below), and allow that profile ARN in IAM.'
+  },
+  'invalid-model-id': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'unknown model identifier',
+    fix: ctx =>
+      `Check the ID with \`aws bedrock list-foundation-models --region ${ctx.region}\` (or list-inference-profiles); the model ` +
+      'may not be offered in this region.'
+  },
+  'model-not-found': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'not found in the region',
+    fix: ctx => `Check the ID and that it is offered in ${ctx.region}.`
+  },
+  // --- Model access --------------------------------------------------------------------------------
+  'not-entitled': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'not entitled',
+    fix: ctx =>
+      ctx.marketplace
+        ? 'Create the model agreement: run with create-agreement: true from a role with aws-marketplace:Subscribe and ' +
+          'aws-marketplace:ViewSubscriptions (one-time per account).'
+        : 'First-party and open-weight models need no subscription: an SCP or a model-restricting policy may be hiding it.',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'agreement-create-failed': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'the agreement could not be created',
+    fix: () =>
+      'Check bedrock:CreateFoundationModelAgreement and the AWS Marketplace permissions of this identity.'
+  },
+  'payment-instrument': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'no valid payment method',
+    fix: () =>
+      'Not an IAM problem: add or repair a valid payment method (Billing and Cost Management → Payment preferences; ' +
+      "an organisation's management account pays for its members), then retry after a few minutes."
+  },
+  'account-not-authorized': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'the account may not use the model here',
+    fix: ctx =>
+      `Check that model access is granted in ${ctx.region} (it is per region). If it is, the account itself is restricted: ` +
+      'open an AWS Support case (Account and billing) or ask your AWS account team; no IAM policy changes this.'
+  },
+  'account-operation-not-allowed': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'the account may not call Bedrock models',
+    fix: () =>
+      'Reported for new or flagged accounts pending verification: open an AWS Support case (Account and billing) or ask ' +
+      'your AWS account team to lift it. No IAM policy, SCP or agreement changes this.'
+  },
+  'marketplace-permissions': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'never subscribed, and no Marketplace permissions',
+    fix: () => MARKETPLACE_FIX,
+    sources: [MODEL_ACCESS_GUIDE, 'repost.aws/knowledge-center/bedrock-marketplace-access-denied']
+  },
+  'no-model-access': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'no access to the model',
+    fix: ctx =>
+      `Enable the model for the account in ${ctx.region}: run with create-agreement: true (third-party models), or open ` +
+      'the Bedrock model catalog there. If access is granted, an SCP or a model-restricting policy may hide it.'
+  },
+  'model-legacy': {
+    gate: 'model-access',
+    kind: 'caveat',
+    title: 'a Legacy model',
+    fix: () =>
+      'Plan the move to an active model before the end-of-life date; accounts that stop using a Legacy model lose access.',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html']
+  },
+  'model-legacy-inactive': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'a Legacy model this account stopped using',
+    fix: () => 'Move to an active model (see the Bedrock model lifecycle page for the successor).',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html']
+  },
+  'model-end-of-life': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'end of life',
+    fix: () => 'Move to an active model (see the Bedrock model lifecycle page for the successor).',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html']
+  },
+  // --- Provider terms ------------------------------------------------------------------------------
+  'not-needed': {
+    gate: 'provider-terms',
+    kind: 'open',
+    title: 'nothing to accept',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'use-case-missing': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'no Anthropic use-case form',
+    fix: () =>
+      "Run the probe with create-agreement: true and use-case-form (once per account, or once in the organisation's " +
+      'management account; again in opt-in regions), then allow up to 15 minutes.',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'no-offer': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'no public offer',
+    fix: () =>
+      'Check the model ID and region; private offers need to be accepted in the AWS Marketplace console.'
+  },
+  'wait-timed-out': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'access did not go live in time',
+    fix: () =>
+      'AWS says access can take up to 15 minutes to settle: re-run later (nothing will be created twice), or raise wait-timeout-seconds.',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'not-authorized': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'the provider has not authorized the account',
+    fix: () => 'Review the provider terms for this model in the Bedrock console.'
+  },
+  'agreement-pending': {
+    gate: 'provider-terms',
+    kind: 'unproven',
+    title: 'the agreement is being set up',
+    cell: 'pending',
+    fix: () =>
+      'The subscription is being set up: access usually settles in about 2 minutes and can take up to 15. Calls may succeed now and fail later if a prerequisite is missing.',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'agreement-error': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'the agreement is in error',
+    fix: () =>
+      'Check the AWS account has a valid payment method for AWS Marketplace, then delete and re-create the agreement.'
+  },
+  'agreement-missing': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'no provider agreement',
+    fix: () =>
+      "Run with create-agreement: true (this accepts the provider EULA on the account's behalf), or have a role with " +
+      'aws-marketplace:Subscribe invoke the model once. The probe does not call the model here, because a first call ' +
+      'would accept the EULA without being asked to.',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'agreement-unknown': {
+    gate: 'provider-terms',
+    kind: 'unproven',
+    title: 'an agreement state AWS has not documented',
+    cell: 'unknown'
+  },
+  'provider-country-unsupported': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'not served from where this runner is',
+    fix: () =>
+      "Anthropic's terms allow use only from supported countries (anthropic.com/supported-countries), judged by where the " +
+      'request comes from: run the job on a runner in a supported country, not only against a supported AWS region.'
+  },
+  // --- IAM permission ------------------------------------------------------------------------------
+  'iam-scp-deny': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'a service control policy denies the call',
+    fix: ctx =>
+      `An IAM policy cannot override an SCP. Ask your AWS Organizations administrators to allow ${ctx.groups[0]} on ` +
+      `${ctx.groups[1]} for this account (SCPs that restrict regions must allow every destination region of an inference profile).`
+  },
+  'iam-explicit-deny': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'a policy denies the call',
+    fix: ctx =>
+      `Remove or narrow the Deny for ${ctx.groups[0]} on ${ctx.groups[1]} in the ${ctx.groups[2]} policy: an Allow ` +
+      'cannot override an explicit Deny.'
+  },
+  'iam-no-allow': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'no policy allows the call',
+    fix: () =>
+      'Allow the calls for this identity with the policy below (bedrock:InvokeModel covers Converse and InvokeModel, ' +
+      'bedrock:InvokeModelWithResponseStream covers ConverseStream and InvokeModelWithResponseStream).',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html']
+  },
+  'iam-denied': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'access denied',
+    fix: () =>
+      'Either IAM does not allow bedrock:InvokeModel on this model (see the policy statement below) or the account has no ' +
+      'access to the model: check both.'
+  },
+  'iam-list-denied': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'inference profiles may not be listed',
+    fix: () =>
+      'Claude Code lists inference profiles to resolve its models: allow bedrock:ListInferenceProfiles (statement below).',
+    sources: ['code.claude.com/docs/en/amazon-bedrock (IAM configuration)']
+  },
+  'unrecognised-refusal': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'a refusal the probe does not recognise',
+    fix: () =>
+      'The workload would be refused the same way. Search the exact message above in the Bedrock troubleshooting ' +
+      'guide and AWS re:Post; if it is about access, please report it to bedrock-access-probe with the message so the ' +
+      'probe can name its gate.'
+  },
+  'probe-request-rejected': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: "the model refused the probe's request",
+    cell: 'request',
+    fix: () =>
+      'Not an access verdict: please report the message to bedrock-access-probe so the minimal request can be adapted ' +
+      'to this model. Access could not be proven with a call.'
+  },
+  'not-text-model': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'the model does not take this call',
+    cell: 'not text',
+    fix: () =>
+      'Nothing to fix for access; the probe could not prove the IAM gate with a call for this model type.'
+  },
+  throttled: {
+    gate: 'iam-permission',
+    kind: 'caveat',
+    title: 'throttled (access is in place)',
+    fix: () => 'Nothing to fix for access. Re-run later, or raise the quota.'
+  },
+  'quota-exceeded': {
+    gate: 'iam-permission',
+    kind: 'caveat',
+    title: 'over quota (access is in place)',
+    fix: () => 'Access is in place; raise the quota (Service Quotas) or use a cross-region inference profile.'
+  },
+  'model-not-ready': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'the model did not answer in time',
+    cell: 'not ready',
+    fix: () => 'Re-run the probe; if it persists, try another region or a cross-region inference profile.'
+  },
+  // --- The call and its plan: why a gate was not decided ----------------------------------------------
+  'refused-earlier': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'refused at an earlier gate',
+    cell: 'refused'
+  },
+  'not-evaluated': {
+    gate: 'any',
+    kind: 'unproven',
+    title: 'not evaluated (an earlier gate is closed)',
+    cell: 'not evaluated'
+  },
+  'invoke-disabled': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'not called (invoke: false)',
+    cell: 'not called',
+    byDesign: true,
+    nextStep:
+      'Set invoke: true (only a call proves the IAM gate), or grant the control-plane reads so every other gate reads open.'
+  },
+  'media-model': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'not called (billed per image or clip)',
+    cell: 'not called',
+    byDesign: true,
+    nextStep:
+      'Image and video models are not called (each call is billed); grant the control-plane reads so their gates read open.'
+  },
+  'would-accept-eula': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: "not called (a first call would accept the provider's terms)",
+    cell: 'not called'
+  },
+  'agreement-unreadable': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'not called (the agreement could not be read)',
+    cell: 'not called',
+    headline:
+      "The provider agreement could not be read, so the probe did not call (it could accept the provider's terms)",
+    nextStep:
+      'Grant bedrock:GetFoundationModelAvailability (read-only), or use role-to-assume, whose session policy keeps the ' +
+      "call from accepting a provider's terms."
+  },
+  'embedding-unknown': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'no minimal request is known for this embedding model',
+    cell: 'not called',
+    nextStep: 'Report the model to bedrock-access-probe: no minimal request is known for it yet.'
+  },
+  'invoke-body-unknown': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'no minimal InvokeModel body is known for this model',
+    cell: 'not called',
+    nextStep:
+      'Add converse to calls (every text model answers it), or report the model family to bedrock-access-probe.'
+  },
+  'call-not-applicable': {
+    gate: 'iam-permission',
+    kind: 'open',
+    title: 'the call does not apply to this model'
+  },
+  'bootstrap-incomplete': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'not called (access is not live yet)',
+    cell: 'not called',
+    nextStep: 'Re-run once access has settled (up to 15 minutes after it was granted).'
+  },
+  credentials: {
+    gate: 'any',
+    kind: 'unproven',
+    title: 'not checked (no usable credentials)',
+    cell: 'not checked',
+    nextStep: 'Fix the credentials gate first.'
+  },
+  // --- Evidence that could not be had (faults), or may not be read -------------------------------------
+  fault: {
+    gate: 'any',
+    kind: 'fault',
+    title: 'an unreadable answer',
+    cell: 'fault',
+    headline: 'AWS gave an answer the probe could not read',
+    fix: () => 'A fault, not a closed gate: re-run the probe.'
+  },
+  'timed-out': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'AWS did not answer in time',
+    cell: 'timed out',
+    headline: 'AWS did not answer in time',
+    fix: () =>
+      'AWS did not answer in time from this runner: re-run, or raise request-timeout-seconds if it is slow from here.'
+  },
+  unreachable: {
+    gate: 'any',
+    kind: 'fault',
+    title: 'AWS unreachable from this runner',
+    cell: 'unreachable',
+    headline: 'Could not reach AWS from this runner',
+    fix: () =>
+      'This runner cannot reach the AWS endpoint: check its network and DNS, the HTTPS_PROXY it must use, or the VPC ' +
+      'endpoint for Bedrock (com.amazonaws.REGION.bedrock and bedrock-runtime) and STS.'
+  },
+  'not-from-aws': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'an answer that did not come from AWS',
+    cell: 'not AWS',
+    headline: 'Something other than AWS answered this runner (a proxy or firewall)',
+    fix: () =>
+      'Something between this runner and AWS (a proxy, a firewall, a captive portal) answered instead of AWS: allow the ' +
+      'runner through to the Bedrock and STS endpoints, or set the proxy it must use.'
+  },
+  'tls-untrusted': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'an untrusted TLS certificate',
+    cell: 'TLS',
+    headline: 'This runner does not trust the TLS certificate it was shown',
+    fix: () =>
+      'The runner does not trust the certificate it was shown, often a TLS-inspecting proxy: point NODE_EXTRA_CA_CERTS at ' +
+      "that proxy's CA bundle for this step."
+  },
+  'service-error': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'AWS server errors',
+    cell: 'AWS 5xx',
+    headline: 'AWS answered with server errors',
+    fix: () => 'AWS answered with a server error (5xx) after retries: re-run the probe.'
+  },
+  'proxy-failed': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'the proxy failed',
+    cell: 'proxy',
+    headline: 'The proxy did not carry the requests to AWS',
+    fix: () =>
+      'The proxy refused or could not carry the request: check the http-proxy input or HTTPS_PROXY, that the proxy ' +
+      'allows CONNECT to the Bedrock and STS endpoints (*.amazonaws.com:443), its credentials, and NO_PROXY.'
+  },
+  cancelled: {
+    gate: 'any',
+    kind: 'fault',
+    title: 'cancelled',
+    cell: 'cancelled',
+    headline: 'Cancelled before AWS answered',
+    fix: () => 'The job was cancelled or hit timeout-minutes before AWS answered: re-run it.'
+  },
+  'read-denied': {
+    gate: 'any',
+    kind: 'unproven',
+    title: 'the control plane may not be read',
+    cell: 'not read',
+    headline: 'This identity may not read the control plane, and no call proved access'
+  },
+  'not-found': {
+    gate: 'any',
+    kind: 'unproven',
+    title: 'not found',
+    cell: 'not found'
+  },
+  'not-read': {
+    gate: 'any',
+    kind: 'unproven',
+    title: 'not read',
+    cell: 'not read'
+  }
+} as const satisfies Record<string, CauseSpec>
+
+/** Stable key of a diagnosis, used to group identical findings; part of the public report. */
+export type Cause = keyof typeof CAUSES
+
+/** A cause's entry, typed as its kind. */
+export function causeOf(cause: Cause): CauseSpec {
+  return CAUSES[cause]
+}
+
+export function isCause(value: string): value is Cause {
+  return Object.hasOwn(CAUSES, value)
+}
+
+/** The kind of a gate's cause; a gate without one reads by its status alone. */
+export function kindOf(cause: Cause | undefined): CauseKind | undefined {
+  return cause === undefined ? undefined : CAUSES[cause].kind
+}
+
+/** The fix the registry gives for a cause, in this context (undefined: the cause has none). */
+export function fixFor(cause: Cause, ctx: FixContext): string | undefined {
+  const spec: CauseSpec = CAUSES[cause]
+  return 'fix' in spec && spec.fix ? spec.fix(ctx) : undefined
+}

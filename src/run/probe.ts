@@ -1,0 +1,285 @@
+/**
+ * The run, shared by the action and the CLI: open the AWS session, establish the identity, prepare the bootstrap
+ * (the use-case form, once), check every model × region pair at once, and build the report. Never throws for AWS
+ * trouble: every fault ends up in a check's gates, and the run always yields a report.
+ *
+ * Two things overlap for speed, each where the bench shows it pays: the checks start with the identity step
+ * rather than after it (their requests wait for the signing credentials only), and the checks' code loads while
+ * the identity request's connection opens (src/aws/connection.ts).
+ */
+import { API_KEY_VARIABLE } from '../aws/bedrock-api-key.js'
+import { AwsClients } from '../aws/clients.js'
+import { whileTheFirstConnectionOpens } from '../aws/connection.js'
+import {
+  establishIdentity,
+  NO_ACCOUNT_CHANGES_POLICY,
+  type IdentityDeps,
+  type IdentityStep
+} from '../aws/identity.js'
+import { describeProxy } from '../aws/proxy.js'
+import { combinedPolicy } from '../bedrock/iam-policy.js'
+import type { RunCredentials } from '../gates/common.js'
+import { credentialsBeforeReads, decideCredentials } from '../gates/credentials.js'
+import { DEFAULT_BOOTSTRAP_WAIT_SECONDS, type ProbeInputs } from '../inputs/parse.js'
+import { redact } from '../report/redact.js'
+import { buildReport } from '../report/verdict.js'
+import { cancellable, realClock, type Clock } from '../support/clock.js'
+import type { Logger } from '../support/logger.js'
+import type { CheckResult, ExportableCredentials, ProbeOutcome } from '../types.js'
+import type { Bootstrapper } from './bootstrap.js'
+import { withRegionHints } from './hints.js'
+
+/** Said in the report when role-to-assume wins over an API key in the environment. */
+export const API_KEY_UNUSED =
+  'AWS_BEARER_TOKEN_BEDROCK is set but was not used: role-to-assume was given, so every call was signed (SigV4) ' +
+  'with the role. A later step that keeps the variable set will call Bedrock with the key instead: unset it there, ' +
+  'or probe without role-to-assume to test the key.'
+
+export interface ProbeDeps extends IdentityDeps {
+  clock?: Clock
+  log: Logger
+  /** Aborted on SIGINT/SIGTERM: calls in flight end as cancelled, and the report says so. */
+  cancel?: AbortSignal
+}
+
+export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
+  const clock = cancellable(deps.clock ?? realClock, deps.cancel)
+  const startedAt = clock.now()
+  const session = await openSession(inputs, deps)
+  try {
+    const identity = beginIdentity(inputs, session.clients, deps, clock)
+    const code = await identity.checksCode
+    const log = maskingLogWhenKnown(deps, inputs.maskAccountId, identity.step)
+    void identity.credentials.then(({ gate }) => log.info(`Credentials: ${gate.status} — ${gate.detail}`))
+    const settled = identity.startsWithChecks ? undefined : await identity.credentials
+    const clients = await identity.clients
+    session.signing = clients
+    const bootstrapper = await prepareBootstrap(inputs, code, clients, clock, log, identity.credentials)
+    const context = {
+      clients,
+      credentials: identity.credentials,
+      invoke: inputs.invoke,
+      calls: inputs.calls,
+      // Where the agreement state cannot be read, a call may accept a provider's terms: only when create-agreement
+      // consented to that, or when role-to-assume's session policy denies subscribing so IAM prevents it.
+      termsGuarded: inputs.createAgreement || inputs.roleToAssume !== undefined,
+      speculate: identity.callsWithReads,
+      ...(bootstrapper ? { bootstrap: bootstrapper } : {}),
+      clock,
+      profileLookup: code.memoizedProfileLookup(clients),
+      ...(inputs.listsInferenceProfiles ? { profileListing: code.memoizedProfileListing(clients) } : {})
+    }
+    // Every check at once: the AWS clients bound the requests in flight per region (src/aws/clients.ts).
+    const checks = await Promise.all(
+      inputs.pairs.map(async pair => {
+        // Credentials already known to be closed (no OIDC token, an expired key, a key of another region) make
+        // no AWS call at all.
+        const closed = settled && credentialsBeforeReads(settled, pair.region)
+        const check = closed ? code.closedCheck(pair, closed) : await code.checkPair(pair, context)
+        log.info(`${check.result.toUpperCase()} ${check.model} @ ${check.region}`)
+        return check
+      })
+    )
+    return await outcomeOf(inputs, deps, withRegionHints(checks), await identity.step, {
+      credentials: await identity.credentials,
+      clients,
+      changes: bootstrapper?.changes ?? [],
+      durationMs: Math.max(0, Math.round(clock.now() - startedAt))
+    })
+  } finally {
+    session.close()
+  }
+}
+
+/** The run's AWS clients: the SDK's retries, a per-request timeout, the run's deadline, cancel, and the proxy. */
+async function openSession(inputs: ProbeInputs, deps: ProbeDeps) {
+  const waitBudgetMs = inputs.createAgreement
+    ? (inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS) * 1000
+    : 0
+  const clients = new AwsClients({
+    requestTimeoutMs: inputs.requestTimeoutMs,
+    signal: AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs),
+    ...(deps.cancel ? { cancel: deps.cancel } : {}),
+    // The tunnel's code is loaded only for a run behind a proxy.
+    ...(inputs.proxy
+      ? {
+          proxy: {
+            agent: new (await import('../aws/proxy-agent.js')).ProxyRoutingAgent(inputs.proxy),
+            label: describeProxy(inputs.proxy.url)
+          }
+        }
+      : {})
+  })
+  const session = {
+    clients,
+    /** The clients that sign with the run's identity, once they exist. */
+    signing: undefined as AwsClients | undefined,
+    close() {
+      session.signing?.destroy()
+      clients.destroy()
+      clients.settings.proxy?.agent.destroy()
+    }
+  }
+  return session
+}
+
+/**
+ * The identity step, started at once, and what the checks need of it. Calls go out with the reads unless the
+ * account may change (bootstrap) or must be checked first (allowed-account-ids); the checks then also start with
+ * the identity step (their requests wait for the session) unless an API key's region must be read first.
+ */
+function beginIdentity(inputs: ProbeInputs, baseClients: AwsClients, deps: ProbeDeps, clock: Clock) {
+  const apiKey = deps.env[API_KEY_VARIABLE]?.trim() || undefined
+  const callsWithReads = !inputs.createAgreement && !inputs.allowedAccountIds
+  const startsWithChecks = callsWithReads && apiKey === undefined
+  let signingClients: ((clients: AwsClients) => void) | undefined
+  const early = new Promise<AwsClients>(resolve => (signingClients = resolve))
+  // The identity request goes out first; the checks' code (and the Bedrock SDK clients with it) loads once that
+  // request's connection is open, while its answer is awaited.
+  const { step, loaded } = whileTheFirstConnectionOpens(
+    () =>
+      establishIdentity(
+        {
+          region: inputs.pairs[0]!.region,
+          roleToAssume: inputs.roleToAssume,
+          audience: inputs.audience,
+          roleSessionName: inputs.roleSessionName,
+          roleDurationSeconds: inputs.roleDurationSeconds,
+          requestTimeoutMs: inputs.requestTimeoutMs,
+          ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY }),
+          ...(inputs.profile ? { profile: inputs.profile } : {}),
+          ...(apiKey !== undefined ? { apiKey } : {})
+        },
+        baseClients,
+        { ...deps, clock, ...(startsWithChecks ? { onSigningClients: signingClients } : {}) }
+      ),
+    () => Promise.all([import('./check.js'), import('./bootstrap.js')])
+  )
+  const credentials: Promise<RunCredentials> = step.then(({ evidence }) =>
+    decideCredentials(evidence, {
+      ...(inputs.allowedAccountIds ? { allowedAccountIds: inputs.allowedAccountIds } : {}),
+      now: new Date(clock.now())
+    })
+  )
+  return {
+    step,
+    credentials,
+    callsWithReads,
+    startsWithChecks,
+    /** The clients the checks sign with: as soon as they exist when the checks start with the identity step. */
+    clients: startsWithChecks
+      ? Promise.race([early, step.then(({ clients }) => clients)])
+      : step.then(({ clients }) => clients),
+    checksCode: loaded.then(([check, bootstrap]) => ({ ...check, ...bootstrap }))
+  }
+}
+
+/** create-agreement: the use-case form, once for the run, before any check; the checks then bootstrap each model. */
+async function prepareBootstrap(
+  inputs: ProbeInputs,
+  code: { Bootstrapper: typeof Bootstrapper; anthropicRegions: (pairs: ProbeInputs['pairs']) => string[] },
+  clients: AwsClients,
+  clock: Clock,
+  log: Logger,
+  credentials: Promise<RunCredentials>
+): Promise<Bootstrapper | undefined> {
+  if (!inputs.createAgreement) {
+    if (inputs.useCaseForm)
+      log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
+    return undefined
+  }
+  if (!(await credentials).usable) return undefined
+  const bootstrapper = new code.Bootstrapper(
+    clients,
+    clock,
+    log,
+    inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
+  )
+  await bootstrapper.ensureUseCaseForm(code.anthropicRegions(inputs.pairs), inputs.useCaseForm)
+  return bootstrapper
+}
+
+/** The report, the combined IAM policy, and (export-credentials) the credentials the probe proved. */
+async function outcomeOf(
+  inputs: ProbeInputs,
+  deps: ProbeDeps,
+  checks: CheckResult[],
+  { evidence }: IdentityStep,
+  run: {
+    credentials: RunCredentials
+    clients: AwsClients
+    changes: ProbeOutcome['report']['changes']
+    durationMs: number
+  }
+): Promise<ProbeOutcome> {
+  // An API key's principal is not known without STS (which takes no key): the credentials gate describes the key.
+  const caller = evidence.state === 'established' ? evidence.identity : undefined
+  const credentialSource =
+    evidence.state === 'established'
+      ? evidence.credentialSource
+      : evidence.state === 'api-key'
+        ? ('bedrock-api-key' as const)
+        : undefined
+  const apiKeyUnused = deps.env[API_KEY_VARIABLE]?.trim() && inputs.roleToAssume !== undefined
+  const exported =
+    inputs.exportCredentials && run.credentials.usable && caller
+      ? await exportableCredentials(run.clients, inputs.pairs[0]!.region)
+      : undefined
+  const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
+  return {
+    ...(exported ? { credentials: exported } : {}),
+    report: buildReport(checks, caller, run.changes, deps.cancel?.aborted, {
+      ...(credentialSource ? { credentialSource } : {}),
+      probed: {
+        models: new Set(inputs.pairs.map(pair => pair.ref.input)).size,
+        regions: [...new Set(inputs.pairs.map(pair => pair.region))],
+        calls: inputs.calls,
+        invoke: inputs.invoke,
+        bootstrap: inputs.createAgreement,
+        durationMs: run.durationMs
+      },
+      credentialNotes: apiKeyUnused ? [API_KEY_UNUSED] : []
+    }),
+    iamPolicy: combinedPolicy(statements)
+  }
+}
+
+/** The credentials the clients signed with, resolved once more (the provider is memoised or renewing). */
+async function exportableCredentials(
+  clients: AwsClients,
+  region: string
+): Promise<ExportableCredentials | undefined> {
+  const source = clients.settings.credentials
+  try {
+    const identity = typeof source === 'function' ? await source() : source
+    if (!identity) return undefined
+    return {
+      accessKeyId: identity.accessKeyId,
+      secretAccessKey: identity.secretAccessKey,
+      ...(identity.sessionToken ? { sessionToken: identity.sessionToken } : {}),
+      region
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines are
+ * redacted too, for front ends (the CLI) where no runner does the masking. Lines logged before the identity is
+ * known carry no account.
+ */
+function maskingLogWhenKnown(deps: ProbeDeps, mask: boolean, step: Promise<IdentityStep>): Logger {
+  if (!mask) return deps.log
+  let account: string | undefined
+  void step.then(({ evidence }) => {
+    if (evidence.state !== 'established') return
+    account = evidence.identity.account
+    deps.setSecret(account)
+  })
+  const redacted = (message: string) => (account ? redact(message, account) : message)
+  return {
+    info: message => deps.log.info(redacted(message)),
+    warning: message => deps.log.warning(redacted(message))
+  }
+}
