@@ -1,10 +1,9 @@
 /** Evidence for the gate rules: an open check by default; each test overrides what its case is about. */
 import type { Read } from '../src/evidence.js'
-import type { CallKind } from '../src/bedrock/calls.js'
+import type { CallKind, GateResult } from '../src/types.js'
 import type { Availability, CallOutcome, CallsOutcome, Evidence, ModelDetails } from '../src/evidence.js'
 import type { RunCredentials } from '../src/gates/common.js'
 import { decideAfterCall, decideBeforeCall, type Decision } from '../src/gates/sequence.js'
-import type { GateResult } from '../src/types.js'
 
 export const NOW = new Date('2026-11-22T00:00:00Z')
 

@@ -2,10 +2,9 @@
  * What the AWS layer found out, in the probe's own words: the gates decide from these shapes and never see
  * an SDK string. The AWS layer (src/aws/) translates each answer into them at the boundary.
  */
-import type { CallKind } from './bedrock/calls.js'
+import type { CallerIdentity, CallKind, CredentialSource } from './types.js'
 import type { Modality } from './bedrock/model-id.js'
 import type { Cause } from './causes.js'
-import type { CallerIdentity, CredentialSource } from './types.js'
 
 // --- What an AWS call came to: the AWS layer (src/aws/failure.ts) turns every SDK error into an AwsFailure. ------
 
@@ -50,6 +49,8 @@ export type Read<T> =
   /** AccessDenied on a read: the identity lacks the read permission; evidence is missing, not negative. */
   | { state: 'denied'; failure: AwsFailure; permission: string }
   | { state: 'not-found'; failure: AwsFailure }
+  /** AWS refused the request itself as malformed (ValidationException): the ID is not one it takes. */
+  | { state: 'invalid'; failure: AwsFailure }
   | { state: 'failed'; failure: AwsFailure }
   | { state: 'not-read'; reason: string }
 

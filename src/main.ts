@@ -1,65 +1,28 @@
 /**
- * The action: read the inputs once, run the probe, publish the verdict (outputs, job summary,
- * annotations, log), and fail the step according to fail-on. On SIGINT/SIGTERM (a cancelled job, or
- * timeout-minutes) the probe stops what is in flight and the verdict is still published.
+ * The action: read the inputs once, run the probe, publish the verdict (outputs, job summary, annotations, log),
+ * and fail the step according to fail-on. On SIGINT/SIGTERM (a cancelled job, or timeout-minutes) the probe stops
+ * what is in flight and the verdict is still published. The CLI (src/cli/) is the same run behind flags.
  */
 import * as core from '@actions/core'
-import { isProxyUrl } from './aws/proxy.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
-import {
-  InputError,
-  parseFailOn,
-  parseInputs,
-  splitList,
-  type FailOn,
-  type ProbeInputs
-} from './inputs/parse.js'
-import type { Logger } from './support/logger.js'
-import { runProbe } from './run/probe.js'
-import type { ProbeOutcome } from './types.js'
-import { neutraliseCommands } from './support/text.js'
+import type { ProxySettings } from './aws/proxy.js'
+import { readMergeInputs, readProbeInputs, type InputSource, type ProbeInputs } from './inputs/parse.js'
+import { InputError } from './inputs/values.js'
 import { redactAccount } from './report/redact.js'
+import { runProbe } from './run/probe.js'
+import type { Logger } from './support/logger.js'
+import { neutraliseCommands } from './support/text.js'
+import type { ProbeOutcome } from './types.js'
+
+const workspace = () => process.env.GITHUB_WORKSPACE ?? process.cwd()
 
 export async function run(): Promise<void> {
-  const merge = splitList(core.getInput('merge'))
-  if (merge.length > 0) {
-    try {
-      await runMerge(merge)
-    } catch (error) {
-      core.setFailed(`bedrock-access-probe failed unexpectedly: ${messageOf(error)}`)
-    }
-    return
-  }
-  applyProxyInputs()
-  let inputs: ProbeInputs
   try {
-    inputs = await readInputs()
-  } catch (error) {
-    core.setFailed(
-      error instanceof InputError ? error.message : `Could not read the inputs: ${messageOf(error)}`
-    )
-    return
-  }
-
-  // The runner sends SIGINT on cancel or timeout-minutes, then SIGTERM about 7.5 s later, then kills: stop the
-  // work in flight at the first signal, so the outputs and the summary are written before the kill.
-  const cancel = new AbortController()
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (!cancel.signal.aborted)
-      log.warning(`Received ${signal}: stopping the probe and publishing what it saw.`)
-    cancel.abort()
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  try {
-    const outcome = await runProbe(inputs, {
-      getIDToken: audience => core.getIDToken(audience),
-      setSecret: secret => core.setSecret(secret),
-      env: process.env,
-      log,
-      cancel: cancel.signal
-    })
+    if (core.getInput('merge').trim()) return await merge()
+    const inputs = await readInputs()
+    if (!inputs) return
+    const outcome = await probeUntilCancelled(inputs)
     // mask-account-id: the probe masked the account in the log; outputs and the summary are redacted here.
     const published = inputs.maskAccountId ? redactAccount(outcome) : outcome
     publishIdentity(outcome, inputs.maskAccountId)
@@ -76,33 +39,68 @@ export async function run(): Promise<void> {
   }
 }
 
+/** The inputs, or undefined when one is refused (the step fails naming it, before any AWS call). */
+async function readInputs(): Promise<ProbeInputs | undefined> {
+  const source: InputSource = { read: name => core.getInput(name), env: process.env, cwd: workspace() }
+  try {
+    const inputs = await readProbeInputs(source)
+    if (inputs.proxy) useProxyForTheToolkit(inputs.proxy)
+    const onPullRequest = process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')
+    const foundInFiles = inputs.pairs.some(pair => pair.source !== undefined)
+    if (!onPullRequest || !foundInFiles) return inputs
+    // The IDs a pull request adds are probed first, and annotated on the added line.
+    const { pullRequestAddedIds, withAddedFirst } = await import('./inputs/models-from.js')
+    return withAddedFirst(inputs, await pullRequestAddedIds(inputs.githubToken, log))
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    core.setFailed(error.message)
+    return undefined
+  }
+}
+
+/**
+ * The run, stopped at the runner's first signal: on cancel or timeout-minutes it sends SIGINT, then SIGTERM about
+ * 7.5 s later, then kills; the work in flight stops at once, so the outputs and the summary are written in time.
+ */
+async function probeUntilCancelled(inputs: ProbeInputs): Promise<ProbeOutcome> {
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!cancel.signal.aborted)
+      log.warning(`Received ${signal}: stopping the probe and publishing what it saw.`)
+    cancel.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return runProbe(inputs, {
+    getIDToken: audience => core.getIDToken(audience),
+    setSecret: secret => core.setSecret(secret),
+    env: process.env,
+    log,
+    cancel: cancel.signal
+  })
+}
+
 /**
  * merge: one summary and one result from the reports of a fleet's jobs (report-file, uploaded as artifacts).
  * No AWS call. Bad input (no file, not a report) fails the step naming the file.
  */
-async function runMerge(patterns: string[]): Promise<void> {
-  const { findReportFiles, mergeReports, readReports, MergeError } = await import('./report/merge.js')
-  let failOn: FailOn
+async function merge(): Promise<void> {
+  const { mergeReportFiles, MergeError } = await import('./report/merge.js')
   try {
-    failOn = parseFailOn(core.getInput('fail-on'))
-  } catch (error) {
-    core.setFailed((error as Error).message)
-    return
-  }
-  try {
-    const files = await findReportFiles(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
-    log.info(`Merging ${files.length} report${files.length === 1 ? '' : 's'}: ${files.join(', ')}`)
+    const { patterns, failOn } = readMergeInputs(name => core.getInput(name))
+    const outcome = await mergeReportFiles(patterns, workspace(), log)
     const { publish } = await import('./report/publish.js')
-    await publish(mergeReports(readReports(files)), failOn, log)
+    await publish(outcome, failOn, log)
   } catch (error) {
     if (error instanceof MergeError) core.setFailed(`Input "merge": ${error.message}.`)
+    else if (error instanceof InputError) core.setFailed(error.message)
     else throw error
   }
 }
 
 /** report-file: the report as JSON on disk, for actions/upload-artifact and a later merge. */
 function writeReportFile(path: string, report: ProbeOutcome['report']): void {
-  const target = isAbsolute(path) ? path : join(process.env.GITHUB_WORKSPACE ?? process.cwd(), path)
+  const target = isAbsolute(path) ? path : join(workspace(), path)
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, JSON.stringify(report, null, 2) + '\n')
   log.info(`The report is in ${target}.`)
@@ -150,31 +148,17 @@ function exportCredentials({ credentials, report }: ProbeOutcome): void {
 }
 
 /**
- * The http-proxy and no-proxy inputs, for the toolkit too: the OIDC token and GitHub API requests go through
- * @actions/http-client, which reads the *_PROXY variables. A proxy's credentials are masked before anything
- * could print them.
+ * The proxy the inputs resolved (src/inputs/network.ts), for the toolkit too: the OIDC token and GitHub API
+ * requests go through @actions/http-client, which reads the *_PROXY variables. Its credentials are masked first.
  */
-function applyProxyInputs(): void {
-  const proxy = core.getInput('http-proxy').trim()
-  const noProxy = core.getInput('no-proxy').trim()
-  for (const url of [
-    proxy,
-    process.env.HTTPS_PROXY,
-    process.env.https_proxy,
-    process.env.HTTP_PROXY,
-    process.env.http_proxy
-  ]) {
-    if (url && isProxyUrl(url)) {
-      const { password } = new URL(url)
-      if (password) {
-        core.setSecret(decodeURIComponent(password))
-        core.setSecret(url)
-      }
-    }
+function useProxyForTheToolkit(proxy: ProxySettings): void {
+  const { password } = new URL(proxy.url)
+  if (password) {
+    core.setSecret(decodeURIComponent(password))
+    core.setSecret(proxy.url)
   }
-  if (proxy && isProxyUrl(proxy)) {
-    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) process.env[name] = proxy
-  }
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) process.env[name] = proxy.url
+  const noProxy = proxy.noProxy.join(',')
   if (noProxy) for (const name of ['NO_PROXY', 'no_proxy']) process.env[name] = noProxy
 }
 
@@ -182,21 +166,6 @@ function applyProxyInputs(): void {
 const log: Logger = {
   info: message => core.info(neutraliseCommands(message)),
   warning: message => core.warning(neutraliseCommands(message))
-}
-
-async function readInputs(): Promise<ProbeInputs> {
-  const read = (name: string) => core.getInput(name)
-  const patterns = read('models-from')
-  if (!patterns.trim()) return parseInputs(read, process.env)
-  // Loaded only for models-from: the glob library is not needed by most runs.
-  const { findModelIds, preferAdded, pullRequestAddedIds } = await import('./inputs/models-from.js')
-  let extra = await findModelIds(patterns, process.env.GITHUB_WORKSPACE ?? process.cwd())
-  if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request')) {
-    // The IDs a pull request adds are probed first, and annotated on the added line.
-    const added = await pullRequestAddedIds(read('github-token') || undefined, log)
-    extra = preferAdded(extra, added)
-  }
-  return parseInputs(read, process.env, extra)
 }
 
 async function postComment(report: ProbeOutcome['report'], inputs: ProbeInputs): Promise<void> {

@@ -3,8 +3,14 @@
  * causes are src/causes.ts).
  * The JSON field names here are a public interface (the `report` output); add fields, never rename.
  */
-import type { CallKind } from './bedrock/calls.js'
 import type { Cause, GateName } from './causes.js'
+
+/**
+ * The calls a workload makes, by kind: Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream
+ * (src/bedrock/calls.ts says what each sends and which IAM action it needs).
+ */
+export const CALLS = ['converse', 'converse-stream', 'invoke', 'invoke-stream'] as const
+export type CallKind = (typeof CALLS)[number]
 
 /** pass: proven open. fail: proven closed. warn: open or undecided, with a caveat. skip: not evaluated. */
 export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'

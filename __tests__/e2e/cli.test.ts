@@ -49,14 +49,16 @@ describe('CLI', () => {
   it('exit 2 on bad input, before any AWS call', async () => {
     const run = await cli(openAccount(), ['--models', 'amazon.nova-lite-v1:0', '--regions', 'nowhere'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('Input "regions" entry "nowhere" is not an AWS region')
+    expect(run.stderr).toContain('--regions entry "nowhere" is not an AWS region')
     expect(emulator!.calls).toEqual([])
   })
 
-  it('exit 2 on an unknown flag, with the usage', async () => {
+  it('exit 2 on an unknown flag, naming the flag meant and the way to --help', async () => {
     const run = await cli(openAccount(), ['--model', 'x'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('Usage: bedrock-access-probe')
+    expect(run.stderr).toBe(
+      'bedrock-access-probe: unknown option --model; did you mean --models?\nRun bedrock-access-probe --help for every option.\n'
+    )
   })
 
   it('--json prints the report for machines', async () => {

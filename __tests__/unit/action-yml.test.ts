@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS, parseInputs } from '../../src/inputs/parse.js'
+import { INPUT_DEFAULTS, readProbeInputs } from '../../src/inputs/parse.js'
 
 const root = join(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
@@ -51,12 +51,16 @@ describe('action.yml', () => {
     ])
   })
 
-  it('every input is read by the code and documented in the README', () => {
+  it('every input is read by the code and documented in the README', async () => {
     const read = new Set<string>()
-    parseInputs(name => {
-      read.add(name)
-      return { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }[name] ?? ''
-    }, {})
+    await readProbeInputs({
+      read: name => {
+        read.add(name)
+        return { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }[name] ?? ''
+      },
+      env: {},
+      cwd: root
+    })
     // merge switches the action to merge mode before any probe input is read (src/main.ts).
     read.add('merge')
     for (const name of Object.keys(action.inputs)) {

@@ -141,12 +141,6 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'credentials'
   ],
   [
-    'Error',
-    'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
-    'oidc-no-token-permission',
-    'credentials'
-  ],
-  [
     'ValidationException',
     "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
     'not-text-model',

@@ -14,7 +14,7 @@ import { AUTHENTICATED } from '../../__fixtures__/evidence.js'
 import { AwsClients } from '../../src/aws/clients.js'
 import { checkPair, closedCheck, memoizedProfileLookup, type CheckContext } from '../../src/run/check.js'
 import { realClock } from '../../src/support/clock.js'
-import { buildPairs } from '../../src/inputs/parse.js'
+import { buildPairs } from '../../src/inputs/models.js'
 import { parseModelRef } from '../../src/bedrock/model-id.js'
 
 const bedrock = mockClient(BedrockClient)

@@ -66,18 +66,51 @@ describe('CLI', () => {
     expect(probe).not.toHaveBeenCalled()
   })
 
-  it('an unknown flag is a usage error (exit 2)', async () => {
+  it('an unknown flag is a usage error (exit 2) that suggests the flag meant, not the whole help', async () => {
     const { cliIo, probe, stderr } = io()
     expect(await main(['--modles', 'x'], cliIo)).toBe(2)
-    expect(stderr()).toContain("Unknown option '--modles'")
+    expect(stderr()).toBe(
+      'bedrock-access-probe: unknown option --modles; did you mean --models?\nRun bedrock-access-probe --help for every option.\n'
+    )
+    const region = io()
+    expect(await main(['--models', 'amazon.nova-lite-v1:0', '--region', 'us-east-1'], region.cliIo)).toBe(2)
+    expect(region.stderr()).toContain('unknown option --region; did you mean --regions?')
+    const far = io()
+    expect(await main(['--frobnicate'], far.cliIo)).toBe(2)
+    expect(far.stderr()).not.toContain('did you mean')
     expect(probe).not.toHaveBeenCalled()
   })
 
-  it('bad input names the input and exits 2 before any AWS call', async () => {
+  it('bad input names the flag as it was typed and exits 2 before any AWS call', async () => {
     const { cliIo, probe, stderr } = io()
     expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'mars-1'], cliIo)).toBe(2)
-    expect(stderr()).toMatch(/Input "regions" entry "mars-1" is not an AWS region/)
+    expect(stderr()).toMatch(/^bedrock-access-probe: --regions entry "mars-1" is not an AWS region\. /)
     expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('--role-to-assume is explained for a terminal (it needs a GitHub OIDC token) and exits 2', async () => {
+    const { cliIo, probe, stderr } = io()
+    const role = 'arn:aws:iam::111122223333:role/ci'
+    expect(await main(['--models', 'amazon.nova-lite-v1:0', '--role-to-assume', role], cliIo)).toBe(2)
+    expect(stderr()).toContain('--role-to-assume needs a GitHub OIDC token')
+    expect(stderr()).toContain('--profile')
+    expect(stderr()).not.toContain('id-token: write')
+    expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('--help lists every flag the CLI accepts', async () => {
+    const { cliIo, stdout } = io()
+    await main(['--help'], cliIo)
+    for (const flag of [
+      '--models',
+      '--regions',
+      '--profile',
+      '--report-file',
+      '--role-to-assume',
+      '--json',
+      '--version'
+    ])
+      expect(stdout()).toContain(flag)
   })
 
   it('passes the flags to the engine as the action inputs', async () => {
@@ -123,7 +156,7 @@ describe('CLI flags', () => {
     expect(JSON.parse(json.stdout())).toMatchObject({ result: 'pass' })
     const bad = io()
     expect(await main(['--json=maybe'], bad.cliIo)).toBe(2)
-    expect(bad.stderr()).toContain("Option '--json' takes true or false")
+    expect(bad.stderr()).toContain('--json takes true or false, not "maybe"')
   })
 
   it('--profile names the profile for the credential chain', async () => {

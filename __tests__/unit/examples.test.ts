@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { isCallKind } from '../../src/bedrock/calls.js'
-import { splitList } from '../../src/inputs/parse.js'
+import { splitList } from '../../src/inputs/values.js'
 import { WORKLOADS } from '../../src/inputs/workload.js'
 
 const root = join(import.meta.dirname, '../..')

@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  buildPairs,
-  InputError,
-  MAX_PAIRS,
-  parseInputs,
-  splitList,
-  type ProbeInputs
-} from '../../src/inputs/parse.js'
+import { buildPairs, MAX_PAIRS } from '../../src/inputs/models.js'
+import { parseInputs, type ProbeInputs } from '../../src/inputs/parse.js'
+import { InputError, splitList } from '../../src/inputs/values.js'
 import { parseModelRef } from '../../src/bedrock/model-id.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
@@ -281,7 +276,6 @@ describe('the workload: calls, presets, accounts', () => {
     )
     expect(inputs.calls).toEqual(['invoke', 'invoke-stream'])
     expect(inputs.listsInferenceProfiles).toBe(true)
-    expect(inputs.workload).toBe('claude-code')
     expect(inputs.pairs.map(pair => `${pair.ref.input}@${pair.region}`)).toEqual([
       'us.anthropic.claude-sonnet-4-6@us-east-1',
       'us.anthropic.claude-3-haiku-20240307-v1:0@us-west-2'

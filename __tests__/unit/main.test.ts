@@ -4,8 +4,7 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
-import type { ProbeOutcome } from '../../src/types.js'
-import type { GateResult, Report } from '../../src/types.js'
+import type { GateResult, ProbeOutcome, Report } from '../../src/types.js'
 import { overallResult } from '../../src/gates/sequence.js'
 import { buildReport } from '../../src/report/verdict.js'
 

@@ -1,3 +1,4 @@
+import { parseModelRef } from '../../src/bedrock/model-id.js'
 import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,7 +7,7 @@ import {
   addedIdsFromPatch,
   anchorPatterns,
   findModelIds,
-  preferAdded,
+  withAddedFirst,
   scanText
 } from '../../src/inputs/models-from.js'
 
@@ -78,11 +79,23 @@ describe('pull requests', () => {
     ])
   })
 
-  it('puts the IDs a PR adds first, pointing at the added line', () => {
-    const extra = { ids: ['a.x-1', 'b.y-1'], sources: new Map([['b.y-1', { file: 'old.ts', line: 1 }]]) }
-    const preferred = preferAdded(extra, [{ id: 'b.y-1', file: 'new.ts', line: 9 }])
-    expect(preferred.ids).toEqual(['b.y-1', 'a.x-1'])
-    expect(preferred.sources.get('b.y-1')).toEqual({ file: 'new.ts', line: 9 })
+  it('puts the checks of the IDs a PR adds first, pointing at the added line', () => {
+    const pair = (id: string, region: string, line: number) => ({
+      ref: parseModelRef(id),
+      region,
+      source: { file: 'old.ts', line }
+    })
+    const inputs = {
+      pairs: [pair('a.x-1', 'us-east-1', 1), pair('b.y-1', 'us-east-1', 2), pair('b.y-1', 'us-west-2', 2)]
+    }
+    const preferred = withAddedFirst(inputs, [{ id: 'b.y-1', file: 'new.ts', line: 9 }])
+    expect(preferred.pairs.map(p => `${p.ref.input}@${p.region}`)).toEqual([
+      'b.y-1@us-east-1',
+      'b.y-1@us-west-2',
+      'a.x-1@us-east-1'
+    ])
+    expect(preferred.pairs[0]!.source).toEqual({ file: 'new.ts', line: 9 })
+    expect(preferred.pairs[2]!.source).toEqual({ file: 'old.ts', line: 1 })
   })
 })
 

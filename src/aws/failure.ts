@@ -6,14 +6,18 @@
 import type { AwsFailure, FaultCause, Outcome, Read } from '../evidence.js'
 import { oneLine } from '../support/text.js'
 
-/** A read's outcome as evidence: a denied read is missing evidence, a not-found is negative evidence. */
+/**
+ * A read's outcome as evidence: a denied read is missing evidence, a not-found is negative evidence, and a
+ * request refused as malformed (ValidationException: "1 validation error detected … failed to satisfy constraint")
+ * says the identifier is not one the API takes.
+ */
 export function toRead<T>(outcome: Outcome<T>, permission: string): Read<T> {
   if (outcome.ok) return { state: 'ok', value: outcome.value }
   const failure = outcome.failure
   if (isAccessDenied(failure)) return { state: 'denied', failure, permission }
-  if (isNotFound(failure) || (failure.kind === 'service' && failure.name === 'ValidationException')) {
-    return { state: 'not-found', failure }
-  }
+  if (isNotFound(failure)) return { state: 'not-found', failure }
+  if (failure.kind === 'service' && failure.name === 'ValidationException')
+    return { state: 'invalid', failure }
   return { state: 'failed', failure }
 }
 

@@ -12,13 +12,15 @@ import { realClock, type Clock } from '../support/clock.js'
 import type { IdentityEvidence, OidcClaims } from '../evidence.js'
 import { CREDENTIAL_SOURCE_WORDS, type CallerIdentity, type CredentialSource } from '../types.js'
 import { describeApiKey } from './bedrock-api-key.js'
+import { withDeadline } from '../support/deadline.js'
 import { oneLine } from '../support/text.js'
 import type { AwsFailure } from '../evidence.js'
 import { describeAwsError } from './failure.js'
 import type { AwsClients } from './clients.js'
 
 export interface IdentityDeps {
-  getIDToken: (audience: string) => Promise<string>
+  /** The GitHub OIDC token for an audience (@actions/core's getIDToken); none outside GitHub Actions. */
+  getIDToken?: (audience: string) => Promise<string>
   setSecret: (secret: string) => void
   env: NodeJS.ProcessEnv
   /** Sleeps between retries (injected so tests are instant). */
@@ -94,77 +96,102 @@ export async function establishIdentity(
   baseClients: AwsClients,
   deps: IdentityDeps
 ): Promise<IdentityStep> {
-  let clients: AwsClients
-  let source: string
-  let credentialSource: CredentialSource
-  if (settings.roleToAssume) {
-    const roleArn = settings.roleToAssume
-    const assuming = assumeRoleWithOidc(settings, roleArn, baseClients, deps)
-    const session = assuming.then(assumed =>
-      'evidence' in assumed
-        ? undefined
-        : renewingProvider(assumed.credentials, async () => {
-            const renewed = await assumeRoleWithOidc(settings, roleArn, baseClients, deps)
-            if ('evidence' in renewed) {
-              const why =
-                'failure' in renewed.evidence ? renewed.evidence.failure.message : renewed.evidence.state
-              throw new Error(`Renewing the role session failed: ${why}`)
-            }
-            return renewed.credentials
-          })
-    )
-    // The clients exist before the session does: a request built meanwhile (endpoint, serialisation) waits only
-    // for its signature, so the checks' preparation overlaps the OIDC token and AssumeRoleWithWebIdentity.
-    clients = baseClients.withCredentials(
-      async options => {
-        const provider = await session
-        if (!provider)
-          throw new Error('No role session: the role could not be assumed (see the credentials gate)')
-        return provider(options)
-      },
-      // The role is what was asked for: a Bedrock API key in the environment must not take over its calls.
-      { sigv4Only: settings.apiKey !== undefined }
-    )
-    deps.onSigningClients?.(clients)
-    const assumed = await assuming
-    if ('evidence' in assumed) return { evidence: assumed.evidence, clients: baseClients }
-    source = `OIDC → ${roleArn}`
-    credentialSource = 'oidc-role'
-    if (assumed.caller?.account) {
-      return {
-        evidence: established(
-          { Account: assumed.caller.account, Arn: assumed.caller.arn, UserId: assumed.caller.userId },
-          source,
-          credentialSource
-        ),
-        clients
-      }
-    }
-  } else if (settings.apiKey !== undefined) {
+  if (settings.roleToAssume) return withOidcRole(settings, settings.roleToAssume, baseClients, deps)
+  if (settings.apiKey !== undefined) {
     // The key is the workload's credential: the SDK's Bedrock clients send it (bearer) as they will for the job.
     deps.setSecret(settings.apiKey)
-    return {
-      evidence: { state: 'api-key', key: describeApiKey(settings.apiKey) },
-      clients: baseClients
-    }
-  } else {
-    // One memoised provider for every client, so the chain (and any instance-metadata call) runs once.
-    const profile = settings.profile
-    let resolvedFrom: CredentialSource | undefined
-    clients = baseClients.withCredentials(
-      maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret, found => {
-        resolvedFrom = found
-      })
-    )
-    deps.onSigningClients?.(clients)
-    const outcome = await clients.send(STSClient, settings.region, new GetCallerIdentityCommand({}))
-    if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure }, clients }
-    credentialSource = resolvedFrom ?? sourceFromEnvironment(deps.env, profile)
-    source = `${CREDENTIAL_SOURCE_WORDS[credentialSource]}${profile ? ` ${profile}` : ''}`
-    return { evidence: established(outcome.value, source, credentialSource), clients }
+    return { evidence: { state: 'api-key', key: describeApiKey(settings.apiKey) }, clients: baseClients }
   }
+  return withDefaultChain(settings, baseClients, deps)
+}
 
-  const outcome = await clients.send(STSClient, settings.region, new GetCallerIdentityCommand({}))
+/** role-to-assume: a session of the role through GitHub OIDC, then who it is (from the answer itself). */
+async function withOidcRole(
+  settings: IdentitySettings,
+  roleArn: string,
+  baseClients: AwsClients,
+  deps: IdentityDeps
+): Promise<IdentityStep> {
+  const { clients, assumed } = roleSession(settings, roleArn, baseClients, deps)
+  deps.onSigningClients?.(clients)
+  const session = await assumed
+  if ('evidence' in session) return { evidence: session.evidence, clients: baseClients }
+  const source = `OIDC → ${roleArn}`
+  if (!session.caller?.account) return callerIdentity(clients, settings.region, source, 'oidc-role')
+  const { account, arn, userId } = session.caller
+  return {
+    evidence: established({ Account: account, Arn: arn, UserId: userId }, source, 'oidc-role'),
+    clients
+  }
+}
+
+/**
+ * Clients signed by a role session through GitHub OIDC, before the session exists: a request built meanwhile
+ * (endpoint, serialisation) waits only for its signature, so the checks' preparation overlaps the OIDC token and
+ * AssumeRoleWithWebIdentity. The session renews itself before it expires.
+ */
+function roleSession(
+  settings: IdentitySettings,
+  roleArn: string,
+  baseClients: AwsClients,
+  deps: IdentityDeps
+): { clients: AwsClients; assumed: Promise<AssumedRole | { evidence: IdentityEvidence }> } {
+  const assumed = assumeRoleWithOidc(settings, roleArn, baseClients, deps)
+  const provider = assumed.then(first =>
+    'evidence' in first
+      ? undefined
+      : renewingProvider(first.credentials, async () => {
+          const renewed = await assumeRoleWithOidc(settings, roleArn, baseClients, deps)
+          if ('evidence' in renewed) {
+            const why =
+              'failure' in renewed.evidence ? renewed.evidence.failure.message : renewed.evidence.state
+            throw new Error(`Renewing the role session failed: ${why}`)
+          }
+          return renewed.credentials
+        })
+  )
+  const clients = baseClients.withCredentials(
+    async options => {
+      const session = await provider
+      if (!session)
+        throw new Error('No role session: the role could not be assumed (see the credentials gate)')
+      return session(options)
+    },
+    // The role is what was asked for: a Bedrock API key in the environment must not take over its calls.
+    { sigv4Only: settings.apiKey !== undefined }
+  )
+  return { clients, assumed }
+}
+
+/** The SDK's default chain, one memoised provider for every client (so any instance-metadata call runs once). */
+async function withDefaultChain(
+  settings: IdentitySettings,
+  baseClients: AwsClients,
+  deps: IdentityDeps
+): Promise<IdentityStep> {
+  const profile = settings.profile
+  let resolvedFrom: CredentialSource | undefined
+  const clients = baseClients.withCredentials(
+    maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret, found => {
+      resolvedFrom = found
+    })
+  )
+  deps.onSigningClients?.(clients)
+  const step = await callerIdentity(clients, settings.region, '', 'instance-role')
+  if (step.evidence.state !== 'established') return step
+  const credentialSource = resolvedFrom ?? sourceFromEnvironment(deps.env, profile)
+  const source = `${CREDENTIAL_SOURCE_WORDS[credentialSource]}${profile ? ` ${profile}` : ''}`
+  return { ...step, evidence: { ...step.evidence, source, credentialSource } }
+}
+
+/** GetCallerIdentity with these clients: who signs with them. */
+async function callerIdentity(
+  clients: AwsClients,
+  region: string,
+  source: string,
+  credentialSource: CredentialSource
+): Promise<IdentityStep> {
+  const outcome = await clients.send(STSClient, region, new GetCallerIdentityCommand({}))
   if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure }, clients }
   return { evidence: established(outcome.value, source, credentialSource), clients }
 }
@@ -211,40 +238,23 @@ export function sourceFromEnvironment(env: NodeJS.ProcessEnv, profile?: string):
   return 'instance-role'
 }
 
+/** A role session: its credentials, and the identity AssumeRoleWithWebIdentity answered with. */
+interface AssumedRole {
+  credentials: AwsCredentialIdentity
+  caller?: CallerIdentity
+}
+
 async function assumeRoleWithOidc(
   settings: IdentitySettings,
   roleArn: string,
   baseClients: AwsClients,
   deps: IdentityDeps
-): Promise<{ credentials: AwsCredentialIdentity; caller?: CallerIdentity } | { evidence: IdentityEvidence }> {
-  if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    return { evidence: { state: 'no-oidc-request', forkPullRequest: isForkPullRequest(deps.env) } }
-  }
-  const clock = deps.clock ?? realClock
-  const fetched = await withRetries(
-    OIDC_ATTEMPTS,
-    clock,
-    async () => {
-      try {
-        const token = await withDeadline(
-          deps.getIDToken(settings.audience),
-          settings.requestTimeoutMs * 3,
-          'the GitHub OIDC token request'
-        )
-        return { ok: true as const, token }
-      } catch (error) {
-        return { ok: false as const, failure: describeAwsError(error) }
-      }
-    },
-    result => !result.ok && tokenFailureIsTransient(result.failure)
-  )
-  if (!fetched.ok) return { evidence: { state: 'token-failed', failure: fetched.failure } }
-  const token = fetched.token
-  deps.setSecret(token)
-
+): Promise<AssumedRole | { evidence: IdentityEvidence }> {
+  const token = await oidcToken(settings, deps)
+  if ('evidence' in token) return token
   const outcome = await withRetries(
     ASSUME_ROLE_ATTEMPTS,
-    clock,
+    deps.clock ?? realClock,
     () =>
       baseClients.send(
         STSClient,
@@ -252,7 +262,7 @@ async function assumeRoleWithOidc(
         new AssumeRoleWithWebIdentityCommand({
           RoleArn: roleArn,
           RoleSessionName: settings.roleSessionName,
-          WebIdentityToken: token,
+          WebIdentityToken: token.token,
           DurationSeconds: settings.roleDurationSeconds,
           ...(settings.sessionPolicy ? { Policy: settings.sessionPolicy } : {})
         })
@@ -262,14 +272,9 @@ async function assumeRoleWithOidc(
   if (!outcome.ok && stsCannotReachIdp(outcome.failure))
     return { evidence: { state: 'idp-unreachable', failure: outcome.failure } }
   if (!outcome.ok) {
-    const claims = decodeClaims(token)
+    const claims = decodeClaims(token.token)
     return {
-      evidence: {
-        state: 'assume-refused',
-        failure: outcome.failure,
-        roleArn,
-        ...(claims ? { claims } : {})
-      }
+      evidence: { state: 'assume-refused', failure: outcome.failure, roleArn, ...(claims ? { claims } : {}) }
     }
   }
   const creds = outcome.value.Credentials
@@ -290,6 +295,37 @@ async function assumeRoleWithOidc(
       expiration: creds.Expiration
     }
   }
+}
+
+/** The workflow's GitHub OIDC token (masked), retried while GitHub's token service fails transiently. */
+async function oidcToken(
+  settings: IdentitySettings,
+  deps: IdentityDeps
+): Promise<{ token: string } | { evidence: IdentityEvidence }> {
+  const getIDToken = deps.getIDToken
+  if (!getIDToken || !deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+    return { evidence: { state: 'no-oidc-request', forkPullRequest: isForkPullRequest(deps.env) } }
+  const fetched = await withRetries(
+    OIDC_ATTEMPTS,
+    deps.clock ?? realClock,
+    async () => {
+      try {
+        const request = getIDToken(settings.audience)
+        const token = await withDeadline(
+          request,
+          settings.requestTimeoutMs * 3,
+          'the GitHub OIDC token request'
+        )
+        return { ok: true as const, token }
+      } catch (error) {
+        return { ok: false as const, failure: describeAwsError(error) }
+      }
+    },
+    result => !result.ok && tokenFailureIsTransient(result.failure)
+  )
+  if (!fetched.ok) return { evidence: { state: 'token-failed', failure: fetched.failure } }
+  deps.setSecret(fetched.token)
+  return { token: fetched.token }
 }
 
 /**
@@ -317,14 +353,13 @@ function isForkPullRequest(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * A token request worth retrying: GitHub answered 5xx, or the request never got an answer (the toolkit itself
- * retries only 502/503/504). A 4xx, or a missing permission, will not change on retry.
+ * retries only 502/503/504). A 4xx will not change on retry. The toolkit reports the status only in its message
+ * ("Failed to get ID Token. Error Code : 403"): it is read there, and nowhere else.
  */
 function tokenFailureIsTransient(failure: AwsFailure): boolean {
   if (failure.kind === 'timeout' || failure.kind === 'cancelled') return false
   const status = /Error Code\s*:\s*(\d{3})/.exec(failure.message)?.[1]
-  return status === undefined
-    ? !/Unable to get ACTIONS_ID_TOKEN_REQUEST/.test(failure.message)
-    : Number(status) >= 500
+  return status === undefined || Number(status) >= 500
 }
 
 /**
@@ -425,21 +460,5 @@ function maskingProvider(
       }
     }
     return identity
-  }
-}
-
-async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(Object.assign(new Error(`${what} timed out after ${ms / 1000} s`), { name: 'TimeoutError' })),
-      ms
-    )
-  })
-  try {
-    return await Promise.race([promise, deadline])
-  } finally {
-    clearTimeout(timer)
   }
 }

@@ -19,6 +19,7 @@ import {
 import { MAX_OUTPUT_TOKENS, MINIMAL_PROMPT } from '../bedrock/calls.js'
 import type { AwsFailure, CallOutcome, CallRequest } from '../evidence.js'
 import type { AwsClients } from './clients.js'
+import { deadline } from '../support/deadline.js'
 import { describeAwsError } from './failure.js'
 
 export async function minimalCall(
@@ -97,14 +98,11 @@ async function drain<T>(
   if (!stream) return malformed('the stream answer had no event stream')
   const iterator = stream[Symbol.asyncIterator]()
   let proven = false
-  let timer: NodeJS.Timeout | undefined
-  const stalled = new Promise<'stalled'>(resolve => {
-    timer = setTimeout(() => resolve('stalled'), timeoutMs)
-  })
+  const limit = deadline(timeoutMs)
   try {
     for (;;) {
-      const next = await Promise.race([iterator.next(), stalled])
-      if (next === 'stalled') {
+      const next = await Promise.race([iterator.next(), limit.passed])
+      if (next === 'passed') {
         void iterator.return?.()
         return {
           kind: 'timeout',
@@ -119,7 +117,7 @@ async function drain<T>(
     const failure = describeAwsError(error)
     return { ...failure, message: `the stream broke off: ${failure.message}` }
   } finally {
-    clearTimeout(timer)
+    limit.clear()
   }
   return proven ? 'ok' : malformed('the stream ended without an answer')
 }

@@ -7,8 +7,8 @@
  * for running model inference"): Converse and InvokeModel are authorized as bedrock:InvokeModel, ConverseStream
  * and InvokeModelWithResponseStream as bedrock:InvokeModelWithResponseStream.
  */
-export const CALLS = ['converse', 'converse-stream', 'invoke', 'invoke-stream'] as const
-export type CallKind = (typeof CALLS)[number]
+
+import { CALLS, type CallKind } from '../types.js'
 
 export const DEFAULT_CALLS: readonly CallKind[] = ['converse']
 
@@ -28,10 +28,6 @@ export const CALL_ACTION: Record<CallKind, string> = {
   invoke: 'bedrock:InvokeModel',
   'converse-stream': 'bedrock:InvokeModelWithResponseStream',
   'invoke-stream': 'bedrock:InvokeModelWithResponseStream'
-}
-
-export function isStreaming(call: CallKind): boolean {
-  return call === 'converse-stream' || call === 'invoke-stream'
 }
 
 export function isCallKind(value: string): value is CallKind {

@@ -1,82 +1,106 @@
 /**
- * The same probe for terminals and runner bootstrap scripts outside GitHub Actions (RunsOn user data, cron).
- * Flags carry the action's input names; the engine, the checks and the fixes are shared.
- *        bedrock-access-probe merge REPORT.json… [--json] [--fail-on …]
-                                 one report from the reports of many accounts (report-file of each job)
-
-Exit codes: 0 access proven, 1 a gate is closed or nothing was proven (by --fail-on), 2 bad input (or an
- * unexpected error).
+ * The same probe for terminals and runner bootstrap scripts outside GitHub Actions (RunsOn user data, cron):
+ * flags carry the action's input names, and the inputs, the run and the report are the action's (src/inputs/,
+ * src/run/, src/report/). Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven,
+ * 2 bad input or an unexpected error.
  */
 import { parseArgs } from 'node:util'
-import { InputError, parseFailOn, parseInputs, type ProbeInputs } from '../inputs/parse.js'
-import { runProbe } from '../run/probe.js'
-import { shouldFail } from '../report/verdict.js'
+import { readProbeInputs, readMergeInputs, type ProbeInputs } from '../inputs/parse.js'
+import { InputError } from '../inputs/values.js'
 import { redactAccount } from '../report/redact.js'
 import { renderText, wantsColor, type TextOptions } from '../report/terminal.js'
+import { shouldFail } from '../report/verdict.js'
+import { runProbe } from '../run/probe.js'
+import type { Report } from '../types.js'
 
-const STRING_FLAGS = [
-  'models',
-  'regions',
-  'role-to-assume',
-  'audience',
-  'role-session-name',
-  'role-duration-seconds',
-  'invoke',
-  'fail-on',
-  'request-timeout-seconds',
-  'timeout-seconds',
-  'use-case-form',
-  'wait-timeout-seconds',
-  'models-from',
-  'http-proxy',
-  'no-proxy',
-  'profile',
-  'calls',
-  'workload',
-  'allowed-account-ids'
-] as const
-const BOOLEAN_FLAGS = ['create-agreement', 'mask-account-id', 'no-invoke', 'json', 'help', 'version'] as const
+interface Flag {
+  name: string
+  /** The value it takes, as shown in --help; none for a boolean flag. */
+  value?: string
+  help: string
+}
 
-const USAGE = `Usage: bedrock-access-probe --models ID[,ID…] [--regions R[,R…]] [options]
+/** Every flag the CLI accepts, in the order --help lists them; most are the action's inputs of the same name. */
+const FLAGS: Flag[] = [
+  { name: 'models', value: 'LIST', help: 'model IDs, inference-profile IDs or ARNs (comma-separated)' },
+  { name: 'regions', value: 'LIST', help: 'default: AWS_REGION, then AWS_DEFAULT_REGION' },
+  { name: 'models-from', value: 'GLOBS', help: 'also scan these files for model IDs' },
+  {
+    name: 'profile',
+    value: 'NAME',
+    help: 'AWS named profile for the credential chain (default: AWS_PROFILE, then default)'
+  },
+  {
+    name: 'calls',
+    value: 'LIST',
+    help: 'the calls the workload makes: converse (default), converse-stream, invoke, invoke-stream'
+  },
+  {
+    name: 'workload',
+    value: 'claude-code',
+    help: "check what Claude Code does (its calls, the profile listing, its models' variables)"
+  },
+  { name: 'allowed-account-ids', value: 'LIST', help: 'fail the credentials gate for any other account' },
+  { name: 'no-invoke', help: 'control-plane checks only, no model call' },
+  { name: 'create-agreement', help: 'bootstrap access (changes the account: form, agreement, wait)' },
+  {
+    name: 'use-case-form',
+    value: 'FILE|JSON',
+    help: 'Anthropic use-case form, submitted with --create-agreement when none is on file'
+  },
+  {
+    name: 'wait-timeout-seconds',
+    value: 'N',
+    help: 'how long a bootstrap waits for access to go live (default 900 with --create-agreement)'
+  },
+  { name: 'request-timeout-seconds', value: 'N', help: 'per AWS request (default 30)' },
+  { name: 'timeout-seconds', value: 'N', help: 'whole run, not counting the bootstrap wait (default 600)' },
+  {
+    name: 'fail-on',
+    value: 'WHEN',
+    help: 'error (default: a closed gate or an unproven check), closed, warn or never'
+  },
+  {
+    name: 'http-proxy',
+    value: 'URL',
+    help: 'proxy for every AWS request (default: HTTPS_PROXY, then HTTP_PROXY)'
+  },
+  { name: 'no-proxy', value: 'LIST', help: 'hosts reached without the proxy (default: NO_PROXY)' },
+  { name: 'mask-account-id', help: 'print *** instead of the account ID' },
+  {
+    name: 'report-file',
+    value: 'FILE',
+    help: 'also write the report (JSON) to this file, for a later merge'
+  },
+  { name: 'json', help: 'print only the report, as JSON, on stdout (diagnostics go to stderr)' },
+  {
+    name: 'role-to-assume',
+    value: 'ARN',
+    help: 'refused here: it needs a GitHub OIDC token (use the action in a workflow, or --profile)'
+  },
+  { name: 'version', help: 'print the version' },
+  { name: 'help', help: 'print this help' }
+]
 
-Checks that the current AWS identity can call each Amazon Bedrock model in each region, gate by gate:
-credentials, region, model access, provider terms and IAM permission.
+const FLAG_NAMES = FLAGS.map(flag => flag.name)
 
-Options (the GitHub Action's inputs, as flags):
-  --models LIST                  model IDs, inference-profile IDs or ARNs (comma-separated)
-  --regions LIST                 default: AWS_REGION, then AWS_DEFAULT_REGION
-  --models-from GLOBS            also scan these files for model IDs
-  --profile NAME                 AWS named profile for the credential chain (default: AWS_PROFILE, then default)
-  --calls LIST                   the calls the workload makes: converse (default), converse-stream,
-                                 invoke, invoke-stream (each needs its IAM action)
-  --workload claude-code         check what Claude Code does (invoke + invoke-stream, profile listing,
-                                 models from ANTHROPIC_MODEL and ANTHROPIC_DEFAULT_*_MODEL)
-  --allowed-account-ids LIST     fail the credentials gate for any other account
-  --no-invoke                    control-plane checks only, no model call
-  --create-agreement             bootstrap access (changes the account: form, agreement, wait)
-  --use-case-form FILE|JSON      Anthropic use-case form, submitted with --create-agreement when none is on file
-  --wait-timeout-seconds N       how long a bootstrap waits for access to go live (default 900 with
-                                 --create-agreement, else 0)
-  --request-timeout-seconds N    per AWS request (default 30)
-  --timeout-seconds N            whole run, not counting the bootstrap wait (default 600)
-  --fail-on error|closed|warn|never
-                                 which results exit 1: error (default) a closed gate or an unproven
-                                 check, closed only a closed gate, warn also warnings, never none
-  --http-proxy URL               proxy for every AWS request (default: HTTPS_PROXY, then HTTP_PROXY)
-  --no-proxy LIST                hosts reached without the proxy (default: NO_PROXY)
-  --mask-account-id              print *** instead of the account ID
-  --json                         print only the report, as JSON, on stdout (diagnostics go to stderr)
-  --version
-  --help
-Boolean flags also take =true or =false (--json=false).
-
-       bedrock-access-probe merge REPORT.json… [--json] [--fail-on …]
-                                 one report from the reports of many accounts (report-file of each job)
-
-Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.
-Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance role),
-or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK (sent to Bedrock as the SDKs do).
-Proxy: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured, or --http-proxy and --no-proxy.`
+const USAGE = [
+  'Usage: bedrock-access-probe --models ID[,ID…] [--regions R[,R…]] [options]',
+  '       bedrock-access-probe merge REPORT.json… [--json] [--fail-on WHEN]',
+  '',
+  'Checks that the current AWS identity can call each Amazon Bedrock model in each region, gate by gate:',
+  'credentials, region, model access, provider terms and IAM permission.',
+  '',
+  "Options (the GitHub Action's inputs, as flags; boolean flags also take =true or =false):",
+  ...FLAGS.map(flag => {
+    const left = `  --${flag.name}${flag.value ? ` ${flag.value}` : ''}`
+    return left.length < 32 ? `${left.padEnd(32)}${flag.help}` : `${left}\n${' '.repeat(32)}${flag.help}`
+  }),
+  '',
+  'Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.',
+  "Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance",
+  'role), or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK (sent to Bedrock as the SDKs do).'
+].join('\n')
 
 /** Where the CLI writes, what it reads, and the engine it runs: injected so tests run it in-process. */
 export interface CliIo {
@@ -86,9 +110,9 @@ export interface CliIo {
   cwd: string
   /** The package's version, for --version. */
   version?: string
+  probe?: typeof runProbe
   /** Whether stdout is a terminal, and its width: prose wraps at it (80 columns when not a terminal). */
   terminal?: { isTTY: boolean; columns?: number }
-  probe?: typeof runProbe
 }
 
 export const processIo: CliIo = {
@@ -97,6 +121,100 @@ export const processIo: CliIo = {
   env: process.env,
   cwd: process.cwd(),
   terminal: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns }
+}
+
+/** A usage error: what was wrong, and the way to --help (never the whole help on a typo). */
+class UsageError extends Error {}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return argv[0] === 'merge' ? await merge(argv.slice(1), io) : await probe(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`bedrock-access-probe: ${error.message}\nRun bedrock-access-probe --help for every option.\n`)
+      return 2
+    }
+    if (error instanceof InputError) {
+      io.stderr(`bedrock-access-probe: ${error.as(name => (name === 'merge' ? 'merge' : `--${name}`))}\n`)
+      return 2
+    }
+    throw error
+  }
+}
+
+async function probe(argv: string[], io: CliIo): Promise<number> {
+  const values = flags(argv, FLAGS)
+  if (values.help) {
+    io.stdout(`${USAGE}\n`)
+    return 0
+  }
+  if (values.version) {
+    io.stdout(`${io.version ?? 'unknown'}\n`)
+    return 0
+  }
+  if (typeof values['role-to-assume'] === 'string') {
+    throw new InputError(
+      'role-to-assume',
+      'needs a GitHub OIDC token, which exists only inside a GitHub Actions job',
+      'Run the action in the workflow for that, or assume the role for this shell first (a profile with role_arn, ' +
+        'then --profile NAME; or aws sts assume-role and export its credentials).'
+    )
+  }
+  const read = (name: string): string => {
+    if (name === 'invoke' && values['no-invoke']) return 'false'
+    const value = values[name]
+    if (typeof value === 'boolean') return value ? 'true' : 'false'
+    return typeof value === 'string' ? value : ''
+  }
+  const inputs: ProbeInputs = await withoutWorkflowCommands(io, () =>
+    readProbeInputs({ read, env: io.env, cwd: io.cwd })
+  )
+  const outcome = await (io.probe ?? runProbe)(inputs, {
+    setSecret: () => undefined,
+    env: io.env,
+    log: {
+      info: message => io.stderr(`${message}\n`),
+      warning: message => io.stderr(`warning: ${message}\n`)
+    }
+  })
+  const { report } = inputs.maskAccountId ? redactAccount(outcome) : outcome
+  if (inputs.reportFile) await writeReport(inputs.reportFile, io.cwd, report)
+  return print(report, values.json === true, inputs.failOn, io)
+}
+
+/** `merge FILES…`: one report (and one exit code) from the reports of a fleet's jobs. */
+async function merge(argv: string[], io: CliIo): Promise<number> {
+  const values = flags(
+    argv,
+    FLAGS.filter(flag => ['json', 'fail-on'].includes(flag.name)),
+    true
+  )
+  const { failOn } = readMergeInputs(name => (typeof values[name] === 'string' ? String(values[name]) : ''))
+  const { mergeReportFiles, MergeError } = await import('../report/merge.js')
+  try {
+    const outcome = await withoutWorkflowCommands(io, () =>
+      mergeReportFiles(values._positionals as string[], io.cwd, { info: () => undefined })
+    )
+    return print(outcome.report, values.json === true, failOn, io)
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error
+    io.stderr(`bedrock-access-probe merge: ${error.message}\n`)
+    return 2
+  }
+}
+
+function print(report: Report, json: boolean, failOn: ProbeInputs['failOn'], io: CliIo): number {
+  io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, textOptions(io)))
+  return shouldFail(report, failOn) ? 1 : 0
+}
+
+async function writeReport(path: string, cwd: string, report: Report): Promise<void> {
+  const { mkdirSync, writeFileSync } = await import('node:fs')
+  const { dirname, resolve } = await import('node:path')
+  const target = resolve(cwd, path)
+  mkdirSync(dirname(target), { recursive: true })
+  writeFileSync(target, JSON.stringify(report, null, 2) + '\n')
 }
 
 /** How the report is printed: wrapped at the terminal's width (80 when not a terminal), coloured where wanted. */
@@ -109,15 +227,60 @@ function textOptions(io: CliIo): TextOptions {
   }
 }
 
-/** `--json=true` → `--json`, `--json=false` → nothing, for every boolean flag (parseArgs takes neither). */
-export function booleanValues(argv: string[]): string[] {
-  return argv.flatMap(arg => {
+type Values = Record<string, string | boolean | string[] | undefined>
+
+/** The flags, parsed; `--json=true` and `--json=false` for boolean flags; an unknown one suggests the nearest. */
+function flags(argv: string[], accepted: Flag[], positionals = false): Values {
+  const booleans = accepted.filter(flag => !flag.value).map(flag => flag.name)
+  const args = argv.flatMap(arg => {
     const match = /^--([\w-]+)=(.*)$/.exec(arg)
-    if (!match || !(BOOLEAN_FLAGS as readonly string[]).includes(match[1]!)) return [arg]
+    if (!match || !booleans.includes(match[1]!)) return [arg]
     if (/^(true|True|TRUE)$/.test(match[2]!)) return [`--${match[1]}`]
     if (/^(false|False|FALSE)$/.test(match[2]!)) return []
-    throw new TypeError(`Option '--${match[1]}' takes true or false, not "${match[2]}"`)
+    throw new UsageError(`--${match[1]} takes true or false, not "${match[2]}"`)
   })
+  try {
+    const parsed = parseArgs({
+      args,
+      options: Object.fromEntries(
+        accepted.map(flag => [flag.name, { type: flag.value ? ('string' as const) : ('boolean' as const) }])
+      ),
+      allowPositionals: positionals
+    })
+    return { ...parsed.values, _positionals: parsed.positionals }
+  } catch (error) {
+    const unknown = /Unknown option '--?([^']+)'/.exec((error as Error).message)?.[1]
+    if (unknown) {
+      const nearest = nearestFlag(unknown)
+      throw new UsageError(`unknown option --${unknown}${nearest ? `; did you mean --${nearest}?` : ''}`)
+    }
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** The accepted flag closest to a mistyped one (--region → --regions), when one is close enough. */
+export function nearestFlag(typed: string): string | undefined {
+  let best: { name: string; distance: number } | undefined
+  for (const name of FLAG_NAMES) {
+    const distance = editDistance(typed, name)
+    if (!best || distance < best.distance) best = { name, distance }
+  }
+  return best && best.distance <= Math.max(2, Math.floor(typed.length / 4)) ? best.name : undefined
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+      )
+    previous = current
+  }
+  return previous[b.length]!
 }
 
 /**
@@ -141,109 +304,5 @@ async function withoutWorkflowCommands<T>(io: CliIo, work: () => Promise<T>): Pr
     return await work()
   } finally {
     process.stdout.write = write
-  }
-}
-
-/** Runs the CLI; resolves to the exit code. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  if (argv[0] === 'merge') return merge(argv.slice(1), io)
-  let values: Record<string, string | boolean | (string | boolean)[] | undefined>
-  try {
-    values = parseArgs({
-      args: booleanValues(argv),
-      options: Object.fromEntries([
-        ...STRING_FLAGS.map(name => [name, { type: 'string' as const }]),
-        ...BOOLEAN_FLAGS.map(name => [name, { type: 'boolean' as const }])
-      ]),
-      allowPositionals: false
-    }).values
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`)
-    return 2
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`)
-    return 0
-  }
-  if (values.version) {
-    io.stdout(`${io.version ?? 'unknown'}\n`)
-    return 0
-  }
-
-  const read = (name: string): string => {
-    if (name === 'invoke' && values['no-invoke']) return 'false'
-    const value = values[name]
-    if (typeof value === 'boolean') return value ? 'true' : 'false'
-    return typeof value === 'string' ? value : ''
-  }
-  let inputs: ProbeInputs
-  try {
-    const patterns = read('models-from')
-    const extra = patterns
-      ? await withoutWorkflowCommands(io, async () =>
-          (await import('../inputs/models-from.js')).findModelIds(patterns, io.cwd)
-        )
-      : undefined
-    const profile = typeof values.profile === 'string' && values.profile !== '' ? values.profile : undefined
-    inputs = { ...parseInputs(read, io.env, extra), ...(profile ? { profile } : {}) }
-  } catch (error) {
-    io.stderr(
-      error instanceof InputError
-        ? `bedrock-access-probe: ${error.message}\n`
-        : `${(error as Error).message}\n`
-    )
-    return 2
-  }
-
-  const log = {
-    info: (message: string) => io.stderr(`${message}\n`),
-    warning: (message: string) => io.stderr(`warning: ${message}\n`)
-  }
-  const probe = io.probe ?? runProbe
-  const outcome = await probe(inputs, {
-    getIDToken: async () => {
-      throw new Error(
-        'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (GitHub OIDC exists only inside GitHub Actions)'
-      )
-    },
-    setSecret: () => undefined,
-    env: io.env,
-    log
-  })
-  const { report } = inputs.maskAccountId ? redactAccount(outcome) : outcome
-  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, textOptions(io)))
-  return shouldFail(report, inputs.failOn) ? 1 : 0
-}
-
-/** `merge FILES…`: one report (and one exit code) from the reports of a fleet's jobs. */
-async function merge(argv: string[], io: CliIo): Promise<number> {
-  let values: Record<string, string | boolean | undefined>
-  let files: string[]
-  try {
-    const parsed = parseArgs({
-      args: booleanValues(argv),
-      options: { json: { type: 'boolean' }, 'fail-on': { type: 'string' } },
-      allowPositionals: true
-    })
-    values = parsed.values
-    files = parsed.positionals
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`)
-    return 2
-  }
-  const { findReportFiles, mergeReports, readReports, MergeError } = await import('../report/merge.js')
-  try {
-    const failOn = parseFailOn(typeof values['fail-on'] === 'string' ? values['fail-on'] : '')
-    if (files.length === 0) throw new MergeError('name the report files to merge')
-    const found = await withoutWorkflowCommands(io, () => findReportFiles(files, io.cwd))
-    const { report } = mergeReports(readReports(found))
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, textOptions(io)))
-    return shouldFail(report, failOn) ? 1 : 0
-  } catch (error) {
-    if (error instanceof MergeError || error instanceof InputError) {
-      io.stderr(`bedrock-access-probe merge: ${error.message}\n`)
-      return 2
-    }
-    throw error
   }
 }

@@ -30,13 +30,6 @@ export interface CatalogueEntry {
 export const CATALOGUE: readonly CatalogueEntry[] = [
   // --- Credentials ---------------------------------------------------------------------------------
   {
-    id: 'oidc-no-token-permission',
-    exceptions: ['*'],
-    pattern: /Unable to get ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/,
-    status: 'fail',
-    reading: 'No GitHub OIDC token is available to this job'
-  },
-  {
     id: 'oidc-trust-policy',
     exceptions: ['AccessDenied', 'AccessDeniedException'],
     pattern: /Not authorized to perform sts:AssumeRoleWithWebIdentity/i,

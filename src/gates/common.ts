@@ -4,11 +4,10 @@
  * be read, a catalogue row as a verdict, and a control-plane verdict once a call got through. Words and fixes come
  * from the cause registry (src/causes.ts); nothing here decides a particular gate.
  */
-import type { CallKind } from '../bedrock/calls.js'
+import type { CallKind, GateResult } from '../types.js'
 import { fixFor, GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
 import type { ApiKeyInfo, AwsFailure, CallsOutcome, Evidence, Read } from '../evidence.js'
-import type { GateResult } from '../types.js'
 
 /** The run's credentials verdict (decided once, from how the identity was established), as a check needs it. */
 export interface RunCredentials {
@@ -124,6 +123,8 @@ export function unreadGate<T>(read: Exclude<Read<T>, { state: 'ok' }>, permissio
       return faultGate(permission.replace('bedrock:', ''), read.failure)
     case 'not-found':
       return { status: 'skip', cause: 'not-found', detail: `Not found: ${read.failure.message}` }
+    case 'invalid':
+      return { status: 'skip', cause: 'not-read', detail: `Refused as malformed: ${read.failure.message}` }
     case 'not-read':
       return { status: 'skip', cause: 'not-read', detail: read.reason }
   }

@@ -4,12 +4,12 @@
  * Each call proves its own action, so a role that may call Converse but not stream is told exactly that. When the
  * gate is closed by a missing Allow, the least-privilege statement that opens it comes with it.
  */
-import { actionsOf, CALL_ACTION, CALL_OPERATION, type CallKind } from '../bedrock/calls.js'
+import { actionsOf, CALL_ACTION, CALL_OPERATION } from '../bedrock/calls.js'
+import type { CallKind, GateResult, IamStatement } from '../types.js'
 import { invokeStatement } from '../bedrock/iam-policy.js'
 import { partitionOf } from '../bedrock/model-id.js'
 import { diagnose } from '../diagnosis/catalogue.js'
 import type { AwsFailure, CallOutcome, CallsOutcome, Evidence } from '../evidence.js'
-import type { GateResult, IamStatement } from '../types.js'
 import { faultGate, fromCatalogue, refusedAt, verdict, type AfterCall, type GateRules } from './common.js'
 
 export const iamPermissionGate: GateRules = {

@@ -4,11 +4,11 @@
  * terms unasked is never made (the EULA rule), and an InvokeModel call goes out only with a body known for the model's family.
  * Pure: what each call sends is src/bedrock/calls.ts, making it is src/aws/runtime.ts.
  */
-import { CALL_OPERATION, embeddingBody, invokeBody, type CallKind } from '../bedrock/calls.js'
+import { CALL_OPERATION, embeddingBody, invokeBody } from '../bedrock/calls.js'
+import type { CallKind, Gates } from '../types.js'
 import { modalityFromId, type Modality } from '../bedrock/model-id.js'
 import type { Cause } from '../causes.js'
 import type { CallOutcome, CallRequest, Evidence } from '../evidence.js'
-import type { Gates } from '../types.js'
 
 /** The calls to make, and the asked-for calls that are not made for this model (with why); or no call at all. */
 export type CallPlan =

@@ -56,6 +56,8 @@ function profileRegion(e: Evidence): GateResult {
         `Inference profile ${e.profileId} does not exist in ${e.region}`,
         e
       )
+    case 'invalid':
+      return malformedId(e, profile.failure.message)
     case 'failed':
       return faultGate('GetInferenceProfile', profile.failure)
     default:
@@ -74,6 +76,7 @@ function baseModelRegion(e: Evidence): GateResult {
     )
   }
   const availability = e.availability
+  if (availability.state === 'invalid') return malformedId(e, availability.failure.message)
   if (availability.state !== 'ok') return unreadGate(availability, 'bedrock:GetFoundationModelAvailability')
   switch (availability.value.offered) {
     case true:
@@ -92,4 +95,9 @@ function baseModelRegion(e: Evidence): GateResult {
         detail: 'GetFoundationModelAvailability did not report regionAvailability; the call is the evidence'
       }
   }
+}
+
+/** Bedrock refused the identifier itself (it does not fit the API's grammar): not offered as named, anywhere. */
+function malformedId(e: Evidence, message: string): GateResult {
+  return verdict('fail', 'invalid-model-id', `Bedrock refused ${e.model} as an identifier: ${message}`, e)
 }

@@ -9,11 +9,10 @@
  * - the check's result: fail when a gate is closed, pass only on proof, inconclusive otherwise.
  * Pure: no AWS, no clock, no I/O.
  */
-import type { CallKind } from '../bedrock/calls.js'
+import type { CallKind, GateResult, Gates, IamStatement, Verdict } from '../types.js'
 import { CAUSES, GATES, kindOf, type GateName } from '../causes.js'
 import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
 import type { AwsFailure, CallsOutcome, Evidence } from '../evidence.js'
-import type { GateResult, Gates, IamStatement, Verdict } from '../types.js'
 import type { AfterCall, GateRules, RunCredentials } from './common.js'
 import { credentialsGate } from './credentials.js'
 import { iamPermissionGate, iamStatementFor } from './iam-permission.js'

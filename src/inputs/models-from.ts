@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import * as glob from '@actions/glob'
 import { parseModelRef, PROFILE_PREFIXES } from '../bedrock/model-id.js'
-import type { ExtraModels } from './parse.js'
+import type { ExtraModels, Pair } from './models.js'
 import type { Logger } from '../support/logger.js'
 import type { SourceLocation } from '../types.js'
 
@@ -118,18 +118,28 @@ export function addedIdsFromPatch(patch: string): FoundId[] {
   return found
 }
 
-/** Put the IDs a pull request adds first (and point their sources at the added line). */
-export function preferAdded(
-  extra: ExtraModels,
+/**
+ * The checks of the IDs a pull request adds first, in the order it adds them, each pointing at its added line
+ * (where its annotation goes); the rest keep their order.
+ */
+export function withAddedFirst<T extends { pairs: Pair[] }>(
+  inputs: T,
   added: { id: string; file: string; line: number }[]
-): ExtraModels {
-  const sources = new Map(extra.sources)
-  const first: string[] = []
-  for (const { id, file, line } of added) {
-    if (!first.includes(id)) first.push(id)
-    sources.set(id, { file, line })
+): T {
+  const order = new Map<string, SourceLocation>()
+  for (const { id, file, line } of added) if (!order.has(id)) order.set(id, { file, line })
+  const rank = (pair: Pair) => {
+    const index = [...order.keys()].indexOf(pair.ref.input)
+    return index < 0 ? order.size : index
   }
-  return { ids: [...first, ...extra.ids.filter(id => !first.includes(id))], sources }
+  const pairs = inputs.pairs
+    .map((pair, index) => ({ pair, index }))
+    .sort((a, b) => rank(a.pair) - rank(b.pair) || a.index - b.index)
+    .map(({ pair }) => {
+      const source = order.get(pair.ref.input)
+      return source ? { ...pair, source } : pair
+    })
+  return { ...inputs, pairs }
 }
 
 /** Model IDs on lines the pull request adds, with file and line, from the PR's file patches. */

@@ -8,7 +8,7 @@
  * ANTHROPIC_DEFAULT_OPUS_MODEL / _SONNET_ / _HAIKU_ (ANTHROPIC_SMALL_FAST_MODEL is the older name of the
  * small/fast pin, and ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION the region that model is called in).
  */
-import type { CallKind } from '../bedrock/calls.js'
+import type { CallKind } from '../types.js'
 
 export const WORKLOADS = ['claude-code'] as const
 export type Workload = (typeof WORKLOADS)[number]

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import * as glob from '@actions/glob'
 import { combinedPolicy } from '../bedrock/iam-policy.js'
+import type { Logger } from '../support/logger.js'
 import { buildReport } from './verdict.js'
 import type { CheckResult, ProbeOutcome, ProbeScope, Report } from '../types.js'
 
@@ -31,6 +32,18 @@ export async function findReportFiles(patterns: string[], cwd: string): Promise<
     for (const file of found) files.add(file)
   }
   return [...files].sort()
+}
+
+/** The merged outcome of the report files the patterns name (the action's merge input, the CLI's merge). */
+export async function mergeReportFiles(
+  patterns: string[],
+  cwd: string,
+  log: Pick<Logger, 'info'>
+): Promise<ProbeOutcome> {
+  if (patterns.length === 0) throw new MergeError('name the report files to merge')
+  const files = await findReportFiles(patterns, cwd)
+  log.info(`Merging ${files.length} report${files.length === 1 ? '' : 's'}: ${files.join(', ')}`)
+  return mergeReports(readReports(files))
 }
 
 /** Read and check each report; a file that is not a probe report is named, never skipped silently. */

@@ -18,7 +18,8 @@ import {
   groupFindings,
   headline,
   skipReasons,
-  withoutCaller
+  withoutCaller,
+  type Finding
 } from './findings.js'
 
 export interface TextSection {
@@ -73,28 +74,63 @@ export function wrap(text: string, width: number | undefined, indent: number): s
   return lines.map((part, index) => (index === 0 ? part : `${' '.repeat(indent)}${part}`))
 }
 
-export function renderSections(report: Report, options: TextOptions = {}): TextSection[] {
-  const paint = painter(options.color)
-  const prose = (text: string, indent = 0) => wrap(text, options.width, indent)
-  /** "  label: text", wrapped under the text. */
-  const labelled = (label: string, text: string) => prose(`  ${`${label}:`.padEnd(6)} ${text}`, 9)
+/** How prose is laid out: wrapped at the width, coloured where wanted. */
+interface Layout {
+  paint: Paint
+  prose: (text: string, indent?: number) => string[]
+  width: number | undefined
+}
 
-  const first: string[] = prose(headline(report), 2).map(line => paint(report.result, line))
+export function renderSections(report: Report, options: TextOptions = {}): TextSection[] {
+  const layout: Layout = {
+    paint: painter(options.color),
+    prose: (text, indent = 0) => wrap(text, options.width, indent),
+    width: options.width
+  }
+  const sections: TextSection[] = [{ lines: firstScreen(report, layout) }]
+  for (const status of ['fail', 'warn'] as const)
+    for (const finding of groupFindings(report, status))
+      sections.push(findingSection(finding, report, layout))
+  const skipped = skipReasons(report)
+  if (skipped.length > 0) {
+    sections.push({
+      title: `- Not evaluated, and why (${skipped.length})`,
+      lines: skipped.flatMap(reason =>
+        layout.prose(`  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${placeList(reason.checks)})`, 4)
+      )
+    })
+  }
+  return sections.map(section =>
+    section.title
+      ? {
+          ...section,
+          title: layout
+            .prose(section.title, 2)
+            .map(line => layout.paint('bold', line))
+            .join('\n')
+        }
+      : section
+  )
+}
+
+/** The verdict, who and what, how to get a verdict, one line per check, the five gates, the changes made. */
+function firstScreen(report: Report, { paint, prose, width }: Layout): string[] {
+  const lines: string[] = prose(headline(report), 2).map(line => paint(report.result, line))
   if (report.identity)
-    first.push(...prose(`Caller: ${report.identity.arn} (account ${report.identity.account})`, 2))
+    lines.push(...prose(`Caller: ${report.identity.arn} (account ${report.identity.account})`, 2))
   if (report.credentialSource)
-    first.push(...prose(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`, 2))
-  for (const note of report.credentialNotes ?? []) first.push(...prose(`Note: ${note}`, 2))
+    lines.push(...prose(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`, 2))
+  for (const note of report.credentialNotes ?? []) lines.push(...prose(`Note: ${note}`, 2))
   const probed = report.probed
   if (probed) {
     const models = new Set(report.checks.map(check => check.model)).size
-    first.push(
+    const calls = probed.invoke
+      ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}`
+      : 'control plane only'
+    lines.push(
       ...prose(
-        `Probed: ${models} model${models === 1 ? '' : 's'} × ${probed.regions.join(', ')}; ` +
-          (probed.invoke
-            ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}`
-            : 'control plane only') +
-          `; ${probed.bootstrap ? 'bootstrap' : 'read-only'}; ${(probed.durationMs / 1000).toFixed(1)} s`,
+        `Probed: ${models} model${models === 1 ? '' : 's'} × ${probed.regions.join(', ')}; ${calls}; ` +
+          `${probed.bootstrap ? 'bootstrap' : 'read-only'}; ${(probed.durationMs / 1000).toFixed(1)} s`,
         2
       )
     )
@@ -102,11 +138,11 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
   for (const { action, checks } of actionsForAVerdict(report)) {
     const where = checks.length === report.checks.length ? '' : ` (${placeList(checks, 3)})`
     const [head = '', ...rest] = prose(`To get a verdict: ${action}${where}`, 2)
-    first.push(head.replace('To get a verdict:', paint('bold', 'To get a verdict:')), ...rest)
+    lines.push(head.replace('To get a verdict:', paint('bold', 'To get a verdict:')), ...rest)
   }
-  first.push('', ...checkLines(report, options.width, paint), '', ...gateTable(report))
+  lines.push('', ...checkLines(report, width, paint), '', ...gateTable(report))
   for (const change of report.changes) {
-    first.push(
+    lines.push(
       ...prose(
         change.action === 'use-case-form-submitted'
           ? `Changed: submitted the Anthropic use-case form in ${change.region}`
@@ -115,49 +151,29 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
       )
     )
   }
-  const sections: TextSection[] = [{ lines: first }]
+  return lines
+}
 
-  for (const status of ['fail', 'warn'] as const) {
-    for (const finding of groupFindings(report, status)) {
-      const lines: string[] = []
-      lines.push(...labelled('where', placeList(finding.checks)))
-      const { lines: seen, more } = distinctSeen(finding)
-      for (const line of seen)
-        lines.push(
-          ...labelled('seen', `${line.where ? `${line.where}: ` : ''}${withoutCaller(line.detail, report)}`)
-        )
-      if (more > 0) lines.push(...labelled('seen', `… and ${more} more alike`))
-      for (const fix of finding.fixes) lines.push(...labelled('fix', fix))
-      for (const line of finding.hints) lines.push(...labelled('hint', line))
-      for (const snippet of fixSnippets(finding, report)) {
-        lines.push(
-          ...prose(`  ${snippet.label.replace(/`/g, '')}:`, 2),
-          ...snippet.code.split('\n').map(line => `    ${line}`)
-        )
-      }
-      const mark = finding.fault ? '?' : status === 'fail' ? '✗' : '!'
-      sections.push({ title: `${mark} ${findingTitle(finding)}`, lines })
-    }
-  }
-  const skipped = skipReasons(report)
-  if (skipped.length > 0) {
-    sections.push({
-      title: `- Not evaluated, and why (${skipped.length})`,
-      lines: skipped.flatMap(reason =>
-        prose(`  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${placeList(reason.checks)})`, 4)
-      )
-    })
-  }
-  return sections.map(section =>
-    section.title
-      ? {
-          ...section,
-          title: prose(section.title, 2)
-            .map(line => paint('bold', line))
-            .join('\n')
-        }
-      : section
-  )
+/** One finding: where, what was seen, the fix in words and to copy (commands and policies are never wrapped). */
+function findingSection(finding: Finding, report: Report, { prose }: Layout): TextSection {
+  /** "  label: text", wrapped under the text. */
+  const labelled = (label: string, text: string) => prose(`  ${`${label}:`.padEnd(6)} ${text}`, 9)
+  const lines = labelled('where', placeList(finding.checks))
+  const { lines: seen, more } = distinctSeen(finding)
+  for (const line of seen)
+    lines.push(
+      ...labelled('seen', `${line.where ? `${line.where}: ` : ''}${withoutCaller(line.detail, report)}`)
+    )
+  if (more > 0) lines.push(...labelled('seen', `… and ${more} more alike`))
+  for (const fix of finding.fixes) lines.push(...labelled('fix', fix))
+  for (const line of finding.hints) lines.push(...labelled('hint', line))
+  for (const snippet of fixSnippets(finding, report))
+    lines.push(
+      ...prose(`  ${snippet.label.replace(/`/g, '')}:`, 2),
+      ...snippet.code.split('\n').map(line => `    ${line}`)
+    )
+  const mark = finding.fault ? '?' : finding.status === 'fail' ? '✗' : '!'
+  return { title: `${mark} ${findingTitle(finding)}`, lines }
 }
 
 function placeList(checks: CheckResult[], limit = 12): string {

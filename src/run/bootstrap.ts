@@ -14,7 +14,7 @@ import {
 } from '../aws/control-plane.js'
 import { baseModelGuessOf, isAnthropicModel } from '../bedrock/model-id.js'
 import type { Availability, AwsFailure, BootstrapEvidence, Read } from '../evidence.js'
-import type { Pair } from '../inputs/parse.js'
+import type { Pair } from '../inputs/models.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { Clock } from '../support/clock.js'
 import type { Logger } from '../support/logger.js'

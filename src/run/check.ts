@@ -13,7 +13,7 @@ import {
   readProfileListing
 } from '../aws/control-plane.js'
 import { minimalCall } from '../aws/runtime.js'
-import type { CallKind } from '../bedrock/calls.js'
+import type { CallKind, CallRecord, CheckResult, GateResult, Gates } from '../types.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from '../bedrock/model-id.js'
 import type {
   Availability,
@@ -29,9 +29,8 @@ import type { RunCredentials } from '../gates/common.js'
 import { planCall, plannedRequests, profileCoversRegion, type CallPlan } from '../gates/plan.js'
 import { wantsProfileHint } from '../gates/region.js'
 import { closedAtCredentials, decideAfterCall, decideBeforeCall, overallResult } from '../gates/sequence.js'
-import type { Pair } from '../inputs/parse.js'
+import type { Pair } from '../inputs/models.js'
 import type { Clock } from '../support/clock.js'
-import type { CallRecord, CheckResult, GateResult, Gates } from '../types.js'
 import type { Bootstrapper } from './bootstrap.js'
 import { withProfiles } from './hints.js'
 

@@ -5,7 +5,8 @@
  * resolver honours; tsconfig.json has the same entry for the types), so undici (over 400 KB even minified) stays
  * out of the start-up bundle: the modules that talk to GitHub's API load the real one first (loadUndici) and this
  * class hands its constructor over.
- * Nothing else in a run imports undici: Node's own fetch carries the OIDC token request.
+ * Nothing else in a run imports undici: Node's own fetch carries the OIDC token request. A unit test reads the
+ * installed toolkit's imports of undici and fails when it takes a name this file does not stand in for.
  */
 type RealUndici = typeof import('undici/index.js')
 

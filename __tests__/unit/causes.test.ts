@@ -1,0 +1,127 @@
+/**
+ * The cause registry: every cause has the words its kind needs, and every fix says the thing that fixes it (a key
+ * phrase per cause, so a garbled or swapped fix fails here), names the check's own values, and never asks for
+ * what GitHub would strip (an <ANGLE_BRACKET> placeholder) or for a risky workflow (pull_request_target).
+ */
+import { describe, expect, it } from '@jest/globals'
+import { CAUSES, fixFor, GATES, type Cause, type FixContext } from '../../src/causes.js'
+import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
+
+const CONTEXT: FixContext = {
+  model: 'm.x-1',
+  region: 'us-west-2',
+  baseModelId: 'm.x-1',
+  account: '111122223333',
+  groups: ['bedrock:InvokeModel', 'arn:aws:bedrock:us-east-1::foundation-model/m.x-1', 'session'],
+  marketplace: true,
+  allowedAccountIds: ['444455556666'],
+  keyRegion: 'us-east-1',
+  issuer: 'https://token.actions.octocorp.ghe.com'
+}
+
+/** What each fix must say: the action that opens the gate, or the one thing to do about a fault. */
+const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
+  'oidc-no-token-permission': ['id-token: write'],
+  'oidc-trust-policy': [':sub must match the claim shown', ':aud must equal the audience input'],
+  'oidc-invalid-token': ['IAM OIDC identity provider for https://token.actions.octocorp.ghe.com'],
+  'oidc-token-unavailable': ['re-run the job'],
+  'idp-unreachable': ['re-run the job'],
+  'fork-pull-request': [
+    'github.event.pull_request.head.repo.full_name == github.repository',
+    'probe on push'
+  ],
+  'credentials-expired': ['role-duration-seconds', 'longer than wait-timeout-seconds'],
+  'credentials-invalid': ['role-to-assume'],
+  'credentials-missing': ['role-to-assume', 'configure-aws-credentials', 'instance role'],
+  'credentials-bad-signature': ['clock is skewed'],
+  'sts-refused': ['credentials this job uses'],
+  'wrong-account': ['account 444455556666', 'add 111122223333 to allowed-account-ids'],
+  'account-unverifiable': ['role-to-assume', 'drop allowed-account-ids'],
+  'bearer-key-invalid': ['create a new key', 'unset AWS_BEARER_TOKEN_BEDROCK'],
+  'bearer-key-expired': ['generate the key in the job'],
+  'bearer-key-region': ['Generate the key for us-west-2', 'or probe us-east-1'],
+  'bearer-denied-scp': ['unset AWS_BEARER_TOKEN_BEDROCK'],
+  'bearer-not-permitted': ['Allow bedrock:CallWithBearerToken'],
+  'region-signature-scope': ['"us-west-2" must be a region where Amazon Bedrock runs'],
+  'region-not-offered': ['Use a region where the model is offered'],
+  'profile-not-found': ["geography's source regions"],
+  'on-demand-unsupported': ['through an inference profile'],
+  'invalid-model-id': ['aws bedrock list-foundation-models --region us-west-2'],
+  'model-not-found': ['offered in us-west-2'],
+  'not-entitled': ['create-agreement: true', 'aws-marketplace:Subscribe'],
+  'agreement-create-failed': ['bedrock:CreateFoundationModelAgreement'],
+  'payment-instrument': ['payment method'],
+  'account-not-authorized': ['AWS Support', 'no IAM policy changes this'],
+  'account-operation-not-allowed': ['AWS Support', 'No IAM policy'],
+  'marketplace-permissions': [
+    'aws-marketplace:Subscribe',
+    'aws-marketplace:ViewSubscriptions',
+    'create-agreement: true'
+  ],
+  'no-model-access': ['in us-west-2', 'create-agreement: true'],
+  'model-legacy': ['active model'],
+  'model-legacy-inactive': ['active model'],
+  'model-end-of-life': ['active model'],
+  'use-case-missing': ['create-agreement: true', 'use-case-form'],
+  'no-offer': ['private offers'],
+  'wait-timed-out': ['wait-timeout-seconds'],
+  'not-authorized': ['provider terms'],
+  'agreement-pending': ['up to 15'],
+  'agreement-error': ['payment method', 're-create the agreement'],
+  'agreement-missing': ['create-agreement: true', 'aws-marketplace:Subscribe'],
+  'provider-country-unsupported': ['supported country'],
+  'iam-scp-deny': [
+    'cannot override an SCP',
+    'allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/m.x-1'
+  ],
+  'iam-explicit-deny': ['Deny for bedrock:InvokeModel on', 'in the session policy'],
+  'iam-no-allow': ['policy below', 'bedrock:InvokeModelWithResponseStream covers ConverseStream'],
+  'iam-denied': ['bedrock:InvokeModel'],
+  'iam-list-denied': ['allow bedrock:ListInferenceProfiles'],
+  'unrecognised-refusal': ['report it to bedrock-access-probe'],
+  'probe-request-rejected': ['report the message to bedrock-access-probe'],
+  'not-text-model': ['Nothing to fix for access'],
+  throttled: ['Nothing to fix for access'],
+  'quota-exceeded': ['raise the quota'],
+  'model-not-ready': ['Re-run the probe'],
+  fault: ['re-run the probe'],
+  'timed-out': ['request-timeout-seconds'],
+  unreachable: ['VPC endpoint', 'HTTPS_PROXY'],
+  'not-from-aws': ['proxy'],
+  'tls-untrusted': ['NODE_EXTRA_CA_CERTS'],
+  'service-error': ['re-run the probe'],
+  'proxy-failed': ['CONNECT', 'NO_PROXY'],
+  cancelled: ['re-run it']
+}
+
+const causes = Object.keys(CAUSES) as Cause[]
+
+describe('the cause registry', () => {
+  it.each(causes)('%s has the words its kind needs', cause => {
+    const spec = CAUSES[cause]
+    expect(spec.title.length).toBeGreaterThan(2)
+    expect(['any', ...GATES]).toContain(spec.gate)
+    if (spec.kind === 'fault' || spec.kind === 'unproven') expect(spec.cell.length).toBeGreaterThan(1)
+    if (spec.kind === 'fault') expect(spec.headline.length).toBeGreaterThan(10)
+    const fix = fixFor(cause, CONTEXT)
+    if (spec.kind === 'closed' || spec.kind === 'fault' || spec.kind === 'caveat')
+      expect(fix?.length).toBeGreaterThan(15)
+  })
+
+  it.each(causes.filter(cause => fixFor(cause, CONTEXT) !== undefined))(
+    'the fix of %s says what fixes it',
+    cause => {
+      const fix = fixFor(cause, CONTEXT)!
+      const phrases = KEY_PHRASES[cause]
+      expect(phrases).toBeDefined()
+      for (const phrase of phrases!) expect(fix).toContain(phrase)
+      // GitHub's sanitizer removes an unknown tag such as <ROLE_NAME>; a fix never asks for a risky workflow.
+      expect(fix).not.toMatch(/<[A-Za-z_]+>/)
+      expect(fix).not.toMatch(/(?<!not )\b(use|run on|probe on|switch to) pull_request_target/i)
+    }
+  )
+
+  it('names a gate for every cause an AWS answer can name', () => {
+    for (const entry of CATALOGUE) expect(GATES).toContain(CAUSES[entry.id].gate)
+  })
+})

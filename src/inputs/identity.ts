@@ -1,0 +1,64 @@
+/** Whose identity is checked: role-to-assume and its OIDC session, the account it must be in, a named profile. */
+import { dedupe, InputError, parseInteger, printable, splitList } from './values.js'
+
+/** An IAM role ARN in any partition (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc, …). */
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
+
+export interface IdentityInputs {
+  roleToAssume?: string
+  audience: string
+  roleSessionName: string
+  roleDurationSeconds: number
+  /** The credentials gate fails when the identity's account is not one of these (allowed-account-ids). */
+  allowedAccountIds?: string[]
+  /** CLI only (--profile): the named AWS profile for the default credential chain. */
+  profile?: string
+}
+
+export function readIdentity(get: (name: string) => string): IdentityInputs {
+  const roleToAssume = get('role-to-assume') || undefined
+  if (roleToAssume !== undefined && !ROLE_ARN.test(roleToAssume)) {
+    throw new InputError(
+      'role-to-assume',
+      `is "${printable(roleToAssume)}", not an IAM role ARN`,
+      'Use arn:aws:iam::123456789012:role/NAME (the role GitHub OIDC may assume).'
+    )
+  }
+  const roleSessionName = get('role-session-name')
+  if (!SESSION_NAME.test(roleSessionName)) {
+    throw new InputError(
+      'role-session-name',
+      `is "${printable(roleSessionName)}"`,
+      'Use 2 to 64 characters of letters, digits and +=,.@_-.'
+    )
+  }
+  const audience = get('audience')
+  if (audience.length > 256 || /\s/.test(audience)) {
+    throw new InputError(
+      'audience',
+      'is not a valid OIDC audience',
+      'Leave it at sts.amazonaws.com unless your identity provider uses another.'
+    )
+  }
+  const accountText = get('allowed-account-ids')
+  const allowedAccountIds = accountText === '' ? undefined : dedupe(splitList(accountText))
+  for (const account of allowedAccountIds ?? []) {
+    if (!/^\d{12}$/.test(account)) {
+      throw new InputError(
+        'allowed-account-ids',
+        `entry "${printable(account)}" is not a 12-digit AWS account ID`,
+        'List the account IDs the credentials may belong to, e.g. "111122223333, 444455556666".'
+      )
+    }
+  }
+  const profile = get('profile') || undefined
+  return {
+    ...(roleToAssume ? { roleToAssume } : {}),
+    audience,
+    roleSessionName,
+    roleDurationSeconds: parseInteger('role-duration-seconds', get('role-duration-seconds'), 900, 43200),
+    ...(allowedAccountIds ? { allowedAccountIds } : {}),
+    ...(profile ? { profile } : {})
+  }
+}
