@@ -11,6 +11,7 @@ export function openGates(overrides: Partial<Gates> = {}): Gates {
     'model-access': PASS,
     'provider-terms': PASS,
     'iam-permission': PASS,
+    capacity: PASS,
     ...overrides
   }
 }

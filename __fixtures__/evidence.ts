@@ -1,7 +1,15 @@
 /** Evidence for the gate rules: an open check by default; each test overrides what its case is about. */
-import type { Read } from '../src/evidence.js'
+import type { ServiceQuota } from '../src/bedrock/quotas.js'
+import type {
+  Availability,
+  CallOutcome,
+  CallsOutcome,
+  Evidence,
+  ModelDetails,
+  QuotaListing,
+  Read
+} from '../src/evidence.js'
 import type { CallKind, GateResult } from '../src/types.js'
-import type { Availability, CallOutcome, CallsOutcome, Evidence, ModelDetails } from '../src/evidence.js'
 import type { RunCredentials } from '../src/gates/common.js'
 import { decideAfterCall, decideBeforeCall, type Decision } from '../src/gates/sequence.js'
 
@@ -22,7 +30,13 @@ export const run = (
 /** Model details of an on-demand text model unless overridden. */
 export const details = (value: Partial<ModelDetails> = {}): Read<ModelDetails> => ({
   state: 'ok',
-  value: { modality: 'text', onDemand: 'supported', inferenceTypes: ['ON_DEMAND'], ...value }
+  value: {
+    modality: 'text',
+    onDemand: 'supported',
+    inferenceTypes: ['ON_DEMAND'],
+    displayName: 'Anthropic Claude 3 Haiku',
+    ...value
+  }
 })
 
 /** A readable availability: offered, entitled, agreement live and authorized unless overridden. */
@@ -112,3 +126,30 @@ export function judge(
     asked ?? (outcome.state === 'made' ? outcome.outcomes.map(made => made.call) : ['converse'])
   return decideAfterCall(e, decideBeforeCall(e, run(credentials)), outcome, askedCalls)
 }
+
+export const HAIKU_ON_DEMAND = 'On-demand InvokeModel tokens per minute for Anthropic Claude 3 Haiku'
+export const HAIKU_PER_DAY = 'Model invocation max tokens per day for Anthropic Claude 3 Haiku'
+
+/**
+ * The region's Bedrock quotas for the default model (Claude 3 Haiku, on demand), AWS's defaults unless `applied`
+ * gives the account's value of a quota (undefined: left out of ListServiceQuotas).
+ */
+export function quotaListing(applied: Record<string, number | undefined> = {}): Read<QuotaListing> {
+  const defaults: ServiceQuota[] = [
+    { name: HAIKU_ON_DEMAND, code: 'L-HAIKU-OD', value: 200000, adjustable: true, period: '1 MINUTE' },
+    { name: HAIKU_PER_DAY, code: 'L-HAIKU-DAY', value: 288000000, adjustable: true, period: '1 DAY' }
+  ]
+  const listed = defaults.flatMap(quota => {
+    if (!(quota.name in applied)) return [quota]
+    const value = applied[quota.name]
+    return value === undefined ? [] : [{ ...quota, value }]
+  })
+  return { state: 'ok', value: { applied: listed, defaults } }
+}
+
+/** A call throttled after retries, with this message (per minute unless it says per day). */
+export const throttledCall = (message: string, call: CallKind = 'converse'): CallOutcome => ({
+  state: 'failed',
+  call,
+  failure: { kind: 'throttled', name: 'ThrottlingException', message }
+})

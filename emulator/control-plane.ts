@@ -74,8 +74,8 @@ export function getFoundationModel(id: string): Route['answer'] {
       modelDetails: {
         modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.id}`,
         modelId: model.id,
-        modelName: model.id,
-        providerName: model.id.split('.')[0],
+        modelName: model.name ?? model.id,
+        providerName: model.provider ?? model.id.split('.')[0],
         inputModalities: ['TEXT'],
         outputModalities: model.outputModalities ?? ['TEXT'],
         inferenceTypesSupported: model.inferenceTypes ?? ['ON_DEMAND'],

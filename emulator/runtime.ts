@@ -6,6 +6,7 @@
  */
 import { EventStreamCodec } from '@smithy/core/event-streams'
 import { agreementOf, findModel, findProfile, isMarketplace, profileArn } from './control-plane.js'
+import { appliedTokensPerMinute } from './service-quotas.js'
 import type { EmulatorState } from './state.js'
 import { callerArn, jsonError, ok, sessionDenies, type Reply, type Route } from './wire.js'
 
@@ -108,6 +109,15 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
       // The first call subscribes the account (and accepts the EULA): exactly what the probe must not do unasked.
       state.agreements[model.id] = { status: 'AVAILABLE' }
     }
+    // The request is authorized; what the quotas allow comes after (the throttling wordings users quote).
+    if (state.quotas.dailyExhausted.includes(model.id))
+      return jsonError(
+        429,
+        'ThrottlingException',
+        'Too many tokens per day, please wait before trying again.'
+      )
+    if (appliedTokensPerMinute(state, model, profile !== undefined) === 0)
+      return jsonError(429, 'ThrottlingException', 'Too many tokens, please wait before trying again.')
     const modalities = model.outputModalities ?? ['TEXT']
     if (operation === 'Converse' || operation === 'ConverseStream') {
       if (!modalities.includes('TEXT')) {

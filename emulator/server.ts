@@ -15,6 +15,7 @@ import {
   putUseCase
 } from './control-plane.js'
 import { faultReply, takeFault } from './faults.js'
+import { listAwsDefaultServiceQuotas, listServiceQuotas } from './service-quotas.js'
 import { githubRoute, oidcToken } from './github.js'
 import { invoke } from './runtime.js'
 import type { EmulatorState } from './state.js'
@@ -75,7 +76,7 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
   const body = await readBody(req)
   const url = new URL(req.url ?? '/', 'http://emulator')
   const auth = parseAuthorization(String(req.headers['authorization'] ?? ''))
-  const route = identify(req.method ?? 'GET', url, body)
+  const route = identify(req.method ?? 'GET', url, body, String(req.headers['x-amz-target'] ?? ''))
   const call: LoggedCall = {
     operation: route.operation,
     region: auth?.region,
@@ -118,8 +119,18 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
   send(res, call, reply)
 }
 
-function identify(method: string, url: URL, body: string): Route {
+function identify(method: string, url: URL, body: string, target: string): Route {
   const path = url.pathname
+  if (target.startsWith('ServiceQuotasV20190624.')) {
+    const operation = target.slice('ServiceQuotasV20190624.'.length)
+    const answer =
+      operation === 'ListServiceQuotas'
+        ? listServiceQuotas
+        : operation === 'ListAWSDefaultServiceQuotas'
+          ? listAwsDefaultServiceQuotas
+          : () => jsonError(400, 'UnknownOperationException', `No Service Quotas operation ${operation}`)
+    return { operation, protocol: 'json', answer: signed(answer, 'json') }
+  }
   if (path === '/_oidc/token') return { operation: 'OidcToken', protocol: 'oidc', answer: oidcToken }
   if (path.startsWith('/_github/')) return githubRoute(method, path.slice('/_github'.length), body)
   if (method === 'POST' && path === '/' && body.includes('Action=')) {

@@ -49,6 +49,13 @@ export interface EmulatedModel {
   endOfLife?: boolean
   /** The account has no access at all ("You don't have access to the model…"). */
   noAccess?: boolean
+  /** GetFoundationModel's providerName and modelName: the quota names embed them. */
+  provider?: string
+  name?: string
+  /** AWS's default on-demand tokens per minute for the model (default DEFAULT_TOKENS_PER_MINUTE). */
+  tokensPerMinute?: number
+  /** The model also has a "1M Context Length" quota beside its standard one. */
+  longContextQuota?: boolean
 }
 
 export interface EmulatedProfile {
@@ -121,6 +128,19 @@ export interface EmulatorState {
    * bedrock:CallWithBearerToken is denied to it (by its identity policy, or by an SCP).
    */
   apiKeys: Record<string, { arn: string; callWithBearerToken?: 'no-allow' | 'scp-deny' }>
+  /** Service Quotas for Bedrock (emulator/service-quotas.ts): the account's values and how they are listed. */
+  quotas: {
+    /** Quotas a page holds (ListServiceQuotas, ListAWSDefaultServiceQuotas), at most the MaxResults asked for. */
+    pageSize: number
+    /** Applied values that differ from AWS's default, by quota name; null: not available, left out of the list. */
+    applied: Record<string, number | null>
+    /** Quotas listed with an ErrorReason and no value. */
+    unavailable: string[]
+    /** The older quota names ("On-demand model inference tokens per minute for …"). */
+    olderNames: boolean
+    /** Models whose tokens for the day are used up: every call is throttled "Too many tokens per day". */
+    dailyExhausted: string[]
+  }
   latencyMs: number
   /** A minimal GitHub REST API for pull-request files and comments (GITHUB_API_URL=<url>/_github). */
   github: {
@@ -159,25 +179,57 @@ export function openAccount(): EmulatorState {
     models: [
       {
         id: 'anthropic.claude-sonnet-4-6',
+        provider: 'Anthropic',
+        name: 'Claude Sonnet 4.6',
         regions: [...ALL_US, ...EU],
-        inferenceTypes: ['INFERENCE_PROFILE']
+        inferenceTypes: ['INFERENCE_PROFILE'],
+        longContextQuota: true
       },
       {
         id: 'anthropic.claude-3-haiku-20240307-v1:0',
+        provider: 'Anthropic',
+        name: 'Claude 3 Haiku',
         regions: [...ALL_US, ...EU],
         inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE']
       },
       {
         id: 'amazon.nova-lite-v1:0',
+        provider: 'Amazon',
+        name: 'Nova Lite',
         regions: ['us-east-1', 'eu-central-1'],
         inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE']
       },
-      { id: 'amazon.titan-embed-text-v2:0', regions: ALL_US, outputModalities: ['EMBEDDING'] },
-      { id: 'cohere.embed-english-v3', regions: ALL_US, outputModalities: ['EMBEDDING'] },
-      { id: 'stability.sd3-5-large-v1:0', regions: ['us-west-2'], outputModalities: ['IMAGE'] },
-      { id: 'meta.llama3-1-8b-instruct-v1:0', regions: ALL_US },
+      {
+        id: 'amazon.titan-embed-text-v2:0',
+        provider: 'Amazon',
+        name: 'Titan Text Embeddings V2',
+        regions: ALL_US,
+        outputModalities: ['EMBEDDING']
+      },
+      {
+        id: 'cohere.embed-english-v3',
+        provider: 'Cohere',
+        name: 'Embed English',
+        regions: ALL_US,
+        outputModalities: ['EMBEDDING']
+      },
+      {
+        id: 'stability.sd3-5-large-v1:0',
+        provider: 'Stability AI',
+        name: 'Stable Diffusion 3.5 Large',
+        regions: ['us-west-2'],
+        outputModalities: ['IMAGE']
+      },
+      {
+        id: 'meta.llama3-1-8b-instruct-v1:0',
+        provider: 'Meta',
+        name: 'Llama 3.1 8B Instruct',
+        regions: ALL_US
+      },
       {
         id: 'anthropic.claude-v2:1',
+        provider: 'Anthropic',
+        name: 'Claude',
         regions: ALL_US,
         lifecycle: {
           status: 'LEGACY',
@@ -246,6 +298,7 @@ export function openAccount(): EmulatorState {
     iam: { deniedActions: [], scpDenyRegions: [], marketplace: false },
     faults: [],
     apiKeys: {},
+    quotas: { pageSize: 100, applied: {}, unavailable: [], olderNames: false, dailyExhausted: [] },
     latencyMs: 0,
     github: { token: 'ghs_EMULATORTOKEN', files: [], comments: [] }
   }

@@ -115,6 +115,22 @@ const SCENARIOS: Scenario[] = [
     options: { oidc: true }
   },
   {
+    name: 'capacity',
+    title: 'Capacity: a day used up, a quota of 0, a reduced quota',
+    state: () => {
+      const state = openAccount()
+      state.quotas.dailyExhausted = ['anthropic.claude-3-haiku-20240307-v1:0']
+      state.quotas.applied['On-demand InvokeModel tokens per minute for Amazon Nova Lite'] = 0
+      state.quotas.applied['On-demand InvokeModel tokens per minute for Meta Llama 3.1 8B Instruct'] = 20000
+      return state
+    },
+    inputs: {
+      models: 'anthropic.claude-3-haiku-20240307-v1:0, amazon.nova-lite-v1:0, meta.llama3-1-8b-instruct-v1:0',
+      regions: 'us-east-1',
+      'fail-on': 'never'
+    }
+  },
+  {
     name: 'faults',
     title: 'Faults only: nothing closed, nothing proven',
     state: () => {

@@ -6,8 +6,18 @@
  * compile. The catalogue (src/diagnosis/catalogue.ts) maps AWS's answers onto these causes.
  */
 
-/** The five gates, in the order a request meets them. */
-export const GATES = ['credentials', 'region', 'model-access', 'provider-terms', 'iam-permission'] as const
+/**
+ * The gates, in the order a request meets them: five that decide whether the call is let through at all, and
+ * capacity, whether there are tokens for it today (Service Quotas, and the call's throttling).
+ */
+export const GATES = [
+  'credentials',
+  'region',
+  'model-access',
+  'provider-terms',
+  'iam-permission',
+  'capacity'
+] as const
 export type GateName = (typeof GATES)[number]
 
 export const GATE_TITLES: Record<GateName, string> = {
@@ -15,7 +25,8 @@ export const GATE_TITLES: Record<GateName, string> = {
   region: 'Region',
   'model-access': 'Model access',
   'provider-terms': 'Provider terms',
-  'iam-permission': 'IAM permission'
+  'iam-permission': 'IAM permission',
+  capacity: 'Capacity'
 }
 
 /** The gates' names where space is short (a matrix cell, a terminal line). */
@@ -24,7 +35,8 @@ export const GATE_SHORT: Record<GateName, string> = {
   region: 'Region',
   'model-access': 'Access',
   'provider-terms': 'Terms',
-  'iam-permission': 'IAM'
+  'iam-permission': 'IAM',
+  capacity: 'Capacity'
 }
 
 /** What a fix may name about the check and what was seen. */
@@ -43,6 +55,15 @@ export interface FixContext {
   keyRegion?: string
   /** The OIDC token's issuer (github.com's, GHE.com's or an enterprise's). */
   issuer?: string
+  /** The quota a capacity fix is about, and the value to ask for. */
+  quota?: {
+    name: string
+    code: string
+    applied?: number
+    default?: number
+    adjustable?: boolean
+    desired?: number
+  }
 }
 
 type Fix = (ctx: FixContext) => string
@@ -94,6 +115,28 @@ const MARKETPLACE_FIX =
   'from such a role. After the first subscription every role in the account can invoke without them; allow up to 2 minutes.'
 
 const MODEL_ACCESS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html'
+const QUOTAS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/quotas-runtime.html'
+const QUOTA_INCREASE_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/quotas-increase.html'
+
+/**
+ * How to raise a quota: the Service Quotas command for an adjustable one (asking for `desired`), AWS Support for
+ * one that is not; and Bedrock's own route, where asking for the cross-Region tokens-per-minute quota lets AWS
+ * Support raise the related ones with it (Bedrock user guide, "Request an increase for Amazon Bedrock quotas").
+ */
+function raiseQuota({ quota, region }: FixContext): string {
+  if (!quota) return 'Raise the quota in Service Quotas (Amazon Bedrock) for this model and region.'
+  const route =
+    ' For Bedrock, ask for the "Cross-Region InvokeModel tokens per minute" quota of the model: AWS Support then offers to raise the related ones (on-demand tokens per minute, tokens per day) with it.'
+  if (quota.adjustable === false)
+    return (
+      `${quota.name} (${quota.code}) is not adjustable in Service Quotas: open an AWS Support case (Service limit ` +
+      `increase, Amazon Bedrock, ${region}) for it.${route}`
+    )
+  return (
+    `Request ${quota.desired ?? quota.default ?? 'a higher value'} for ${quota.name} (${quota.code}) in ${region} ` +
+    `(aws service-quotas request-service-quota-increase, or the Service Quotas console).${route}`
+  )
+}
 const API_KEYS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
 
 export const CAUSES = {
@@ -529,24 +572,83 @@ export const CAUSES = {
     fix: () =>
       'Nothing to fix for access; the probe could not prove the IAM gate with a call for this model type.'
   },
-  throttled: {
-    gate: 'iam-permission',
-    kind: 'caveat',
-    title: 'throttled (access is in place)',
-    fix: () => 'Nothing to fix for access. Re-run later, or raise the quota.'
-  },
-  'quota-exceeded': {
-    gate: 'iam-permission',
-    kind: 'caveat',
-    title: 'over quota (access is in place)',
-    fix: () => 'Access is in place; raise the quota (Service Quotas) or use a cross-region inference profile.'
-  },
+
   'model-not-ready': {
     gate: 'iam-permission',
     kind: 'unproven',
     title: 'the model did not answer in time',
     cell: 'not ready',
     fix: () => 'Re-run the probe; if it persists, try another region or a cross-region inference profile.'
+  },
+  // --- Capacity: tokens for the workload today ---------------------------------------------------------
+  'daily-tokens-exhausted': {
+    gate: 'capacity',
+    kind: 'closed',
+    title: 'no tokens left for today',
+    fix: ctx =>
+      'The account has used its tokens for the day for this model (new accounts can get reduced daily quotas): wait ' +
+      `for the daily window to pass, or raise the quota. ${raiseQuota(ctx)}`,
+    sources: [
+      QUOTAS_GUIDE,
+      'github.com/minorun365/agent-book/issues/29 ("Too many tokens per day, please wait before trying again.")'
+    ]
+  },
+  'quota-zero': {
+    gate: 'capacity',
+    kind: 'closed',
+    title: 'a quota of 0 tokens per minute',
+    fix: ctx => `No call can be served until the quota is raised. ${raiseQuota(ctx)}`,
+    sources: [QUOTAS_GUIDE, 'github.com/cline/cline/issues/4196 ("quotas being set by Amazon to 0")']
+  },
+  'quota-below-need': {
+    gate: 'capacity',
+    kind: 'closed',
+    title: 'fewer tokens per minute than the workload needs',
+    fix: ctx => `Raise the quota to what the workload needs (min-tokens-per-minute). ${raiseQuota(ctx)}`,
+    sources: [QUOTAS_GUIDE]
+  },
+  'quota-exceeded': {
+    gate: 'capacity',
+    kind: 'closed',
+    title: 'the request exceeds a quota',
+    fix: ctx => `The request was authorized, then refused for a quota. ${raiseQuota(ctx)}`,
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html (ServiceQuotaExceededException)'
+    ]
+  },
+  'quota-reduced': {
+    gate: 'capacity',
+    kind: 'caveat',
+    title: 'a quota below AWS default',
+    fix: ctx =>
+      `The account's quota is below AWS's default (reduced for new accounts, and by usage and payment history). ${raiseQuota(ctx)}`,
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/quotas.html', QUOTA_INCREASE_GUIDE]
+  },
+  throttled: {
+    gate: 'capacity',
+    kind: 'caveat',
+    title: 'throttled (the quota is in use or small)',
+    fix: ctx =>
+      'Access is in place; the call was throttled after retries, so the tokens per minute are in use by other work or ' +
+      `small. Re-run later, or raise the quota. ${raiseQuota(ctx)}`,
+    sources: [
+      'github.com/anthropics/claude-code/issues/236 ("Too many tokens, please wait before trying again.")'
+    ]
+  },
+  'quota-read-denied': {
+    gate: 'capacity',
+    kind: 'unproven',
+    title: 'Service Quotas may not be read',
+    cell: 'quotas',
+    fix: () =>
+      'Grant servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas (read-only) to see the quotas ' +
+      'the workload runs against.'
+  },
+  'quota-unknown': {
+    gate: 'capacity',
+    kind: 'unproven',
+    title: 'no quota found for this model',
+    cell: 'quota?'
   },
   // --- The call and its plan: why a gate was not decided ----------------------------------------------
   'refused-earlier': {

@@ -4,6 +4,7 @@
  */
 import type { CallerIdentity, CallKind, CredentialSource } from './types.js'
 import type { Modality } from './bedrock/model-id.js'
+import type { ServiceQuota } from './bedrock/quotas.js'
 import type { Cause } from './causes.js'
 
 // --- What an AWS call came to: the AWS layer (src/aws/failure.ts) turns every SDK error into an AwsFailure. ------
@@ -108,6 +109,8 @@ export interface ModelDetails {
   inferenceTypes: string[]
   /** Set when the provider marked the model Legacy (modelLifecycle.status LEGACY). */
   legacy?: LegacyLifecycle
+  /** providerName and modelName ("Anthropic", "Claude 3 Haiku"): quota names embed them. */
+  displayName?: string
 }
 
 /** GetInferenceProfile, translated. */
@@ -148,6 +151,12 @@ export interface BootstrapEvidence {
   waitTimedOut?: string
 }
 
+/** The Bedrock quotas of a region: the values applied to the account, and AWS's defaults (src/aws/service-quotas.ts). */
+export interface QuotaListing {
+  applied: ServiceQuota[]
+  defaults: ServiceQuota[]
+}
+
 /** Everything one model × region check read from the control plane, before the call. */
 export interface Evidence {
   /** The model as the user wrote it. */
@@ -166,6 +175,10 @@ export interface Evidence {
   bootstrap: BootstrapEvidence
   /** ListInferenceProfiles in this region, read only when the workload needs it (claude-code). */
   profileListing?: Read<true>
+  /** The region's Bedrock quotas, read beside the other reads and the call; the capacity gate decides from them. */
+  quotas?: Read<QuotaListing>
+  /** What the workload needs, in tokens per minute (min-tokens-per-minute), when the workflow said. */
+  minTokensPerMinute?: number
 }
 
 /** The claims of the workflow's OIDC token (never the token itself), to explain a trust-policy refusal. */

@@ -35,6 +35,18 @@ export interface GateHints {
   trustPolicy?: TrustPolicyStatement
   /** The role whose trust policy refused the token (role-to-assume). */
   roleArn?: string
+  /** The quota to raise for a capacity fix, and the value to ask for. */
+  quota?: QuotaHint
+}
+
+export interface QuotaHint {
+  name: string
+  code: string
+  region: string
+  applied?: number
+  default?: number
+  adjustable?: boolean
+  desired?: number
 }
 
 export interface GateResult {
@@ -77,10 +89,24 @@ export interface CheckResult {
   /** Each call the workload makes (the calls input) and what became of it. */
   calls: CallRecord[]
   source?: SourceLocation
+  /** The quotas the check's call counts against (tokens per minute of its scope, per day), when they were read. */
+  quotas?: QuotaRecord[]
   /** Least-privilege IAM statement that would open the IAM gate, when it is closed. */
   iamStatement?: IamStatement
   /** The account the check ran in: set on checks of a merged report (several accounts). */
   account?: string
+}
+
+/** A quota a check's call counts against, as Service Quotas gave it (applied to the account, and AWS's default). */
+export interface QuotaRecord {
+  name: string
+  code: string
+  per: 'minute' | 'day'
+  /** Absent when Service Quotas did not give the applied value (unknown, never zero). */
+  applied?: number
+  default?: number
+  adjustable?: boolean
+  period?: string
 }
 
 /** One call of a check, for the report: ok, refused (an AWS answer), fault, or not made (and why). */

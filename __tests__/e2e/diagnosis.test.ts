@@ -242,14 +242,18 @@ describe('8. partial permissions', () => {
 })
 
 describe('9. throttling', () => {
-  it('after the SDK retries, throttling is a warning, never a closed gate', async () => {
+  it('after the SDK retries, throttling proves the IAM gate and is a capacity warning, never a closed gate', async () => {
     const state = openAccount()
     state.faults = [{ operation: 'Converse', kind: 'throttle' }]
     const run = await probe(state, { models: 'us.anthropic.claude-sonnet-4-6' })
     expect(emulator!.count('Converse')).toBe(3)
     const gate = gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'iam-permission')
-    expect(gate).toMatchObject({ status: 'warn', cause: 'throttled' })
-    expect(gate.detail).toMatch(/throttling comes after authorization/)
+    expect(gate).toMatchObject({ status: 'pass' })
+    expect(gate.detail).toBe('Converse was authorized, then throttled after retries (see Capacity)')
+    expect(gateOf(run, 'us.anthropic.claude-sonnet-4-6', 'us-east-1', 'capacity')).toMatchObject({
+      status: 'warn',
+      cause: 'throttled'
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('pass')
   })

@@ -31,6 +31,7 @@ describe('the happy path', () => {
         'pass',
         'pass',
         'pass',
+        'pass',
         'pass'
       ])
     }

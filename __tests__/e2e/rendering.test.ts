@@ -71,7 +71,8 @@ function expectGitHubReadable(view: GitHubView, checks: number) {
     'Region',
     'Model access',
     'Provider terms',
-    'IAM permission'
+    'IAM permission',
+    'Capacity'
   ])
   // Every check is counted once on every gate.
   for (const row of gates!.slice(1)) {

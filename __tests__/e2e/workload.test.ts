@@ -210,6 +210,11 @@ describe('Bedrock API keys (AWS_BEARER_TOKEN_BEDROCK)', () => {
     const bedrockCalls = emulator().calls.filter(call => call.operation !== 'OidcToken')
     expect(bedrockCalls.length).toBeGreaterThan(0)
     expect(bedrockCalls.every(call => call.auth === 'bearer')).toBe(true)
+    // A key authorizes Bedrock only: Service Quotas is not read with other credentials.
+    expect(emulator().count('ListServiceQuotas')).toBe(0)
+    expect(gateOf(run, SONNET, 'us-east-1', 'capacity').detail).toContain(
+      'a Bedrock API key authorizes Bedrock calls only'
+    )
     expect(gateOf(run, SONNET, 'us-east-1', 'credentials')).toMatchObject({ status: 'pass' })
     expect(gateOf(run, SONNET, 'us-east-1', 'credentials').detail).toContain('long-term Bedrock API key')
     // The key is masked before anything could print it, and appears nowhere else.

@@ -16,7 +16,14 @@ const CONTEXT: FixContext = {
   marketplace: true,
   allowedAccountIds: ['444455556666'],
   keyRegion: 'us-east-1',
-  issuer: 'https://token.actions.octocorp.ghe.com'
+  issuer: 'https://token.actions.octocorp.ghe.com',
+  quota: {
+    name: 'On-demand InvokeModel tokens per minute for M',
+    code: 'L-1',
+    applied: 0,
+    default: 200000,
+    adjustable: true
+  }
 }
 
 /** What each fix must say: the action that opens the gate, or the one thing to do about a fault. */
@@ -81,8 +88,6 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'unrecognised-refusal': ['report it to bedrock-access-probe'],
   'probe-request-rejected': ['report the message to bedrock-access-probe'],
   'not-text-model': ['Nothing to fix for access'],
-  throttled: ['Nothing to fix for access'],
-  'quota-exceeded': ['raise the quota'],
   'model-not-ready': ['Re-run the probe'],
   fault: ['re-run the probe'],
   'timed-out': ['request-timeout-seconds'],
@@ -91,7 +96,21 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'tls-untrusted': ['NODE_EXTRA_CA_CERTS'],
   'service-error': ['re-run the probe'],
   'proxy-failed': ['CONNECT', 'NO_PROXY'],
-  cancelled: ['re-run it']
+  cancelled: ['re-run it'],
+  'daily-tokens-exhausted': [
+    'wait for the daily window',
+    'aws service-quotas request-service-quota-increase'
+  ],
+  'quota-zero': [
+    'No call can be served',
+    'Request 200000 for On-demand InvokeModel tokens per minute for M (L-1) in us-west-2',
+    'aws service-quotas request-service-quota-increase'
+  ],
+  'quota-below-need': ['min-tokens-per-minute', 'Request 200000 for'],
+  'quota-exceeded': ['refused for a quota', 'request-service-quota-increase'],
+  'quota-reduced': ["below AWS's default", 'Cross-Region InvokeModel tokens per minute'],
+  throttled: ['Access is in place', 'raise the quota'],
+  'quota-read-denied': ['servicequotas:ListServiceQuotas', 'servicequotas:ListAWSDefaultServiceQuotas']
 }
 
 const causes = Object.keys(CAUSES) as Cause[]
@@ -120,6 +139,12 @@ describe('the cause registry', () => {
       expect(fix).not.toMatch(/(?<!not )\b(use|run on|probe on|switch to) pull_request_target/i)
     }
   )
+
+  it('a quota that is not adjustable is raised through AWS Support, never with a command that would fail', () => {
+    const fix = fixFor('quota-zero', { ...CONTEXT, quota: { ...CONTEXT.quota!, adjustable: false } })!
+    expect(fix).toContain('is not adjustable in Service Quotas: open an AWS Support case')
+    expect(fix).not.toContain('request-service-quota-increase')
+  })
 
   it('names a gate for every cause an AWS answer can name', () => {
     for (const entry of CATALOGUE) expect(GATES).toContain(CAUSES[entry.id].gate)

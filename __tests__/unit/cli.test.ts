@@ -16,7 +16,8 @@ const passing: CheckResult = {
     region: { status: 'pass', detail: 'ok' },
     'model-access': { status: 'pass', detail: 'ok' },
     'provider-terms': { status: 'pass', detail: 'ok' },
-    'iam-permission': { status: 'pass', detail: 'ok' }
+    'iam-permission': { status: 'pass', detail: 'ok' },
+    capacity: { status: 'pass', detail: 'ok' }
   }
 }
 

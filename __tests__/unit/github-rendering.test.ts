@@ -74,7 +74,8 @@ describe('the job summary on GitHub', () => {
       ['Region', '2', '—', '—'],
       ['Model access', '2', '—', '—'],
       ['Provider terms', '2', '—', '—'],
-      ['IAM permission', '1', '1', '—']
+      ['IAM permission', '1', '1', '—'],
+      ['Capacity', '2', '—', '—']
     ])
   })
 

@@ -29,7 +29,8 @@ function outcome(iam: GateResult, provider: GateResult = pass): ProbeOutcome {
     region: pass,
     'model-access': pass,
     'provider-terms': provider,
-    'iam-permission': iam
+    'iam-permission': iam,
+    capacity: pass
   }
   const check = {
     model: 'amazon.nova-lite-v1:0',

@@ -135,7 +135,10 @@ function translateDetails({ modelDetails: model }: GetFoundationModelCommandOutp
   const details: ModelDetails = {
     modality: modalityOf(model?.outputModalities ?? []),
     onDemand: onDemandOf(inferenceTypes),
-    inferenceTypes
+    inferenceTypes,
+    ...(model?.providerName && model.modelName
+      ? { displayName: `${model.providerName} ${model.modelName}` }
+      : {})
   }
   const lifecycle = model?.modelLifecycle
   if (lifecycle?.status === 'LEGACY') {

@@ -41,6 +41,11 @@ const FLAGS: Flag[] = [
     help: "check what Claude Code does (its calls, the profile listing, its models' variables)"
   },
   { name: 'allowed-account-ids', value: 'LIST', help: 'fail the credentials gate for any other account' },
+  {
+    name: 'min-tokens-per-minute',
+    value: 'N',
+    help: 'the tokens per minute the workload needs: a smaller quota closes the capacity gate'
+  },
   { name: 'no-invoke', help: 'control-plane checks only, no model call' },
   { name: 'create-agreement', help: 'bootstrap access (changes the account: form, agreement, wait)' },
   {

@@ -289,7 +289,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'quota-exceeded',
     exceptions: ['ServiceQuotaExceededException'],
     pattern: /./,
-    status: 'warn',
+    status: 'fail',
     reading: 'A service quota was exceeded after the request was authorized'
   },
   {

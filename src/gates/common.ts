@@ -34,8 +34,11 @@ export interface AfterCall {
   refusal?: Refusal
   /** A call got through, and no refusal names a gate before IAM: the request passed every gate before IAM. */
   passedGatesBeforeIam: boolean
-  /** Nothing got through and nothing was refused, but a call was throttled: it was authorized first. */
-  authorizedThenThrottled: boolean
+  /**
+   * Nothing got through and no access gate refused it, but a call was held back after it was authorized: throttled,
+   * or refused for a quota (the capacity gate's).
+   */
+  authorizedThenHeldBack: boolean
 }
 
 /** The same questions, answered by each gate in its own file; nothing outside it decides that gate. */
@@ -170,8 +173,8 @@ export function controlPlaneAfterCall(
         : fromCall
     }
     if (after.passedGatesBeforeIam) return provenByCall(before)
-    if (after.authorizedThenThrottled && (before.status === 'skip' || isFaultGate(before)))
-      return { status: 'pass', detail: 'The request was authorized (it was throttled afterwards)' }
+    if (after.authorizedThenHeldBack && (before.status === 'skip' || isFaultGate(before)))
+      return { status: 'pass', detail: 'The request was authorized (then held back for capacity)' }
     return before
   }
 }

@@ -25,6 +25,8 @@ export const iamPermissionGate: GateRules = {
 
 function iamAfterCall(e: Evidence, after: AfterCall): GateResult {
   const { refusal, calls } = after
+  if (refusal?.diagnosis.gate === 'capacity')
+    return { status: 'pass', detail: 'The request was authorized, then refused for a quota (see Capacity)' }
   if (refusal && refusal.diagnosis.gate !== 'iam-permission')
     return { status: 'skip', cause: 'refused-earlier', detail: refusedAt(refusal.diagnosis.gate) }
   if (refusal && calls.state === 'made') {
@@ -54,13 +56,13 @@ export function iamFromCalls(calls: CallsOutcome): GateResult {
     return { ...gate, detail: gate.detail + proven }
   }
   const throttled = failed.find(outcome => outcome.failure.kind === 'throttled')
-  if (throttled) {
-    return verdict(
-      'warn',
-      'throttled',
-      `${CALL_OPERATION[throttled.call]} was throttled after retries (${throttled.failure.message}); throttling comes after authorization, so access is in place${proven}`,
-      { model: '', region: '' }
-    )
+  if (throttled && ok.length === 0) {
+    // Bedrock throttles a request after it authorized it: the action is proven; what the quota allows is the
+    // capacity gate's to say.
+    return {
+      status: 'pass',
+      detail: `${CALL_OPERATION[throttled.call]} was authorized, then throttled after retries (see Capacity)`
+    }
   }
   // A call not made leaves its action unproven, unless another call that got through needs the same action.
   const provenActions = new Set(ok.map(outcome => CALL_ACTION[outcome.call]))

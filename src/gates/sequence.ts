@@ -10,10 +10,11 @@
  * Pure: no AWS, no clock, no I/O.
  */
 import type { CallKind, GateResult, Gates, IamStatement, Verdict } from '../types.js'
-import { CAUSES, GATES, kindOf, type GateName } from '../causes.js'
+import { CAUSES, GATE_TITLES, GATES, kindOf, type GateName } from '../causes.js'
 import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
 import type { AwsFailure, CallsOutcome, Evidence } from '../evidence.js'
 import type { AfterCall, GateRules, RunCredentials } from './common.js'
+import { capacityGate } from './capacity.js'
 import { credentialsGate } from './credentials.js'
 import { iamPermissionGate, iamStatementFor } from './iam-permission.js'
 import { modelAccessGate } from './model-access.js'
@@ -26,7 +27,8 @@ const RULES: Record<GateName, GateRules> = {
   region: regionGate,
   'model-access': modelAccessGate,
   'provider-terms': providerTermsGate,
-  'iam-permission': iamPermissionGate
+  'iam-permission': iamPermissionGate,
+  capacity: capacityGate
 }
 
 export interface Decision {
@@ -90,17 +92,31 @@ export function decideAfterCall(
   asked: readonly CallKind[]
 ): Decision {
   const after = readTheCalls(calls, asked)
-  const gates = Object.fromEntries(
-    GATES.map(name => [name, RULES[name].afterCall(e, before[name], after)])
-  ) as Gates
+  const gates = capacityWhenAccessIsOpen(
+    Object.fromEntries(GATES.map(name => [name, RULES[name].afterCall(e, before[name], after)])) as Gates
+  )
   const iamStatement = iamStatementFor(e, gates['iam-permission'], asked)
   return { gates, ...(iamStatement ? { iamStatement } : {}) }
+}
+
+/** Capacity is a question only when access is open: behind a closed gate it is not evaluated, saying which. */
+function capacityWhenAccessIsOpen(gates: Gates): Gates {
+  const closed = GATES.find(name => name !== 'capacity' && gates[name].status === 'fail')
+  if (!closed || gates.capacity.status === 'skip') return gates
+  return {
+    ...gates,
+    capacity: {
+      status: 'skip',
+      cause: 'not-evaluated',
+      detail: `Not evaluated: the ${GATE_TITLES[closed]} gate is closed`
+    }
+  }
 }
 
 /** What the calls showed, once for every gate: a refusal is proof the workload fails, and names its gate. */
 function readTheCalls(calls: CallsOutcome, asked: readonly CallKind[]): AfterCall {
   if (calls.state !== 'made')
-    return { calls, asked, passedGatesBeforeIam: false, authorizedThenThrottled: false }
+    return { calls, asked, passedGatesBeforeIam: false, authorizedThenHeldBack: false }
   const failures = calls.outcomes.flatMap(outcome => (outcome.state === 'failed' ? [outcome.failure] : []))
   // The first refusal the catalogue recognises names its gate; one it does not is the IAM gate's to report.
   const refusal = failures
@@ -114,7 +130,12 @@ function readTheCalls(calls: CallsOutcome, asked: readonly CallKind[]): AfterCal
     ...(refusal ? { refusal } : {}),
     // One call got through: every gate before IAM is open, whatever another call's action was refused.
     passedGatesBeforeIam: answered && (!refusal || refusal.diagnosis.gate === 'iam-permission'),
-    authorizedThenThrottled: !answered && !refusal && failures.some(failure => failure.kind === 'throttled')
+    // Nothing got through, but what held the calls back came after authorization (a throttle, a quota).
+    authorizedThenHeldBack:
+      !answered &&
+      (refusal
+        ? refusal.diagnosis.gate === 'capacity'
+        : failures.some(failure => failure.kind === 'throttled'))
   }
 }
 
@@ -148,7 +169,10 @@ export function overallResult(gates: Gates): Verdict {
   const iam = gates['iam-permission']
   const notCalledByDesign =
     iam.status === 'skip' && iam.cause !== undefined && 'byDesign' in CAUSES[iam.cause]
-  const controlPlane = GATES.filter(name => name !== 'iam-permission').map(name => gates[name])
+  // Capacity bears on the result only when it is closed: quotas that cannot be read change nothing.
+  const controlPlane = GATES.filter(name => name !== 'iam-permission' && name !== 'capacity').map(
+    name => gates[name]
+  )
   if (notCalledByDesign && controlPlane.every(readsOpen)) return 'pass'
   return 'inconclusive'
 }

@@ -5,7 +5,7 @@
 import { DEFAULT_CALLS, isCallKind } from '../bedrock/calls.js'
 import { type CallKind, CALLS, type SourceLocation } from '../types.js'
 import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from '../bedrock/model-id.js'
-import { dedupe, InputError, printable, splitList } from './values.js'
+import { dedupe, InputError, parseInteger, printable, splitList } from './values.js'
 import { WORKLOADS, workloadPreset, type Workload, type WorkloadPreset } from './workload.js'
 
 export const MAX_PAIRS = 100
@@ -30,6 +30,8 @@ export interface WhatToCheck {
   calls: CallKind[]
   /** Prove bedrock:ListInferenceProfiles in every region (the claude-code workload needs it). */
   listsInferenceProfiles: boolean
+  /** Tokens per minute the workload needs of each model (min-tokens-per-minute): a smaller quota closes capacity. */
+  minTokensPerMinute?: number
 }
 
 type Get = (name: string) => string
@@ -46,10 +48,14 @@ export function readWhatToCheck(get: Get, env: NodeJS.ProcessEnv, extra: ExtraMo
       'Split the probe into several steps or name fewer models or regions.'
     )
   }
+  const need = get('min-tokens-per-minute')
   return {
     pairs,
     calls: readCalls(get, workload),
-    listsInferenceProfiles: workload?.listsInferenceProfiles ?? false
+    listsInferenceProfiles: workload?.listsInferenceProfiles ?? false,
+    ...(need === ''
+      ? {}
+      : { minTokensPerMinute: parseInteger('min-tokens-per-minute', need, 1, 1_000_000_000) })
   }
 }
 

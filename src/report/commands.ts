@@ -124,6 +124,21 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
       }
     )
   }
+  const raisable = finding.quotas.filter(quota => quota.adjustable !== false)
+  if (finding.gate === 'capacity' && raisable.length > 0) {
+    snippets.push({
+      label:
+        'Ask for more (Service Quotas); for a Bedrock model, AWS Support may offer to raise its related quotas with it',
+      lang: 'sh',
+      code: raisable
+        .map(
+          quota =>
+            `aws service-quotas request-service-quota-increase --service-code bedrock --quota-code ${quota.code} ` +
+            `--desired-value ${quota.desired ?? quota.default ?? 'N'} --region ${quota.region}`
+        )
+        .join('\n')
+    })
+  }
   const places = uniquePlaces(finding)
   if (finding.cause === 'agreement-missing') {
     snippets.push({

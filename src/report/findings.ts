@@ -9,6 +9,7 @@ import {
   type GateResult,
   type GateStatus,
   type IamStatement,
+  type QuotaHint,
   type Report,
   type TrustPolicyStatement,
   type Verdict
@@ -44,6 +45,8 @@ export interface Finding {
   hints: string[]
   /** Trust-policy statements that would admit the workflow's token, each once. */
   trustPolicies: TrustPolicyStatement[]
+  /** The quotas to raise (capacity), each once per region. */
+  quotas: QuotaHint[]
   checks: CheckResult[]
 }
 
@@ -141,6 +144,7 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
         statements: [],
         hints: [],
         trustPolicies: [],
+        quotas: [],
         checks: []
       }
       finding.checks.push(check)
@@ -151,6 +155,9 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       const trust = result.hints?.trustPolicy
       if (trust && !finding.trustPolicies.some(known => JSON.stringify(known) === JSON.stringify(trust)))
         finding.trustPolicies.push(trust)
+      const quota = result.hints?.quota
+      if (quota && !finding.quotas.some(known => known.code === quota.code && known.region === quota.region))
+        finding.quotas.push(quota)
       groups.set(key, finding)
     }
   }

@@ -75,6 +75,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       )
     )
   }
+  blocks.push(renderQuotasRead(report))
   if (options.comment) blocks.push(commentFooter(options.comment))
   return document(blocks)
 }
@@ -310,6 +311,36 @@ function renderSeen(finding: Finding, report: Report, folded = true): string {
   return folded
     ? htmlBlock(`<details><summary>What was seen (${byDetail.size})</summary>`, list, '</details>')
     : list
+}
+
+/** The quotas the checks' calls count against, as Service Quotas gave them, folded: each quota once per region. */
+function renderQuotasRead(report: Report): string {
+  const rows = new Map<string, string>()
+  for (const check of report.checks) {
+    for (const quota of check.quotas ?? []) {
+      const key = `${check.region}|${quota.code}`
+      if (rows.has(key)) continue
+      const cells = [
+        escapeHtml(check.region),
+        escapeHtml(quota.name),
+        code(quota.code),
+        quota.applied === undefined ? 'unknown' : String(quota.applied),
+        quota.default === undefined ? '—' : String(quota.default),
+        quota.adjustable === undefined ? '—' : quota.adjustable ? 'yes' : 'no'
+      ]
+      rows.set(key, `<tr>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`)
+    }
+  }
+  if (rows.size === 0) return ''
+  const header = ['Region', 'Quota', 'Code', 'Applied', 'AWS default', 'Adjustable']
+  return htmlBlock(
+    `<details><summary>Quotas read (${rows.size})</summary>`,
+    '<table>',
+    `<tr>${header.map(cell => `<th>${cell}</th>`).join('')}</tr>`,
+    ...rows.values(),
+    '</table>',
+    '</details>'
+  )
 }
 
 function commentFooter({ runUrl, commit, time }: NonNullable<SummaryOptions['comment']>): string {

@@ -100,6 +100,8 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
       )
     })
   }
+  const quotas = quotasRead(report)
+  if (quotas.length > 0) sections.push({ title: `Quotas read (${quotas.length})`, lines: quotas })
   return sections.map(section =>
     section.title
       ? {
@@ -174,6 +176,21 @@ function findingSection(finding: Finding, report: Report, { prose }: Layout): Te
     )
   const mark = finding.fault ? '?' : finding.status === 'fail' ? '✗' : '!'
   return { title: `${mark} ${findingTitle(finding)}`, lines }
+}
+
+/** Each quota the checks' calls count against, once per region: applied, and AWS's default. */
+function quotasRead(report: Report): string[] {
+  const lines = new Map<string, string>()
+  for (const check of report.checks)
+    for (const quota of check.quotas ?? []) {
+      const applied = quota.applied === undefined ? 'unknown' : String(quota.applied)
+      const standard = quota.default === undefined ? '' : ` (AWS default ${quota.default})`
+      lines.set(
+        `${check.region}|${quota.code}`,
+        `  ${check.region}  ${quota.name} (${quota.code}): ${applied}${standard}`
+      )
+    }
+  return [...lines.values()]
 }
 
 function placeList(checks: CheckResult[], limit = 12): string {

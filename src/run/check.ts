@@ -13,7 +13,8 @@ import {
   readProfileListing
 } from '../aws/control-plane.js'
 import { minimalCall } from '../aws/runtime.js'
-import type { CallKind, CallRecord, CheckResult, GateResult, Gates } from '../types.js'
+import { readBedrockQuotas } from '../aws/service-quotas.js'
+import type { CallKind, CallRecord, CheckResult, GateResult, Gates, QuotaRecord } from '../types.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from '../bedrock/model-id.js'
 import type {
   Availability,
@@ -23,11 +24,13 @@ import type {
   Evidence,
   ModelDetails,
   ProfileInfo,
+  QuotaListing,
   Read
 } from '../evidence.js'
 import type { RunCredentials } from '../gates/common.js'
 import { planCall, plannedRequests, profileCoversRegion, type CallPlan } from '../gates/plan.js'
 import { wantsProfileHint } from '../gates/region.js'
+import { modelQuotasOf } from '../gates/capacity.js'
 import { closedAtCredentials, decideAfterCall, decideBeforeCall, overallResult } from '../gates/sequence.js'
 import type { Pair } from '../inputs/models.js'
 import type { Clock } from '../support/clock.js'
@@ -59,11 +62,17 @@ export interface CheckContext {
   profileListing?: (region: string) => Promise<Read<true>>
   /** The system-defined profiles of a region that route to a model (one listing per region). */
   profileLookup: (region: string, baseModelId: string) => Promise<string[]>
+  /** The Bedrock quotas of a region (one listing per region, started with the checks). */
+  quotaListing?: (region: string) => Promise<Read<QuotaListing>>
+  /** What the workload needs, in tokens per minute (min-tokens-per-minute). */
+  minTokensPerMinute?: number
 }
 
 export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckResult> {
   const { ref, region } = pair
   const reads = gatherEvidence(pair, ctx)
+  // The quotas are read beside everything else and are needed only once the call is made.
+  const quotas = ctx.quotaListing?.(region)
   // The minimal calls go out with the reads when nothing they could do needs the reads first.
   const early = ctx.speculate && ctx.invoke ? speculativeCalls(pair, ctx) : undefined
   const run = await ctx.credentials
@@ -80,7 +89,13 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     termsGuarded: ctx.termsGuarded
   })
   const calls = await callsOf(plan, early, request => minimalCall(ctx.clients, region, ref.input, request))
-  const decision = decideAfterCall(evidence, before, calls, ctx.calls)
+  const withQuotas: Evidence = {
+    ...evidence,
+    ...(quotas ? { quotas: await quotas } : {}),
+    ...(ctx.minTokensPerMinute !== undefined ? { minTokensPerMinute: ctx.minTokensPerMinute } : {})
+  }
+  const decision = decideAfterCall(withQuotas, before, calls, ctx.calls)
+  const quotasRead = quotaRecords(withQuotas)
 
   const gates =
     evidence.baseModelId && wantsProfileHint(decision.gates.region)
@@ -91,8 +106,18 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
     invocation: invocationOf(calls),
     calls: calls.state === 'made' ? calls.outcomes.map(callRecord) : [],
+    ...(quotasRead.length > 0 ? { quotas: quotasRead } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
   }
+}
+
+/** The quotas the check's call counts against, as read, for the report. */
+function quotaRecords(e: Evidence): QuotaRecord[] {
+  const quotas = modelQuotasOf(e)
+  return [
+    ...(quotas?.perMinute ? [{ ...quotas.perMinute, per: 'minute' as const }] : []),
+    ...(quotas?.perDay ? [{ ...quotas.perDay, per: 'day' as const }] : [])
+  ]
 }
 
 /** A check closed at the credentials gate before any read: no AWS call can succeed, or none is made here. */
@@ -211,6 +236,11 @@ function perRegion<T>(read: (region: string) => Promise<T>): (region: string) =>
     }
     return value
   }
+}
+
+/** The Bedrock quotas of a region, listed once per region. */
+export function memoizedQuotaListing(clients: AwsClients) {
+  return perRegion(region => readBedrockQuotas(clients, region))
 }
 
 /** Whether this identity may list inference profiles, read once per region. */

@@ -26,6 +26,7 @@ import { redact } from '../report/redact.js'
 import { buildReport } from '../report/verdict.js'
 import { cancellable, realClock, type Clock } from '../support/clock.js'
 import type { Logger } from '../support/logger.js'
+import type { QuotaListing, Read } from '../evidence.js'
 import type { CheckResult, ExportableCredentials, ProbeOutcome } from '../types.js'
 import type { Bootstrapper } from './bootstrap.js'
 import { withRegionHints } from './hints.js'
@@ -68,6 +69,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       ...(bootstrapper ? { bootstrap: bootstrapper } : {}),
       clock,
       profileLookup: code.memoizedProfileLookup(clients),
+      quotaListing: quotaListings(settled, code.memoizedQuotaListing(clients), inputs.pairs),
+      ...(inputs.minTokensPerMinute !== undefined ? { minTokensPerMinute: inputs.minTokensPerMinute } : {}),
       ...(inputs.listsInferenceProfiles ? { profileListing: code.memoizedProfileListing(clients) } : {})
     }
     // Every check at once: the AWS clients bound the requests in flight per region (src/aws/clients.ts).
@@ -90,6 +93,23 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   } finally {
     session.close()
   }
+}
+
+/**
+ * Every region's quota listing, started at once (each takes a request per page): the checks take them when they
+ * decide. None for credentials already known to be closed (no request at all then), and none for a Bedrock API
+ * key, which authorizes Bedrock only: Service Quotas would be read with other credentials than the workload's.
+ */
+function quotaListings(
+  settled: RunCredentials | undefined,
+  listing: (region: string) => Promise<Read<QuotaListing>>,
+  pairs: ProbeInputs['pairs']
+): (region: string) => Promise<Read<QuotaListing>> {
+  if (settled?.apiKey)
+    return async () => ({ state: 'not-read', reason: 'a Bedrock API key authorizes Bedrock calls only' })
+  if (settled && !settled.usable) return async () => ({ state: 'not-read', reason: 'no usable credentials' })
+  for (const region of new Set(pairs.map(pair => pair.region))) void listing(region)
+  return listing
 }
 
 /** The run's AWS clients: the SDK's retries, a per-request timeout, the run's deadline, cancel, and the proxy. */

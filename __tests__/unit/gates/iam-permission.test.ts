@@ -76,7 +76,7 @@ describe('IAM-permission gate', () => {
     expect(gate.detail).toMatch(words)
   })
 
-  it('throttling after retries is a warning: the call got past authorization', () => {
+  it('throttling after retries proves the action: Bedrock throttles after it authorized the request', () => {
     const gate = iamFromCalls({
       state: 'made',
       outcomes: [
@@ -91,8 +91,8 @@ describe('IAM-permission gate', () => {
         }
       ]
     })
-    expect(gate).toMatchObject({ status: 'warn', cause: 'throttled' })
-    expect(gate.detail).toMatch(/after authorization/)
+    expect(gate).toMatchObject({ status: 'pass' })
+    expect(gate.detail).toBe('Converse was authorized, then throttled after retries (see Capacity)')
   })
 
   const STREAM_DENIAL =

@@ -22,7 +22,16 @@ const plan = (e: Evidence, invoke = true, termsGuarded = false) =>
 describe('a successful call', () => {
   it('opens every gate', () => {
     const { gates } = judge(evidence())
-    expect(Object.values(gates).map(gate => gate.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass'])
+    expect(Object.values(gates).map(gate => gate.status)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'skip'
+    ])
+    // No quota was read: capacity is unknown, which changes no result.
+    expect(gates.capacity.cause).toBe('quota-unknown')
     expect(overallResult(gates)).toBe('pass')
   })
 
@@ -123,7 +132,9 @@ describe('a refused call closes the gate its error names', () => {
       failure: { kind: 'throttled', name: 'ThrottlingException', message: 'Too many requests' }
     })
     expect(gates.region.status).toBe('pass')
-    expect(gates['iam-permission']).toMatchObject({ status: 'warn', cause: 'throttled' })
+    expect(gates['iam-permission']).toMatchObject({ status: 'pass' })
+    expect(gates.capacity).toMatchObject({ status: 'warn', cause: 'throttled' })
+    expect(overallResult(gates)).toBe('pass')
   })
 })
 
