@@ -2,11 +2,17 @@
 import type { EmulatorState, Fault } from './state.js'
 import { jsonError, queryError, type Reply, type Route } from './wire.js'
 
-export function takeFault(state: EmulatorState, operation: string, region?: string): Fault | undefined {
+export function takeFault(
+  state: EmulatorState,
+  operation: string,
+  region?: string,
+  modelId?: string
+): Fault | undefined {
   const fault = state.faults.find(
     candidate =>
       (candidate.operation === operation || (candidate.operation === '*' && operation !== 'OidcToken')) &&
       (!candidate.region || candidate.region === region) &&
+      (!candidate.model || candidate.model === modelId) &&
       (candidate.times === undefined || candidate.times > 0)
   )
   if (fault && fault.times !== undefined) fault.times--

@@ -90,7 +90,7 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
 
   if (state.latencyMs > 0) await new Promise(resolve => setTimeout(resolve, state.latencyMs))
 
-  const fault = takeFault(state, route.operation, auth?.region)
+  const fault = takeFault(state, route.operation, auth?.region, route.modelId)
   if (fault) {
     if (fault.kind === 'hang') return // never answer: the client's timeout must fire
     if (fault.kind === 'reset') {

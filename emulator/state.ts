@@ -25,6 +25,8 @@ export interface Fault {
   /** How many times it fires; undefined: every time. */
   times?: number
   region?: string
+  /** Only requests for this model ID (as the request names it: a profile ID, a model ID). */
+  model?: string
   /** For 'injection' and 'refuse': the message of the error. */
   message?: string
   /** For 'refuse': the exception name (x-amzn-errortype) and HTTP status; default AccessDeniedException, 403. */

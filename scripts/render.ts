@@ -1,6 +1,6 @@
 /**
  * npm run render: what users see, as GitHub shows it. Runs the committed bundle (dist/index.js) as the runner does
- * against the emulator in five scenarios, renders each job summary and PR comment through GitHub's parser and
+ * against the emulator in the scenarios below, renders each job summary and PR comment through GitHub's parser and
  * sanitizer (emulator/github-markdown.ts, the same the tests assert on), and writes it to docs/render/ as HTML
  * with GitHub-like styling; where Chromium is installed (Debian's chromium, driven by playwright-core), also as a
  * PNG of the rendered content at GitHub's content width (1000 px), and prints each picture's height. Without
@@ -126,6 +126,49 @@ const SCENARIOS: Scenario[] = [
     },
     inputs: {
       models: 'anthropic.claude-3-haiku-20240307-v1:0, amazon.nova-lite-v1:0, meta.llama3-1-8b-instruct-v1:0',
+      regions: 'us-east-1',
+      'fail-on': 'never'
+    }
+  },
+  {
+    name: 'refusals',
+    title: 'Refusals users quote: each on its own gate, a policy only where an Allow opens it',
+    state: () => {
+      const state = openAccount()
+      const refuse = (model: string, exception: string, status: number, message: string) => ({
+        operation: 'Converse',
+        kind: 'refuse' as const,
+        model,
+        exception,
+        status,
+        message
+      })
+      state.faults = [
+        refuse(
+          'anthropic.claude-3-haiku-20240307-v1:0',
+          'AccessDeniedException',
+          403,
+          'anthropic.claude-3-haiku-20240307-v1:0 is not available for this account. You can explore other available models on Amazon Bedrock. For additional access options, contact AWS Sales at https://aws.amazon.com/contact-us/sales-support/'
+        ),
+        refuse(
+          'us.anthropic.claude-sonnet-4-6',
+          'ValidationException',
+          400,
+          'The model returned the following errors: You have not filled out the required use-case form for this model. Complete the form at https://us-east-1.console.aws.amazon.com/bedrock/ before requesting access.'
+        ),
+        refuse('amazon.nova-lite-v1:0', 'AccessDeniedException', 403, 'Authorization header is missing'),
+        refuse(
+          'meta.llama3-1-8b-instruct-v1:0',
+          'ModelErrorException',
+          424,
+          'The model failed to process the request.'
+        )
+      ]
+      return state
+    },
+    inputs: {
+      models:
+        'anthropic.claude-3-haiku-20240307-v1:0, us.anthropic.claude-sonnet-4-6, amazon.nova-lite-v1:0, meta.llama3-1-8b-instruct-v1:0',
       regions: 'us-east-1',
       'fail-on': 'never'
     }

@@ -84,8 +84,15 @@ interface Words {
  * - caveat: the gate is open, with something to know (a Legacy model; a call throttled after it was authorized).
  * - open: the gate is open, and the cause says why (nothing to accept for a model sold outside Marketplace).
  */
+/**
+ * The IAM statement that opens a closed gate: the invoke actions on the model's ARNs, the listing of inference
+ * profiles, or the API key's action. A cause without one prints no policy: no Allow fixes it (an SCP, an explicit
+ * Deny, a refusal the probe cannot name, anything that is not IAM).
+ */
+export type StatementKind = 'invoke' | 'list-profiles' | 'bearer-token'
+
 export type CauseSpec =
-  | (Words & { kind: 'closed'; fix: Fix })
+  | (Words & { kind: 'closed'; fix: Fix; statement?: StatementKind })
   | (Words & {
       kind: 'fault'
       fix: Fix
@@ -227,7 +234,30 @@ export const CAUSES = {
     kind: 'closed',
     title: 'the request signature was refused',
     fix: () =>
-      'The secret access key does not match the access key ID, or the runner clock is skewed by more than 5 minutes.'
+      'Not an IAM problem: AWS computed a different signature. Either the secret access key does not match the access ' +
+      'key ID (or the session token belongs to other keys: export all three together), or something between the ' +
+      'runner and AWS changed the request after it was signed (a proxy or gateway rewriting the host, the path or ' +
+      'headers): let the proxy tunnel HTTPS (CONNECT) instead of re-sending the request.',
+    sources: ['docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html']
+  },
+  'request-unsigned': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'the request reached AWS unsigned',
+    fix: () =>
+      'Not an IAM problem: AWS received the request without a complete SigV4 Authorization header, so it never knew ' +
+      'who was calling. Check that credentials reach this step (role-to-assume, or configure-aws-credentials before ' +
+      'it; in a container, pass the AWS_* variables in). Behind a proxy or gateway, make it pass the Authorization and ' +
+      'X-Amz-* headers unchanged, or let it tunnel HTTPS (CONNECT).'
+  },
+  'clock-skewed': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: "the runner's clock is off",
+    fix: () =>
+      "Not an IAM problem: the runner's clock is more than 5 minutes from AWS's, so every signature is out of date. " +
+      'Sync it (self-hosted: `timedatectl set-ntp true`, or chrony/ntpd; in a container, the host clock), then re-run.',
+    sources: ['docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html']
   },
   'sts-refused': {
     gate: 'credentials',
@@ -278,24 +308,6 @@ export const CAUSES = {
       `or probe ${keyRegion ?? 'the region it was made for'}.`,
     sources: ['docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html']
   },
-  'bearer-denied-scp': {
-    gate: 'credentials',
-    kind: 'closed',
-    title: 'API keys denied by an SCP',
-    fix: () =>
-      'Your organization denies bedrock:CallWithBearerToken (AWS publishes an SCP that blocks API keys): sign with IAM ' +
-      'credentials instead: unset AWS_BEARER_TOKEN_BEDROCK and use role-to-assume or the runner role.',
-    sources: [API_KEYS_GUIDE]
-  },
-  'bearer-not-permitted': {
-    gate: 'credentials',
-    kind: 'closed',
-    title: 'API keys not permitted',
-    fix: () =>
-      'Allow bedrock:CallWithBearerToken for the IAM user (long-term key) or the role that generated the key ' +
-      '(short-term key), or remove the Deny on it; or unset AWS_BEARER_TOKEN_BEDROCK and sign with IAM credentials.',
-    sources: [API_KEYS_GUIDE]
-  },
   'api-key-unproven': {
     gate: 'credentials',
     kind: 'unproven',
@@ -332,6 +344,16 @@ export const CAUSES = {
     title: 'needs an inference profile',
     fix: () =>
       'Call it through an inference profile that contains it (IDs below), and allow that profile ARN in IAM.'
+  },
+  'model-id-malformed': {
+    gate: 'region',
+    kind: 'closed',
+    title: 'not a model identifier Bedrock accepts',
+    fix: ctx =>
+      `Bedrock refused "${ctx.groups[0] || ctx.model}" before looking it up: it is not a model ID, inference-profile ID ` +
+      `or ARN in Bedrock's grammar. Copy the exact ID from \`aws bedrock list-foundation-models --region ${ctx.region}\` ` +
+      '(or list-inference-profiles); call a foundation model by its ID, not by an ARN with extra suffixes.',
+    sources: ['github.com/aws/api-models-aws (bedrock-runtime: ConversationalModelId, InvokeModelIdentifier)']
   },
   'invalid-model-id': {
     gate: 'region',
@@ -373,6 +395,24 @@ export const CAUSES = {
     fix: () =>
       'Not an IAM problem: add or repair a valid payment method (Billing and Cost Management → Payment preferences; ' +
       "an organisation's management account pays for its members), then retry after a few minutes."
+  },
+  'model-not-offered-to-account': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'AWS does not offer the model to this account',
+    fix: ctx =>
+      `No IAM policy, SCP or agreement opens this: AWS does not make ${ctx.baseModelId ?? ctx.model} available to this ` +
+      'account. Ask AWS for it (AWS Sales, aws.amazon.com/contact-us/sales-support, or your account team), or use a ' +
+      `model the account is offered (\`aws bedrock list-foundation-models --region ${ctx.region}\`).`,
+    sources: ['github.com/anthropics/claude-code/issues/49238']
+  },
+  'account-being-verified': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'the account is still being verified',
+    fix: () =>
+      'Wait: AWS verifies new accounts before they may call some models, and says so by email when it is done. If it ' +
+      'takes more than a day, open an AWS Support case (Account and billing). No IAM policy, SCP or agreement changes this.'
   },
   'account-not-authorized': {
     gate: 'model-access',
@@ -486,8 +526,7 @@ export const CAUSES = {
     title: 'no provider agreement',
     fix: () =>
       "Run with create-agreement: true (this accepts the provider EULA on the account's behalf), or have a role with " +
-      'aws-marketplace:Subscribe invoke the model once. The probe does not call the model here, because a first call ' +
-      'would accept the EULA without being asked to.',
+      'aws-marketplace:Subscribe invoke the model once (that first call accepts it).',
     sources: [MODEL_ACCESS_GUIDE]
   },
   'agreement-unknown': {
@@ -495,6 +534,16 @@ export const CAUSES = {
     kind: 'unproven',
     title: 'an agreement state AWS has not documented',
     cell: 'unknown'
+  },
+  'govcloud-terms-elsewhere': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: "the terms belong to the GovCloud account's standard account",
+    fix: () =>
+      'A GovCloud account cannot accept model terms itself: sign in to the standard AWS account associated with it ' +
+      'and create the agreement (and the Anthropic use-case form) there, in us-east-1 or us-west-2 (run the probe with ' +
+      'create-agreement: true against that account), then re-run here.',
+    sources: ['ferkakta.dev/govcloud-bedrock-model-graveyard']
   },
   'provider-country-unsupported': {
     gate: 'provider-terms',
@@ -505,6 +554,27 @@ export const CAUSES = {
       'request comes from: run the job on a runner in a supported country, not only against a supported AWS region.'
   },
   // --- IAM permission ------------------------------------------------------------------------------
+  'bearer-denied-scp': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'API keys denied by an SCP',
+    fix: () =>
+      'Your organization denies bedrock:CallWithBearerToken (AWS publishes an SCP that blocks API keys), and no IAM ' +
+      'policy overrides an SCP: ask your AWS Organizations administrators to exempt this account, or sign with IAM ' +
+      'credentials instead (unset AWS_BEARER_TOKEN_BEDROCK and use role-to-assume or the runner role).',
+    sources: [API_KEYS_GUIDE]
+  },
+  'bearer-not-permitted': {
+    gate: 'iam-permission',
+    kind: 'closed',
+    title: 'API keys not permitted',
+    statement: 'bearer-token',
+    fix: () =>
+      'Allow bedrock:CallWithBearerToken (statement below) for the IAM user of a long-term key, or for the identity ' +
+      'that generated a short-term key; if a policy denies it, remove that Deny. Or unset AWS_BEARER_TOKEN_BEDROCK and ' +
+      'sign with IAM credentials.',
+    sources: [API_KEYS_GUIDE]
+  },
   'iam-scp-deny': {
     gate: 'iam-permission',
     kind: 'closed',
@@ -525,6 +595,7 @@ export const CAUSES = {
     gate: 'iam-permission',
     kind: 'closed',
     title: 'no policy allows the call',
+    statement: 'invoke',
     fix: () =>
       'Allow the calls for this identity with the policy below (bedrock:InvokeModel covers Converse and InvokeModel, ' +
       'bedrock:InvokeModelWithResponseStream covers ConverseStream and InvokeModelWithResponseStream).',
@@ -534,14 +605,16 @@ export const CAUSES = {
     gate: 'iam-permission',
     kind: 'closed',
     title: 'access denied',
-    fix: () =>
-      'Either IAM does not allow bedrock:InvokeModel on this model (see the policy statement below) or the account has no ' +
-      'access to the model: check both.'
+    statement: 'invoke',
+    fix: ctx =>
+      `IAM does not allow ${ctx.groups[0] || 'the call'} for this identity: attach the statement below. If it is already ` +
+      'attached, a permissions boundary, a session policy or an SCP denies it: check those.'
   },
   'iam-list-denied': {
     gate: 'iam-permission',
     kind: 'closed',
     title: 'inference profiles may not be listed',
+    statement: 'list-profiles',
     fix: () =>
       'Claude Code lists inference profiles to resolve its models: allow bedrock:ListInferenceProfiles (statement below).',
     sources: ['code.claude.com/docs/en/amazon-bedrock (IAM configuration)']
@@ -551,9 +624,9 @@ export const CAUSES = {
     kind: 'closed',
     title: 'a refusal the probe does not recognise',
     fix: () =>
-      'The workload would be refused the same way. Search the exact message above in the Bedrock troubleshooting ' +
-      'guide and AWS re:Post; if it is about access, please report it to bedrock-access-probe with the message so the ' +
-      'probe can name its gate.'
+      'The workload would be refused the same way. The probe cannot name the gate, so it suggests no policy: search the ' +
+      'exact message above in the Bedrock troubleshooting guide and AWS re:Post, and please report it to ' +
+      'bedrock-access-probe with the message so the probe can name its gate.'
   },
   'probe-request-rejected': {
     gate: 'iam-permission',
@@ -573,13 +646,6 @@ export const CAUSES = {
       'Nothing to fix for access; the probe could not prove the IAM gate with a call for this model type.'
   },
 
-  'model-not-ready': {
-    gate: 'iam-permission',
-    kind: 'unproven',
-    title: 'the model did not answer in time',
-    cell: 'not ready',
-    fix: () => 'Re-run the probe; if it persists, try another region or a cross-region inference profile.'
-  },
   // --- Capacity: tokens for the workload today ---------------------------------------------------------
   'daily-tokens-exhausted': {
     gate: 'capacity',
@@ -780,6 +846,23 @@ export const CAUSES = {
       'The runner does not trust the certificate it was shown, often a TLS-inspecting proxy: point NODE_EXTRA_CA_CERTS at ' +
       "that proxy's CA bundle for this step."
   },
+  'model-not-serving': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'the model could not serve the request',
+    cell: 'model failed',
+    headline: 'The request was authorized, then the model could not serve it',
+    fix: () =>
+      'No gate is closed: the request passed authorization and reached the model, which failed to answer it. Re-run the ' +
+      'probe; if it persists, the model (or imported model) is not serving: Bedrock unloads an imported model that was ' +
+      'idle and reloads it on demand (retry after a few minutes); otherwise try another region or an inference profile, ' +
+      'and check the AWS Health Dashboard for Amazon Bedrock.',
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html (ModelErrorException, ModelNotReadyException, ModelTimeoutException)',
+      'docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html (ModelStreamErrorException)',
+      'repost.aws/knowledge-center/bedrock-imported-models-modelnotreadyexception'
+    ]
+  },
   'service-error': {
     gate: 'any',
     kind: 'fault',
@@ -842,6 +925,13 @@ export function isCause(value: string): value is Cause {
 /** The kind of a gate's cause; a gate without one reads by its status alone. */
 export function kindOf(cause: Cause | undefined): CauseKind | undefined {
   return cause === undefined ? undefined : CAUSES[cause].kind
+}
+
+/** The IAM statement a cause is fixed with; undefined when no Allow fixes it. */
+export function statementFor(cause: Cause | undefined): StatementKind | undefined {
+  if (cause === undefined) return undefined
+  const spec: CauseSpec = CAUSES[cause]
+  return spec.kind === 'closed' ? spec.statement : undefined
 }
 
 /** The fix the registry gives for a cause, in this context (undefined: the cause has none). */

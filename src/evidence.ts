@@ -28,6 +28,8 @@ export type FaultCause =
   | 'not-aws'
   | 'malformed'
   | 'unexpected'
+  /** The model failed after the request was authorized (ModelErrorException, ModelNotReadyException, …). */
+  | 'model'
   /** One of the connection faults above, on a run that goes through a proxy. */
   | 'proxy'
 

@@ -162,8 +162,8 @@ describe('a failing run, as GitHub shows it', () => {
     expect(lines[1]).toBe(
       `aws bedrock create-foundation-model-agreement --model-id ${HAIKU} --offer-token "$token" --region us-east-1`
     )
-    // The EULA is explained once, in the fix, not again as the reason the call was not made.
-    expect(summary.text.match(/EULA/g)).toHaveLength(2)
+    // The EULA is named once, in the fix, not again as the reason the call was not made.
+    expect(summary.text.match(/EULA/g)).toHaveLength(1)
     expect(summary.text).toContain(
       'the provider agreement is missing, and a first call would accept its terms (see Provider terms)'
     )

@@ -268,22 +268,41 @@ describe('Bedrock API keys (AWS_BEARER_TOKEN_BEDROCK)', () => {
   it.each([
     ['no-allow', 'bearer-not-permitted'],
     ['scp-deny', 'bearer-denied-scp']
-  ] as const)('bedrock:CallWithBearerToken %s closes the credentials gate (%s)', async (denial, cause) => {
-    const key = longTermApiKey(ACCOUNT)
-    const state = openAccount()
-    state.apiKeys[key] = {
-      arn: `arn:aws:iam::${ACCOUNT}:user/BedrockAPIKey-emul`,
-      callWithBearerToken: denial
+  ] as const)(
+    'bedrock:CallWithBearerToken %s closes the IAM-permission gate (%s): the key itself was recognised',
+    async (denial, cause) => {
+      const key = longTermApiKey(ACCOUNT)
+      const state = openAccount()
+      state.apiKeys[key] = {
+        arn: `arn:aws:iam::${ACCOUNT}:user/BedrockAPIKey-emul`,
+        callWithBearerToken: denial
+      }
+      const run = await probe(
+        state,
+        { models: SONNET, regions: 'us-east-1' },
+        { env: { AWS_BEARER_TOKEN_BEDROCK: key } }
+      )
+      expect(run.outputs.result).toBe('fail')
+      expect(gateOf(run, SONNET, 'us-east-1', 'iam-permission')).toMatchObject({ status: 'fail', cause })
+      expect(gateOf(run, SONNET, 'us-east-1', 'credentials')).toMatchObject({ status: 'pass' })
+      if (denial === 'no-allow') {
+        // An Allow opens it: the statement, and the command that adds it to the key's IAM user.
+        expect(JSON.parse(run.outputs['iam-policy']!).Statement).toEqual([
+          {
+            Sid: 'BedrockAccessProbeBearerToken',
+            Effect: 'Allow',
+            Action: ['bedrock:CallWithBearerToken'],
+            Resource: ['*']
+          }
+        ])
+        expect(run.summary).toContain('aws iam put-user-policy --user-name BedrockAPIKey-emul')
+      } else {
+        // No identity policy overrides an SCP: no policy is offered.
+        expect(run.outputs['iam-policy']).toBe('')
+        expect(run.summary).not.toContain('put-user-policy')
+      }
     }
-    const run = await probe(
-      state,
-      { models: SONNET, regions: 'us-east-1' },
-      { env: { AWS_BEARER_TOKEN_BEDROCK: key } }
-    )
-    expect(run.outputs.result).toBe('fail')
-    expect(gateOf(run, SONNET, 'us-east-1', 'credentials')).toMatchObject({ status: 'fail', cause })
-    expect(gateOf(run, SONNET, 'us-east-1', 'iam-permission').status).toBe('skip')
-  })
+  )
 
   it('with role-to-assume every call is signed with the role (SigV4), and the report says the key was not used', async () => {
     const key = longTermApiKey(ACCOUNT)

@@ -20,6 +20,8 @@ export interface GitHubView {
   codeBlocks: CodeBlock[]
   /** Every table, as rows of cell texts (header row first). */
   tables: string[][][]
+  /** Every inline code span outside a code block, as its text. */
+  inlineCode: string[]
   /** The element names that survived sanitization. */
   elements: Set<string>
   /** Every attribute that survived, as element[property]. */
@@ -41,6 +43,7 @@ export function githubView(markdown: string): GitHubView {
     tables: selectAll('table', tree).map(table =>
       selectAll('tr', table).map(row => selectAll('td, th', row).map(cell => toText(cell).trim()))
     ),
+    inlineCode: selectAll(':not(pre) > code', tree).map(node => toText(node)),
     elements: new Set(all.map(element => element.tagName)),
     attributes: new Set(
       all.flatMap(element => Object.keys(element.properties).map(name => `${element.tagName}[${name}]`))

@@ -4,7 +4,7 @@
  * what GitHub would strip (an <ANGLE_BRACKET> placeholder) or for a risky workflow (pull_request_target).
  */
 import { describe, expect, it } from '@jest/globals'
-import { CAUSES, fixFor, GATES, type Cause, type FixContext } from '../../src/causes.js'
+import { CAUSES, fixFor, GATES, statementFor, type Cause, type FixContext } from '../../src/causes.js'
 import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
 
 const CONTEXT: FixContext = {
@@ -40,25 +40,42 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'credentials-expired': ['role-duration-seconds', 'longer than wait-timeout-seconds'],
   'credentials-invalid': ['role-to-assume'],
   'credentials-missing': ['role-to-assume', 'configure-aws-credentials', 'instance role'],
-  'credentials-bad-signature': ['clock is skewed'],
+  'credentials-bad-signature': ['Not an IAM problem', 'secret access key does not match', 'CONNECT'],
+  'request-unsigned': [
+    'Not an IAM problem',
+    'credentials reach this step',
+    'Authorization and X-Amz-* headers'
+  ],
+  'clock-skewed': ['Not an IAM problem', 'more than 5 minutes', 'timedatectl set-ntp true'],
   'sts-refused': ['credentials this job uses'],
   'wrong-account': ['account 444455556666', 'add 111122223333 to allowed-account-ids'],
   'account-unverifiable': ['role-to-assume', 'drop allowed-account-ids'],
   'bearer-key-invalid': ['create a new key', 'unset AWS_BEARER_TOKEN_BEDROCK'],
   'bearer-key-expired': ['generate the key in the job'],
   'bearer-key-region': ['Generate the key for us-west-2', 'or probe us-east-1'],
-  'bearer-denied-scp': ['unset AWS_BEARER_TOKEN_BEDROCK'],
-  'bearer-not-permitted': ['Allow bedrock:CallWithBearerToken'],
+  'bearer-denied-scp': ['no IAM policy overrides an SCP', 'unset AWS_BEARER_TOKEN_BEDROCK'],
+  'bearer-not-permitted': ['Allow bedrock:CallWithBearerToken (statement below)', 'remove that Deny'],
   'region-signature-scope': ['"us-west-2" must be a region where Amazon Bedrock runs'],
   'region-not-offered': ['Use a region where the model is offered'],
   'profile-not-found': ["geography's source regions"],
   'on-demand-unsupported': ['through an inference profile'],
   'invalid-model-id': ['aws bedrock list-foundation-models --region us-west-2'],
+  'model-id-malformed': [
+    'Bedrock refused "bedrock:InvokeModel" before looking it up',
+    'aws bedrock list-foundation-models --region us-west-2'
+  ],
   'model-not-found': ['offered in us-west-2'],
   'not-entitled': ['create-agreement: true', 'aws-marketplace:Subscribe'],
   'agreement-create-failed': ['bedrock:CreateFoundationModelAgreement'],
   'payment-instrument': ['payment method'],
   'account-not-authorized': ['AWS Support', 'no IAM policy changes this'],
+  'model-not-offered-to-account': [
+    'No IAM policy, SCP or agreement opens this',
+    'AWS does not make m.x-1 available to this account',
+    'aws.amazon.com/contact-us/sales-support',
+    'aws bedrock list-foundation-models --region us-west-2'
+  ],
+  'account-being-verified': ['Wait', 'AWS Support case', 'No IAM policy'],
   'account-operation-not-allowed': ['AWS Support', 'No IAM policy'],
   'marketplace-permissions': [
     'aws-marketplace:Subscribe',
@@ -77,18 +94,23 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'agreement-error': ['payment method', 're-create the agreement'],
   'agreement-missing': ['create-agreement: true', 'aws-marketplace:Subscribe'],
   'provider-country-unsupported': ['supported country'],
+  'govcloud-terms-elsewhere': ['standard AWS account associated with it', 'us-east-1 or us-west-2'],
   'iam-scp-deny': [
     'cannot override an SCP',
     'allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/m.x-1'
   ],
   'iam-explicit-deny': ['Deny for bedrock:InvokeModel on', 'in the session policy'],
   'iam-no-allow': ['policy below', 'bedrock:InvokeModelWithResponseStream covers ConverseStream'],
-  'iam-denied': ['bedrock:InvokeModel'],
+  'iam-denied': ['IAM does not allow bedrock:InvokeModel', 'statement below', 'permissions boundary'],
   'iam-list-denied': ['allow bedrock:ListInferenceProfiles'],
-  'unrecognised-refusal': ['report it to bedrock-access-probe'],
+  'unrecognised-refusal': ['suggests no policy', 'report it to bedrock-access-probe'],
   'probe-request-rejected': ['report the message to bedrock-access-probe'],
   'not-text-model': ['Nothing to fix for access'],
-  'model-not-ready': ['Re-run the probe'],
+  'model-not-serving': [
+    'No gate is closed',
+    'Re-run the probe',
+    'the model (or imported model) is not serving'
+  ],
   fault: ['re-run the probe'],
   'timed-out': ['request-timeout-seconds'],
   unreachable: ['VPC endpoint', 'HTTPS_PROXY'],
@@ -144,6 +166,17 @@ describe('the cause registry', () => {
     const fix = fixFor('quota-zero', { ...CONTEXT, quota: { ...CONTEXT.quota!, adjustable: false } })!
     expect(fix).toContain('is not adjustable in Service Quotas: open an AWS Support case')
     expect(fix).not.toContain('request-service-quota-increase')
+  })
+
+  it('only a cause of the IAM-permission gate is fixed with a policy statement, and only one an Allow opens', () => {
+    const withStatement = causes.filter(cause => statementFor(cause) !== undefined)
+    expect(withStatement.sort()).toEqual(
+      ['bearer-not-permitted', 'iam-denied', 'iam-list-denied', 'iam-no-allow'].sort()
+    )
+    for (const cause of withStatement) expect(CAUSES[cause].gate).toBe('iam-permission')
+    // What no Allow opens never points at a statement.
+    for (const cause of causes.filter(cause => statementFor(cause) === undefined))
+      expect(fixFor(cause, CONTEXT) ?? '').not.toMatch(/(policy|statement) below/)
   })
 
   it('names a gate for every cause an AWS answer can name', () => {

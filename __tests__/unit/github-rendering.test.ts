@@ -173,6 +173,18 @@ describe('the job summary on GitHub', () => {
     expect(markdown).toContain('Not decided: AWS unreachable from this runner (2 checks)')
   })
 
+  it('a command named in a fix reads as inline code, never as literal backticks', () => {
+    const gate: GateResult = {
+      status: 'fail',
+      cause: 'invalid-model-id',
+      detail: 'Bedrock does not know this model ID in this region',
+      fix: 'Check the ID with `aws bedrock list-foundation-models --region us-east-1` (or list-inference-profiles).'
+    }
+    const view = githubView(renderSummary(report([checkOf(openGates({ region: gate }))])))
+    expect(view.text).not.toContain('`')
+    expect(view.inlineCode).toContain('aws bedrock list-foundation-models --region us-east-1')
+  })
+
   it('explains only the marks the matrix uses', () => {
     const passing = renderSummary(report([checkOf(openGates())]))
     expect(passing).toContain('✅ proven')

@@ -95,6 +95,39 @@ describe('parseModelRef', () => {
     expect(() => parseModelRef(input)).toThrow(ModelIdError)
     expect(() => parseModelRef(input)).toThrow(problem)
   })
+
+  // The Bedrock runtime's own modelId grammar (api-models-aws, bedrock-runtime), matched whole as the service does.
+  it.each([
+    // The users' reports: a foundation-model ARN takes one version suffix after provider.model.
+    [
+      'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0:28k',
+      'Call the model by its ID instead of the ARN: anthropic.claude-3-sonnet-20240229-v1:0:28k'
+    ],
+    ['arn:aws:bedrock:us-east-1::foundation-model/Anthropic.claude-x', 'Copy the exact ID'],
+    ['anthropic.claude_3_haiku', 'Copy the exact ID']
+  ])("refuses %j as Bedrock's grammar would, with the fix", (input, fix) => {
+    let error: unknown
+    try {
+      parseModelRef(input)
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ModelIdError)
+    expect((error as ModelIdError).message).toMatch(/^is not an identifier Bedrock accepts/)
+    expect((error as ModelIdError).fix).toContain(fix)
+  })
+
+  it.each([
+    'anthropic.claude-v2:1:200k',
+    'Anthropic.Claude-Sonnet-4-6',
+    'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0',
+    'arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0',
+    'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6',
+    'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc123def456',
+    'twelvelabs.marengo-embed-2-7-v1:0'
+  ])("accepts %j, as Bedrock's grammar does", input => {
+    expect(() => parseModelRef(input)).not.toThrow()
+  })
 })
 
 describe('model facts', () => {

@@ -31,10 +31,24 @@ const THROTTLING = new Set([
 ])
 /**
  * Exceptions that are the service's own trouble whatever their HTTP status: inside an event stream they arrive
- * without one (ConverseStream / InvokeModelWithResponseStream API reference: ModelStreamErrorException "An error
- * occurred while streaming the response. Retry your request.", InternalServerException "Retry your request").
+ * without one (ConverseStream / InvokeModelWithResponseStream API reference: InternalServerException "Retry your
+ * request").
  */
-const SERVER_SIDE_EXCEPTIONS = new Set(['ModelStreamErrorException', 'InternalServerException'])
+const SERVER_SIDE_EXCEPTIONS = new Set(['InternalServerException'])
+/**
+ * The model's own failures, after the request was authorized (Bedrock runtime API model, aws/api-models-aws
+ * bedrock-runtime-2023-09-30.json): ModelNotReadyException (429, retryable: "not ready to serve inference requests";
+ * an imported model Bedrock unloaded while idle, re:Post knowledge-center/bedrock-imported-models-modelnotreadyexception),
+ * ModelErrorException (424, "an error while processing the model"), ModelStreamErrorException (424, inside a
+ * stream, "Retry your request") and ModelTimeoutException (408). They prove nothing about access and close nothing:
+ * a fault of their own kind, read before the 429 that would otherwise say "throttled".
+ */
+const MODEL_SIDE_EXCEPTIONS = new Set([
+  'ModelNotReadyException',
+  'ModelErrorException',
+  'ModelStreamErrorException',
+  'ModelTimeoutException'
+])
 /** Node's codes for a host that cannot be reached: refused, no route, no DNS answer. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 /** Node's (OpenSSL's) codes for a certificate the runner does not trust, e.g. a TLS-inspecting proxy's. */
@@ -83,15 +97,41 @@ function foreignContentType(err: SdkErrorLike): string | undefined {
   return type && !/json|xml/i.test(type) ? type.split(';')[0]!.trim() : undefined
 }
 
+/**
+ * What an AWS message may echo of the request that must never reach a log, a summary or a report: an
+ * IncompleteSignatureException repeats the Authorization header it was sent ("… Authorization=eyJ0…", as aws/chalice#828
+ * shows), which for a Bedrock API key is the key itself.
+ */
+const ECHOED_SECRETS: [RegExp, string][] = [
+  [/\b(Authorization\s*[=:]\s*)("[^"]*"|\S+)/gi, '$1[redacted]'],
+  [/\b(Bearer\s+)[\w+/=.~-]{8,}/gi, '$1[redacted]'],
+  [/\bbedrock-api-key-[\w+/=]+/g, 'bedrock-api-key-[redacted]'],
+  [/\bABSK[\w+/=]{8,}/g, 'ABSK[redacted]'],
+  [/\b((?:X-Amz-)?Signature=)[0-9a-f]{16,}/gi, '$1[redacted]'],
+  [/\b(X-Amz-Security-Token=)[^\s&,]+/gi, '$1[redacted]']
+]
+
+export function redactEchoedSecrets(text: string): string {
+  return ECHOED_SECRETS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text)
+}
+
 export function describeAwsError(error: unknown): AwsFailure {
   const err = (
     typeof error === 'object' && error !== null ? error : { message: String(error) }
   ) as SdkErrorLike
   const name = err.name ?? 'Error'
-  const message = oneLine(err.message ?? String(error))
+  const message = redactEchoedSecrets(oneLine(err.message ?? String(error)))
   const httpStatus = err.$metadata?.httpStatusCode
   const base = { name, message, ...(httpStatus !== undefined ? { httpStatus } : {}) }
 
+  // Before the timeout test: ModelTimeoutException says "timed out", but it is the model's, after authorization.
+  if (MODEL_SIDE_EXCEPTIONS.has(name))
+    return {
+      ...base,
+      kind: 'fault',
+      fault: 'model',
+      message: `failed in the model after the request was authorized (${name}): ${message}`
+    }
   if (
     name === 'TimeoutError' ||
     name === 'AbortError' ||
@@ -109,13 +149,13 @@ export function describeAwsError(error: unknown): AwsFailure {
       message: `the answer did not come from AWS (HTTP ${httpStatus ?? '?'}, ${foreign})`
     }
   }
-  if (THROTTLING.has(name) || httpStatus === 429) return { ...base, kind: 'throttled' }
   const fault = (cause: FaultCause, text: string): AwsFailure => ({
     ...base,
     kind: 'fault',
     fault: cause,
     message: text
   })
+  if (THROTTLING.has(name) || httpStatus === 429) return { ...base, kind: 'throttled' }
   // The HTTP/2 handler wraps the socket's error in one of its own ("The pending stream has been canceled
   // (caused by: connect ECONNREFUSED …)"): the telling code may be the error's, its cause's, or only in the words.
   const codes = [err.code, errorCode(err.cause), ...(message.match(/\b[A-Z][A-Z0-9_]{3,}\b/g) ?? [])]

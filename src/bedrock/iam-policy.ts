@@ -65,10 +65,11 @@ export function combinedPolicy(statements: IamStatement[]): string {
   const policy = {
     Version: '2012-10-17',
     Statement: [...byActions.entries()].map(([actions, resources]) => ({
-      Sid:
-        actions.includes('ListInferenceProfiles') && !actions.includes('Invoke')
-          ? 'BedrockAccessProbeListProfiles'
-          : 'BedrockAccessProbeInvoke',
+      Sid: actions.includes('Invoke')
+        ? 'BedrockAccessProbeInvoke'
+        : actions.includes('CallWithBearerToken')
+          ? 'BedrockAccessProbeBearerToken'
+          : 'BedrockAccessProbeListProfiles',
       Effect: 'Allow',
       Action: actions.split(','),
       Resource: [...resources].sort()

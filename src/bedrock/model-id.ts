@@ -42,10 +42,63 @@ export const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
 const ACCOUNT_ID = /^\d{12}$/
 const MAX_ID_LENGTH = 256
 
-export class ModelIdError extends Error {}
+export class ModelIdError extends Error {
+  /** The fix, when it is more precise than "copy the exact ID". */
+  readonly fix?: string
+  constructor(message: string, fix?: string) {
+    super(message)
+    if (fix !== undefined) this.fix = fix
+  }
+}
+
+/**
+ * The grammar the Bedrock runtime checks a modelId against before it looks the model up (Converse and
+ * ConverseStream: ConversationalModelId; InvokeModel and InvokeModelWithResponseStream: InvokeModelIdentifier; the
+ * Smithy model in github.com/aws/api-models-aws, bedrock-runtime-2023-09-30.json), the one behind "1 validation error
+ * detected: Value '…' at 'modelId' failed to satisfy constraint: Member must satisfy regular expression pattern"
+ * (aws/aws-sdk-js-v3#5665, n8n-io/n8n#9084). The service matches the whole value, as those reports show: a value
+ * that the pattern's looser alternatives would find inside (e.g. `…:0:28k` in a foundation-model ARN) is refused.
+ * Only the alternatives the probe takes are kept (the prompt, prompt-router and SageMaker endpoint ARNs are not
+ * models to probe); both operations' patterns agree on these.
+ */
+const BEDROCK_MODEL_ID_GRAMMAR = new RegExp(
+  '^(?:' +
+    [
+      'arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:(' +
+        [
+          '([0-9]{12}:custom-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}/[a-z0-9]{12})',
+          '(:foundation-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))',
+          '([0-9]{12}:imported-model/[a-z0-9]{12})',
+          '([0-9]{12}:provisioned-model/[a-z0-9]{12})',
+          '([0-9]{12}:(inference-profile|application-inference-profile)/[a-zA-Z0-9-:.]+)'
+        ].join('|') +
+        ')',
+      '[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63})',
+      '([0-9a-zA-Z][_-]?)+',
+      '[a-zA-Z0-9-:.]+'
+    ].join('|') +
+    ')$'
+)
+const BEDROCK_MODEL_ID_MAX_LENGTH = 2048
 
 /** Parse one identifier; throws ModelIdError with a one-line reason. */
 export function parseModelRef(raw: string): ModelRef {
+  const ref = parseShape(raw)
+  if (ref.input.length > BEDROCK_MODEL_ID_MAX_LENGTH || !BEDROCK_MODEL_ID_GRAMMAR.test(ref.input)) {
+    const bare = ref.kind === 'foundation-model' && ref.input.startsWith('arn:') ? ref.baseModelId : undefined
+    throw new ModelIdError(
+      'is not an identifier Bedrock accepts: the Bedrock runtime refuses it before looking it up (its modelId grammar: ' +
+        'provider.model with at most one version suffix in a foundation-model ARN, letters, digits, "-", ":" and "." in an ID)',
+      bare && bare === bare.toLowerCase() && BEDROCK_MODEL_ID_GRAMMAR.test(bare)
+        ? `Call the model by its ID instead of the ARN: ${bare}`
+        : 'Copy the exact ID from `aws bedrock list-foundation-models` or `aws bedrock list-inference-profiles`.'
+    )
+  }
+  return ref
+}
+
+/** The identifier's shape: which kind of model reference it is, or the one-line reason it is none. */
+function parseShape(raw: string): ModelRef {
   const input = raw.trim()
   if (input.length === 0) throw new ModelIdError('is empty')
   if (input.length > MAX_ID_LENGTH * 2)
@@ -93,7 +146,7 @@ function parseArn(input: string): ModelRef {
     case 'foundation-model': {
       if (account !== '')
         throw new ModelIdError('is a foundation-model ARN with an account ID (they have none)')
-      const ref = parseModelRef(id)
+      const ref = parseShape(id)
       if (ref.kind !== 'foundation-model')
         throw new ModelIdError('names a profile ID inside a foundation-model ARN')
       return { kind: 'foundation-model', input, baseModelId: ref.baseModelId, pinnedRegion: region }
@@ -101,7 +154,7 @@ function parseArn(input: string): ModelRef {
     case 'inference-profile': {
       if (!ACCOUNT_ID.test(account!))
         throw new ModelIdError('is an inference-profile ARN without a 12-digit account ID')
-      const ref = parseModelRef(id)
+      const ref = parseShape(id)
       if (ref.kind !== 'inference-profile')
         throw new ModelIdError('names no profile ID after inference-profile/')
       return { ...ref, input, pinnedRegion: region, pinnedAccount: account }

@@ -45,22 +45,93 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 'credentials-expired',
-    exceptions: ['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired'],
+    exceptions: ['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'],
     pattern: /./,
     status: 'fail',
     reading: 'The credentials have expired'
   },
+  // A region the signature names that AWS does not know (STS answers SignatureDoesNotMatch, Bedrock
+  // InvalidSignatureException): the region gate's, though it is read with the signing rows.
+  {
+    id: 'region-signature-scope',
+    exceptions: ['InvalidSignatureException', 'SignatureDoesNotMatch'],
+    pattern: /Credential should be scoped to a valid region/i,
+    status: 'fail',
+    reading: 'The request was signed for a region this endpoint does not accept',
+    note: 'Region, not credentials: the keys may be sound; the region their signature names is not one AWS runs.'
+  },
+  // What signs the request: nothing (no Authorization header reached AWS), a header that is not a SigV4 one, a
+  // clock out of step, or a signature AWS computes differently (the wrong secret, or a request changed on the way).
+  // Bedrock answers some of these as AccessDeniedException, which must not read as a policy: no policy fixes them.
+  {
+    id: 'request-unsigned',
+    exceptions: [
+      'AccessDeniedException',
+      'MissingAuthenticationToken',
+      'MissingAuthenticationTokenException'
+    ],
+    pattern:
+      /Authorization header is missing|Missing Authentication Token|Request is missing Authentication Token/i,
+    status: 'fail',
+    reading: 'The request reached AWS without a signature',
+    sources: ['github.com/karthink/gptel/issues/1397 ({"Message":"Authorization header is missing"})'],
+    note: 'Credentials, not IAM: AWS refused before it knew who was calling, so no identity policy was evaluated.'
+  },
+  {
+    id: 'request-unsigned',
+    exceptions: ['IncompleteSignatureException', 'IncompleteSignature', 'AccessDeniedException'],
+    pattern: /Authorization header requires '(Credential|Signature|SignedHeaders)' parameter/i,
+    status: 'fail',
+    reading: 'The request reached AWS with an Authorization header that is not a complete SigV4 signature',
+    sources: [
+      'github.com/westonbrown/Cyber-AutoAgent/issues/29 (IncompleteSignatureException on ConverseStream, only inside a container)'
+    ]
+  },
+  {
+    id: 'clock-skewed',
+    exceptions: ['InvalidSignatureException', 'SignatureDoesNotMatch', 'AccessDeniedException'],
+    pattern: /Signature (expired|not yet current)/i,
+    status: 'fail',
+    reading: "The request's signing time is too far from AWS's clock",
+    sources: [
+      'github.com/aws/aws-sdk-js/issues/254 ("Signature expired: … is now earlier than …")',
+      'github.com/aws/aws-sdk-js/issues/2565 ("Signature not yet current: … is still later than …")'
+    ]
+  },
+  {
+    // AWS Common Errors: "The request reached the service more than 15 minutes after the date stamp on the request".
+    id: 'clock-skewed',
+    exceptions: ['RequestExpired'],
+    pattern: /./,
+    status: 'fail',
+    reading: 'The request arrived too long after the time it was signed at',
+    sources: ['docs.aws.amazon.com/signer/latest/api/CommonErrors.html (RequestExpired)']
+  },
+  {
+    id: 'credentials-bad-signature',
+    exceptions: ['SignatureDoesNotMatch', 'AccessDeniedException', 'UnrecognizedClientException'],
+    pattern: /request signature we calculated does not match the signature you provided/i,
+    status: 'fail',
+    reading: 'AWS computed a different signature for this request',
+    sources: [
+      'github.com/BerriAI/litellm/issues/14763 (a proxy in front of Bedrock: the signature no longer matched)'
+    ]
+  },
+  {
+    id: 'credentials-bad-signature',
+    exceptions: [
+      'InvalidSignatureException',
+      'SignatureDoesNotMatch',
+      'IncompleteSignatureException',
+      'IncompleteSignature'
+    ],
+    pattern: /./,
+    status: 'fail',
+    reading: 'AWS rejected the request signature'
+  },
   {
     id: 'credentials-invalid',
-    exceptions: [
-      'UnrecognizedClientException',
-      'InvalidClientTokenId',
-      'SignatureDoesNotMatch',
-      'IncompleteSignature',
-      'MissingAuthenticationToken',
-      'MissingAuthenticationTokenException',
-      'InvalidAccessKeyId'
-    ],
+    exceptions: ['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId'],
     pattern: /./,
     status: 'fail',
     reading: 'AWS does not recognise these credentials'
@@ -81,44 +152,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     sources: ['github.com/anomalyco/opencode/issues/47073', 'github.com/ai4s-research/open-science/issues/53']
   },
   {
-    // IAM's own wording for an SCP denial, for the action that gates every use of an API key.
-    id: 'bearer-denied-scp',
-    exceptions: ['AccessDeniedException'],
-    pattern:
-      /not authorized to perform: bedrock:CallWithBearerToken .*explicit deny in a service control policy/i,
+    // The key's own shape is refused: nothing about its principal's policies is known yet.
+    id: 'bearer-key-invalid',
+    exceptions: ['AccessDeniedException', 'ValidationException', 'UnrecognizedClientException'],
+    pattern: /Invalid API Key format: Must start with pre-defined prefix/i,
     status: 'fail',
-    reading: 'A service control policy forbids Bedrock API keys in this account',
+    reading: 'Bedrock does not take the value of AWS_BEARER_TOKEN_BEDROCK as an API key',
     sources: [
-      'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
-      'github.com/aws-samples/service-control-policy-examples (Deny-Bedrock-api-keys.json)'
-    ]
-  },
-  {
-    id: 'bearer-not-permitted',
-    exceptions: ['AccessDeniedException'],
-    pattern:
-      /not authorized to perform: bedrock:CallWithBearerToken|Invalid API Key format: Must start with pre-defined prefix/i,
-    status: 'fail',
-    reading: 'The principal behind the API key may not use API keys (bedrock:CallWithBearerToken)',
-    sources: [
-      'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
       'github.com/aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock/issues/784'
     ]
-  },
-  // --- Region --------------------------------------------------------------------------------------
-  {
-    id: 'region-signature-scope',
-    exceptions: ['InvalidSignatureException'],
-    pattern: /Credential should be scoped to a valid region/i,
-    status: 'fail',
-    reading: 'The request was signed for a region this endpoint does not accept'
-  },
-  {
-    id: 'credentials-bad-signature',
-    exceptions: ['InvalidSignatureException'],
-    pattern: /./,
-    status: 'fail',
-    reading: 'AWS rejected the request signature'
   },
   // --- Model access (Marketplace entitlement, lifecycle, account-level blocks) --------------------------
   {
@@ -128,6 +170,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'fail',
     reading: 'The AWS Marketplace subscription cannot be charged to this account',
     sources: ['github.com/Tracer-Cloud/opensre/pull/1812']
+  },
+  {
+    // AWS, not the account's administrators, withholds the model: the route is AWS Sales (the message says so).
+    id: 'model-not-offered-to-account',
+    exceptions: ['AccessDeniedException', 'ValidationException', 'ResourceNotFoundException'],
+    pattern: /(\S+) is not available for this account|contact AWS Sales/i,
+    status: 'fail',
+    reading: 'AWS does not offer this model to this account (not an IAM or agreement matter)',
+    sources: [
+      'github.com/anthropics/claude-code/issues/49238 ("anthropic.claude-opus-4-7 is not available for this account. … contact AWS Sales at https://aws.amazon.com/contact-us/sales-support/")'
+    ],
+    note: 'Seen with AmazonBedrockFullAccess and AdministratorAccess alike: the account is refused, whatever its policies say.'
+  },
+  {
+    id: 'account-being-verified',
+    exceptions: ['AccessDeniedException', 'ValidationException'],
+    pattern: /account is (currently )?(being|under|pending) (verified|verification|review)/i,
+    status: 'fail',
+    reading: 'AWS is still verifying this account, and holds the model until it has',
+    note:
+      'The wording of users who quoted it ("Your account is currently being verified …"); a new account waits, ' +
+      'and no policy or agreement shortens it.'
   },
   {
     id: 'account-not-authorized',
@@ -198,6 +262,38 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     reading: "Anthropic's use-case (first-time-use) form has not been submitted for this account"
   },
   {
+    // The model's own words inside a ValidationException (Anthropic's "The model returned the following errors: …"):
+    // a call refused so wins over a control plane that read the form as on file.
+    id: 'use-case-missing',
+    exceptions: ['ValidationException', 'AccessDeniedException', 'ResourceNotFoundException'],
+    pattern:
+      /not (yet )?filled out the (required )?use[- ]case form|use[- ]case form (has not|is not|was not)/i,
+    status: 'fail',
+    reading: "Anthropic's use-case (first-time-use) form has not been submitted for this account",
+    sources: [
+      'github.com/truefoundry/models/issues/934 ("The model returned the following errors: You have not filled out the required use-case form for this model …")'
+    ]
+  },
+  {
+    id: 'agreement-missing',
+    exceptions: ['AccessDeniedException', 'ValidationException', 'ResourceNotFoundException'],
+    pattern: /does not have an agreement (to|for) this model|no (model )?agreement (exists )?for this model/i,
+    status: 'fail',
+    reading: 'The account has no provider agreement for this model',
+    note:
+      'Provider terms, not model access: one root cause closes one gate, and the entitlement follows the agreement ' +
+      '(the gate a missing agreement is fixed at).'
+  },
+  {
+    id: 'govcloud-terms-elsewhere',
+    exceptions: ['*'],
+    pattern: /GovCloud account \S+ cannot perform this operation.*(standard|commercial) AWS account/i,
+    status: 'fail',
+    reading:
+      'A GovCloud account takes its model agreement (and the Anthropic form) from its associated standard account',
+    sources: ['ferkakta.dev/govcloud-bedrock-model-graveyard']
+  },
+  {
     id: 'provider-country-unsupported',
     exceptions: ['ValidationException', 'AccessDeniedException'],
     pattern: /not allowed from unsupported countries, regions, or territories/i,
@@ -210,6 +306,31 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ]
   },
   // --- IAM permission ------------------------------------------------------------------------------
+  // The API key's action. Judgement call: the IAM-permission gate, not credentials. Bedrock recognised the key and
+  // named its principal ("User: … is not authorized to perform: bedrock:CallWithBearerToken"): the caller is
+  // authenticated, and what is refused is one action, evaluated like bedrock:InvokeModel (identity policies, SCPs).
+  // So the fix is a policy statement, or for an SCP the organisation's administrators; these rows come before the
+  // general IAM rows, which would match the same words.
+  {
+    id: 'bearer-denied-scp',
+    exceptions: ['AccessDeniedException'],
+    pattern:
+      /not authorized to perform: bedrock:CallWithBearerToken .*explicit deny in a service control policy/i,
+    status: 'fail',
+    reading: 'A service control policy forbids Bedrock API keys in this account',
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
+      'github.com/aws-samples/service-control-policy-examples (Deny-Bedrock-api-keys.json)'
+    ]
+  },
+  {
+    id: 'bearer-not-permitted',
+    exceptions: ['AccessDeniedException'],
+    pattern: /not authorized to perform: bedrock:CallWithBearerToken/i,
+    status: 'fail',
+    reading: 'The principal behind the API key may not use API keys (bedrock:CallWithBearerToken)',
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html']
+  },
   {
     id: 'iam-scp-deny',
     exceptions: ['AccessDeniedException'],
@@ -234,11 +355,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     reading: 'No IAM policy allows this identity to invoke the model'
   },
   {
+    // Only IAM's own wording reads as IAM. Any other access denial (Bedrock's account-level and model-level refusals
+    // are AccessDeniedException too) is a refusal the probe cannot name: still a failure, but with no policy, since
+    // nothing says an Allow would open it.
     id: 'iam-denied',
     exceptions: ['AccessDeniedException', 'AccessDenied'],
-    pattern: /./,
+    pattern: /is not authorized to perform:? (\S+)/i,
     status: 'fail',
-    reading: 'Access denied'
+    reading: 'IAM does not allow this identity the call',
+    note: 'IAM wording without the reason clause newer denials carry ("because no … policy allows", "with an explicit deny").'
   },
   // --- Region (model identifier) -------------------------------------------------------------------
   {
@@ -247,6 +372,20 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /on-demand throughput isn.t supported|doesn.t support on-demand throughput/i,
     status: 'fail',
     reading: 'This model cannot be invoked on demand by its base ID'
+  },
+  {
+    // Bedrock's own grammar refused the ID before looking it up. The probe checks the same grammar before any call
+    // (src/bedrock/model-id.ts); this row is for a grammar AWS changed since.
+    id: 'model-id-malformed',
+    exceptions: ['ValidationException'],
+    pattern: /Value '([^']*)' at '\w*[mM]odel(Id|Identifier|Arn)' failed to satisfy constraint/,
+    status: 'fail',
+    reading: 'Bedrock refused the model ID as not an identifier at all',
+    sources: [
+      'github.com/aws/aws-sdk-js-v3/issues/5665',
+      'github.com/n8n-io/n8n/issues/9084',
+      'github.com/continuedev/continue/issues/1749'
+    ]
   },
   {
     id: 'invalid-model-id',
@@ -291,14 +430,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /./,
     status: 'fail',
     reading: 'A service quota was exceeded after the request was authorized'
-  },
-  {
-    id: 'model-not-ready',
-    exceptions: ['ModelNotReadyException', 'ServiceUnavailableException', 'ModelTimeoutException'],
-    pattern: /./,
-    status: 'warn',
-    reading: 'The model did not answer in time (not an access failure)'
   }
+  // The model's own failures (ModelErrorException, ModelNotReadyException, …) are faults, never a row here: the
+  // request was authorized and no gate is closed (src/aws/failure.ts).
 ]
 
 export interface Diagnosis {

@@ -35,10 +35,11 @@ export interface AfterCall {
   /** A call got through, and no refusal names a gate before IAM: the request passed every gate before IAM. */
   passedGatesBeforeIam: boolean
   /**
-   * Nothing got through and no access gate refused it, but a call was held back after it was authorized: throttled,
-   * or refused for a quota (the capacity gate's).
+   * Nothing got through and no access gate refused it, but a call was stopped after it was authorized: held back for
+   * capacity (throttled, or refused for a quota: the capacity gate's), or failed by the model itself
+   * (ModelErrorException, ModelNotReadyException, …). Either way every access gate let the request through.
    */
-  authorizedThenHeldBack: boolean
+  authorizedThenStopped?: 'capacity' | 'model'
 }
 
 /** The same questions, answered by each gate in its own file; nothing outside it decides that gate. */
@@ -84,6 +85,8 @@ function faultCause(failure: AwsFailure): Cause {
       return 'proxy-failed'
     case 'server':
       return 'service-error'
+    case 'model':
+      return 'model-not-serving'
     default:
       return 'fault'
   }
@@ -173,11 +176,19 @@ export function controlPlaneAfterCall(
         : fromCall
     }
     if (after.passedGatesBeforeIam) return provenByCall(before)
-    if (after.authorizedThenHeldBack && (before.status === 'skip' || isFaultGate(before)))
-      return { status: 'pass', detail: 'The request was authorized (then held back for capacity)' }
+    if (after.authorizedThenStopped && (before.status === 'skip' || isFaultGate(before)))
+      return {
+        status: 'pass',
+        detail: `The request was authorized (${STOPPED_AFTER[after.authorizedThenStopped]})`
+      }
     return before
   }
 }
+
+const STOPPED_AFTER = {
+  capacity: 'then held back for capacity',
+  model: 'then the model failed to serve it'
+} as const
 
 /** The words for a gate the call was refused at, for the gates behind it. */
 export function refusedAt(gate: GateName): string {

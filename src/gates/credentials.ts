@@ -11,16 +11,35 @@ import {
   faultGate,
   fromCatalogue,
   verdict,
+  type AfterCall,
   type GateRules,
   type RunCredentials
 } from './common.js'
 
+const afterCallOnTheControlPlane = controlPlaneAfterCall('credentials', (e, { failure, diagnosis }) =>
+  fromCatalogue(e, failure, diagnosis)
+)
+
 export const credentialsGate: GateRules = {
   name: 'credentials',
   fromEvidence: (e, run) => credentialsFromReads(e) ?? keyAcceptedByReads(e, run) ?? run.gate,
-  afterCall: controlPlaneAfterCall('credentials', (e, { failure, diagnosis }) =>
-    fromCatalogue(e, failure, diagnosis)
-  )
+  afterCall: (e, before, after) =>
+    keyAcceptedByTheCall(before, after) ?? afterCallOnTheControlPlane(e, before, after)
+}
+
+/**
+ * A Bedrock API key that a call refused at a later gate is proven all the same: Bedrock knew the key's principal
+ * to refuse it an action, a model or a quota ("User: … is not authorized to perform: bedrock:CallWithBearerToken"),
+ * and a request the model failed was authorized first.
+ */
+function keyAcceptedByTheCall(before: GateResult, after: AfterCall): GateResult | undefined {
+  if (before.cause !== 'api-key-unproven') return undefined
+  const refusedLater = after.refusal !== undefined && after.refusal.diagnosis.gate !== 'credentials'
+  if (!refusedLater && after.authorizedThenStopped === undefined) return undefined
+  return {
+    status: 'pass',
+    detail: `${before.detail.replace(/; only a Bedrock answer proves it$/, '')}; Bedrock recognised it (${refusedLater ? 'it refused the call at a later gate' : 'it authorized the call'})`
+  }
 }
 
 export interface CredentialsPolicy {
@@ -237,14 +256,23 @@ function credentialsFromReads(e: Evidence): GateResult | undefined {
   return undefined
 }
 
-/** A Bedrock API key that a control-plane read accepted is proven, even when no call is made (invoke: false). */
+/**
+ * A Bedrock API key that a control-plane read accepted is proven, even when no call is made (invoke: false); so is
+ * one a read was refused an action to (a row of the IAM-permission gate): IAM evaluated the key's principal, so
+ * Bedrock knew who it was.
+ */
 function keyAcceptedByReads(e: Evidence, run: RunCredentials): GateResult | undefined {
   if (run.gate.cause !== 'api-key-unproven' || !run.apiKey) return undefined
-  const accepted = [e.profile, e.availability, e.details].some(read => read.state === 'ok')
-  return accepted
+  const recognised = [e.profile, e.availability, e.details].some(
+    read =>
+      read.state === 'ok' ||
+      ((read.state === 'denied' || read.state === 'failed') &&
+        diagnose(read.failure)?.gate === 'iam-permission')
+  )
+  return recognised
     ? {
         status: 'pass',
-        detail: `Calls use ${describeApiKeyInWords(run.apiKey)} (AWS_BEARER_TOKEN_BEDROCK); Bedrock accepted it`
+        detail: `Calls use ${describeApiKeyInWords(run.apiKey)} (AWS_BEARER_TOKEN_BEDROCK); Bedrock recognised it`
       }
     : undefined
 }

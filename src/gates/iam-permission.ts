@@ -9,18 +9,40 @@ import type { CallKind, GateResult, IamStatement } from '../types.js'
 import { invokeStatement } from '../bedrock/iam-policy.js'
 import { partitionOf } from '../bedrock/model-id.js'
 import { diagnose } from '../diagnosis/catalogue.js'
+import { statementFor } from '../causes.js'
 import type { AwsFailure, CallOutcome, CallsOutcome, Evidence } from '../evidence.js'
 import { faultGate, fromCatalogue, refusedAt, verdict, type AfterCall, type GateRules } from './common.js'
 
 export const iamPermissionGate: GateRules = {
   name: 'iam-permission',
-  // Nothing but a call decides this gate.
-  fromEvidence: () => ({
-    status: 'skip',
-    cause: 'not-evaluated',
-    detail: 'Not evaluated: only a call proves it'
-  }),
-  afterCall: (e, _before, after) => withProfileListing(iamAfterCall(e, after), e)
+  // Only a call proves this gate; a read can close it only by refusing the API key's own action.
+  fromEvidence: e =>
+    keyRefusedByTheReads(e) ?? {
+      status: 'skip',
+      cause: 'not-evaluated',
+      detail: 'Not evaluated: only a call proves it'
+    },
+  afterCall: (e, before, after) =>
+    // Closed from the reads: the call was not made (it would be refused the same way).
+    before.status === 'fail' && after.calls.state !== 'made'
+      ? before
+      : withProfileListing(iamAfterCall(e, after), e)
+}
+
+/**
+ * Every request made with a Bedrock API key needs bedrock:CallWithBearerToken, reads included: a read refused that
+ * action (or an SCP refusing it) closes the gate for the call too, which would be refused the same way.
+ */
+const EVERY_REQUEST_OF_THE_KEY = new Set(['bearer-not-permitted', 'bearer-denied-scp'])
+
+function keyRefusedByTheReads(e: Evidence): GateResult | undefined {
+  for (const read of [e.profile, e.availability, e.details]) {
+    if (read.state !== 'denied' && read.state !== 'failed') continue
+    const diagnosis = diagnose(read.failure)
+    if (diagnosis && EVERY_REQUEST_OF_THE_KEY.has(diagnosis.entry.id))
+      return fromCatalogue(e, read.failure, diagnosis)
+  }
+  return undefined
 }
 
 function iamAfterCall(e: Evidence, after: AfterCall): GateResult {
@@ -108,9 +130,12 @@ function withCallsNamed(gate: GateResult, outcomes: CallOutcome[]): GateResult {
   const ok = outcomes.filter(outcome => outcome.state === 'ok')
   const missing = actionsOf(refused.map(outcome => outcome.call))
   const refusedPart = `refused: ${refused.map(outcome => CALL_OPERATION[outcome.call]).join(', ')} (${missing.join(', ')})`
+  const detail = `${gate.detail} — ${refusedPart}${ok.length > 0 ? `; ${succeededPart(ok)}` : ''}`
+  // Only a cause an Allow fixes says which actions to allow.
+  if (statementFor(gate.cause) !== 'invoke') return { ...gate, detail }
   return {
     ...gate,
-    detail: `${gate.detail} — ${refusedPart}${ok.length > 0 ? `; ${succeededPart(ok)}` : ''}`,
+    detail,
     fix: `Allow ${missing.join(' and ')}: ${lowerFirst(gate.fix ?? 'Attach the policy statement below.')}`
   }
 }
@@ -172,24 +197,48 @@ function withProfileListing(gate: GateResult, e: Evidence): GateResult {
     : gate
 }
 
-/** The statement that opens a closed gate; none for an SCP, which no identity policy can override. */
+/**
+ * The statement that opens a closed gate, as its cause names it (src/causes.ts); none when no Allow can: an SCP,
+ * an explicit Deny, a refusal the probe cannot name.
+ */
 export function iamStatementFor(
   e: Evidence,
   gate: GateResult,
   asked: readonly CallKind[]
 ): IamStatement | undefined {
-  if (gate.status !== 'fail' || gate.cause === 'iam-scp-deny') return undefined
-  if (gate.cause === 'iam-list-denied') return listStatement(e)
-  const profile = e.profile.state === 'ok' ? e.profile.value : undefined
-  return invokeStatement({
-    region: e.region,
-    account: e.account,
-    baseModelId: e.baseModelId,
-    profileId: e.profileId,
-    profileArn: profile?.arn,
-    profileModelArns: profile?.modelArns,
-    actions: actionsOf(asked)
-  })
+  if (gate.status !== 'fail') return undefined
+  switch (statementFor(gate.cause)) {
+    case 'list-profiles':
+      return listStatement(e)
+    case 'bearer-token':
+      return BEARER_TOKEN_STATEMENT
+    case 'invoke': {
+      const profile = e.profile.state === 'ok' ? e.profile.value : undefined
+      return invokeStatement({
+        region: e.region,
+        account: e.account,
+        baseModelId: e.baseModelId,
+        profileId: e.profileId,
+        profileArn: profile?.arn,
+        profileModelArns: profile?.modelArns,
+        actions: actionsOf(asked)
+      })
+    }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Using a Bedrock API key is the action bedrock:CallWithBearerToken, which has no resource type of its own (AWS's
+ * SCP example denies it on "*"; Bedrock user guide, "Control permissions for generating and using Amazon Bedrock API
+ * keys"). The bedrock:bearerTokenType condition key can narrow it to SHORT_TERM or LONG_TERM keys.
+ */
+const BEARER_TOKEN_STATEMENT: IamStatement = {
+  Sid: 'CallWithBearerToken',
+  Effect: 'Allow',
+  Action: ['bedrock:CallWithBearerToken'],
+  Resource: ['*']
 }
 
 function listStatement(e: Evidence): IamStatement {

@@ -53,6 +53,8 @@ export function planCall(
     return none('bootstrap-incomplete', 'access is not live yet')
   if (verdicts.region.status === 'fail')
     return none('not-evaluated', 'the Region gate is closed (see Region)')
+  if (verdicts['iam-permission'].status === 'fail')
+    return none('not-evaluated', 'the IAM-permission gate is already closed (see IAM permission)')
   const termsRisk = termsRiskOfCalling(e)
   if (termsRisk === 'would-accept') {
     return none(

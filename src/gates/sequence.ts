@@ -63,6 +63,19 @@ function oneRootCause(gates: Gates, e: Evidence): Gates {
         gates['provider-terms'].status === 'pass' ? gates['provider-terms'] : notEvaluated(why)
     }
   }
+  if (gates['iam-permission'].status === 'fail') {
+    // Closed before any call: the reads themselves were refused the API key's action, which every request needs.
+    // A read "denied" for that reason says nothing of its own permission, so no gate asks for it.
+    const closedBy = gates['iam-permission'].cause
+    const why = `every request with this API key is refused (${closedBy ? CAUSES[closedBy].title : 'IAM'}: see IAM permission)`
+    const unread = (gate: GateResult) => (gate.cause === 'read-denied' ? notEvaluated(why) : gate)
+    return {
+      ...gates,
+      region: unread(gates.region),
+      'model-access': unread(gates['model-access']),
+      'provider-terms': unread(gates['provider-terms'])
+    }
+  }
   const access = gates['model-access']
   const terms = gates['provider-terms']
   const agreementIsTheCause =
@@ -115,8 +128,7 @@ function capacityWhenAccessIsOpen(gates: Gates): Gates {
 
 /** What the calls showed, once for every gate: a refusal is proof the workload fails, and names its gate. */
 function readTheCalls(calls: CallsOutcome, asked: readonly CallKind[]): AfterCall {
-  if (calls.state !== 'made')
-    return { calls, asked, passedGatesBeforeIam: false, authorizedThenHeldBack: false }
+  if (calls.state !== 'made') return { calls, asked, passedGatesBeforeIam: false }
   const failures = calls.outcomes.flatMap(outcome => (outcome.state === 'failed' ? [outcome.failure] : []))
   // The first refusal the catalogue recognises names its gate; one it does not is the IAM gate's to report.
   const refusal = failures
@@ -130,13 +142,19 @@ function readTheCalls(calls: CallsOutcome, asked: readonly CallKind[]): AfterCal
     ...(refusal ? { refusal } : {}),
     // One call got through: every gate before IAM is open, whatever another call's action was refused.
     passedGatesBeforeIam: answered && (!refusal || refusal.diagnosis.gate === 'iam-permission'),
-    // Nothing got through, but what held the calls back came after authorization (a throttle, a quota).
-    authorizedThenHeldBack:
-      !answered &&
-      (refusal
-        ? refusal.diagnosis.gate === 'capacity'
-        : failures.some(failure => failure.kind === 'throttled'))
+    ...(answered ? {} : stoppedAfterAuthorization(refusal, failures))
   }
+}
+
+/** Nothing got through, but what stopped the calls came after authorization: a throttle, a quota, the model. */
+function stoppedAfterAuthorization(
+  refusal: AfterCall['refusal'],
+  failures: AwsFailure[]
+): Pick<AfterCall, 'authorizedThenStopped'> {
+  if (refusal) return refusal.diagnosis.gate === 'capacity' ? { authorizedThenStopped: 'capacity' } : {}
+  if (failures.some(failure => failure.kind === 'throttled')) return { authorizedThenStopped: 'capacity' }
+  if (failures.some(failure => failure.fault === 'model')) return { authorizedThenStopped: 'model' }
+  return {}
 }
 
 /** When no AWS call can succeed: the credentials verdict, every other gate not checked. */

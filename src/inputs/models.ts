@@ -94,7 +94,7 @@ function readModels(get: Get, extra: ExtraModels, workload: WorkloadPreset | und
       throw new InputError(
         'models',
         `entry "${printable(text)}" ${error.message}`,
-        'Copy the exact ID from the Bedrock console or `aws bedrock list-foundation-models`.'
+        error.fix ?? 'Copy the exact ID from the Bedrock console or `aws bedrock list-foundation-models`.'
       )
     }
     // ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: Claude Code calls its small/fast model in that region only.

@@ -10,7 +10,7 @@
  * inside an HTML block or shown in a code block it cannot close.
  */
 import { CALL_OPERATION } from '../bedrock/calls.js'
-import { code, escapeHtml } from '../support/text.js'
+import { code, escapeHtml, proseHtml } from '../support/text.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report } from '../types.js'
 import { GATES, GATE_TITLES } from '../causes.js'
 import { fixSnippets, type FixSnippet } from './commands.js'
@@ -114,11 +114,11 @@ function renderActions(report: Report): string {
   const actions = actionsForAVerdict(report)
   if (actions.length === 0) return ''
   if (actions.length === 1 && actions[0]!.checks.length === report.checks.length)
-    return `<p><b>To get a verdict:</b> ${escapeHtml(actions[0]!.action)}</p>`
+    return `<p><b>To get a verdict:</b> ${proseHtml(actions[0]!.action)}</p>`
   return htmlBlock(
     '<p><b>To get a verdict:</b></p>',
     '<ul>',
-    ...actions.map(({ action, checks }) => `<li>${escapeHtml(action)} (${places(checks, 3)})</li>`),
+    ...actions.map(({ action, checks }) => `<li>${proseHtml(action)} (${places(checks, 3)})</li>`),
     '</ul>'
   )
 }
@@ -244,22 +244,14 @@ function renderClosed(finding: Finding, report: Report, folded: boolean): string
     blocks.push('<details><summary>The fix to copy</summary>', ...snippets, '</details>')
   else blocks.push(...snippets)
   if (finding.hints.length > 0)
-    blocks.push(htmlBlock(...finding.hints.map(line => `<p>${escapeHtml(line)}</p>`)))
+    blocks.push(htmlBlock(...finding.hints.map(line => `<p>${proseHtml(line)}</p>`)))
   blocks.push(renderSeen(finding, report))
   return blocks
 }
 
 /** A snippet: its label in words, then the code block to copy. */
 function snippetBlocks(snippet: FixSnippet): string[] {
-  return [`<p>${labelHtml(snippet.label)}:</p>`, fence(snippet.lang, snippet.code)]
-}
-
-/** A label's words escaped, its `commands` as inline code. */
-function labelHtml(label: string): string {
-  return label
-    .split(/(`[^`]+`)/)
-    .map(part => (/^`[^`]+`$/.test(part) ? code(part.slice(1, -1)) : escapeHtml(part)))
-    .join('')
+  return [`<p>${proseHtml(snippet.label)}:</p>`, fence(snippet.lang, snippet.code)]
 }
 
 /** A warning or a fault, folded: the title says it; where, the fix and what was seen are one click away. */
@@ -270,7 +262,7 @@ function renderFolded(finding: Finding, report: Report): string {
     `<details><summary>${mark} ${escapeHtml(title)}</summary>`,
     `<p><b>Where:</b> ${places(finding.checks)}${finding.fault ? gatesTouched(finding) : ''}</p>`,
     renderFixes(finding),
-    ...finding.hints.map(line => `<p>${escapeHtml(line)}</p>`),
+    ...finding.hints.map(line => `<p>${proseHtml(line)}</p>`),
     renderSeen(finding, report, false),
     '</details>'
   )
@@ -286,11 +278,11 @@ function gatesTouched(finding: Finding): string {
 
 function renderFixes(finding: Finding): string {
   if (finding.fixes.length === 0) return ''
-  if (finding.fixes.length === 1) return `<p><b>Fix:</b> ${escapeHtml(finding.fixes[0]!)}</p>`
+  if (finding.fixes.length === 1) return `<p><b>Fix:</b> ${proseHtml(finding.fixes[0]!)}</p>`
   return htmlBlock(
     '<p><b>Fix:</b></p>',
     '<ul>',
-    ...finding.fixes.map(fix => `<li>${escapeHtml(fix)}</li>`),
+    ...finding.fixes.map(fix => `<li>${proseHtml(fix)}</li>`),
     '</ul>'
   )
 }

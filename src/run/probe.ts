@@ -18,6 +18,7 @@ import {
 } from '../aws/identity.js'
 import { describeProxy } from '../aws/proxy.js'
 import { combinedPolicy } from '../bedrock/iam-policy.js'
+import { partitionOf } from '../bedrock/model-id.js'
 import type { RunCredentials } from '../gates/common.js'
 import { credentialsBeforeReads, decideCredentials } from '../gates/credentials.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS } from '../inputs/bootstrap.js'
@@ -27,7 +28,7 @@ import { buildReport } from '../report/verdict.js'
 import { cancellable, realClock, type Clock } from '../support/clock.js'
 import type { Logger } from '../support/logger.js'
 import type { QuotaListing, Read } from '../evidence.js'
-import type { CheckResult, ExportableCredentials, ProbeOutcome } from '../types.js'
+import type { CallerIdentity, CheckResult, ExportableCredentials, ProbeOutcome } from '../types.js'
 import type { Bootstrapper } from './bootstrap.js'
 import { withRegionHints } from './hints.js'
 
@@ -233,8 +234,7 @@ async function outcomeOf(
     durationMs: number
   }
 ): Promise<ProbeOutcome> {
-  // An API key's principal is not known without STS (which takes no key): the credentials gate describes the key.
-  const caller = evidence.state === 'established' ? evidence.identity : undefined
+  const caller = callerOf(evidence, inputs.pairs[0]!.region)
   const credentialSource =
     evidence.state === 'established'
       ? evidence.credentialSource
@@ -243,7 +243,7 @@ async function outcomeOf(
         : undefined
   const apiKeyUnused = deps.env[API_KEY_VARIABLE]?.trim() && inputs.roleToAssume !== undefined
   const exported =
-    inputs.exportCredentials && run.credentials.usable && caller
+    inputs.exportCredentials && run.credentials.usable && evidence.state === 'established'
       ? await exportableCredentials(run.clients, inputs.pairs[0]!.region)
       : undefined
   const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
@@ -286,6 +286,18 @@ async function exportableCredentials(
 }
 
 /**
+ * Who calls: the identity STS named; for a long-term Bedrock API key, the IAM user the key belongs to (its name and
+ * account are in the key: a service-specific credential's user name is `<user>-at-<account>`), so that a fix can
+ * name the user to attach a policy to. A short-term key's principal is not known without STS, which takes no key.
+ */
+function callerOf(evidence: IdentityStep['evidence'], region: string): CallerIdentity | undefined {
+  if (evidence.state === 'established') return evidence.identity
+  if (evidence.state !== 'api-key' || evidence.key.kind !== 'long-term') return undefined
+  const { keyName, account } = evidence.key
+  return { account, arn: `arn:${partitionOf(region)}:iam::${account}:user/${keyName}` }
+}
+
+/**
  * mask-account-id: the account is masked (setSecret) the moment it is known, and the probe's own log lines are
  * redacted too, for front ends (the CLI) where no runner does the masking. Lines logged before the identity is
  * known carry no account.
@@ -294,9 +306,8 @@ function maskingLogWhenKnown(deps: ProbeDeps, mask: boolean, step: Promise<Ident
   if (!mask) return deps.log
   let account: string | undefined
   void step.then(({ evidence }) => {
-    if (evidence.state !== 'established') return
-    account = evidence.identity.account
-    deps.setSecret(account)
+    account = callerOf(evidence, 'us-east-1')?.account
+    if (account) deps.setSecret(account)
   })
   const redacted = (message: string) => (account ? redact(message, account) : message)
   return {

@@ -34,6 +34,17 @@ export function code(text: string): string {
   return `<code>${escapeHtml(text)}</code>`
 }
 
+/**
+ * Words for an HTML block, where GitHub's parser reads no markdown: escaped, with each `command` as inline code
+ * (a fix that names a command would otherwise show its backticks).
+ */
+export function proseHtml(text: string): string {
+  return text
+    .split(/(`[^`]+`)/)
+    .map(part => (/^`[^`]+`$/.test(part) ? code(part.slice(1, -1)) : escapeHtml(part)))
+    .join('')
+}
+
 /** U+200B ZERO WIDTH SPACE: invisible, and not white space to the runner, so it breaks a command's syntax. */
 const BREAK = '\u200b'
 

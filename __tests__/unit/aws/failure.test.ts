@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   AccessDeniedException,
-  ThrottlingException,
-  InternalServerException
+  InternalServerException,
+  ModelErrorException,
+  ModelNotReadyException,
+  ModelStreamErrorException,
+  ModelTimeoutException,
+  ThrottlingException
 } from '@aws-sdk/client-bedrock-runtime'
 import { attempt, describeAwsError, isAccessDenied, isNotFound } from '../../../src/aws/failure.js'
 
@@ -26,6 +30,55 @@ describe('describeAwsError', () => {
       ...meta(429)
     })
     expect(describeAwsError(error).kind).toBe('throttled')
+  })
+
+  it.each([
+    [
+      'ModelNotReadyException',
+      () =>
+        new ModelNotReadyException({
+          message: 'Model is not ready for inference. Wait and try your request again.',
+          ...meta(429)
+        })
+    ],
+    [
+      'ModelErrorException',
+      () => new ModelErrorException({ message: 'The model failed to process the request.', ...meta(424) })
+    ],
+    [
+      'ModelStreamErrorException',
+      () =>
+        new ModelStreamErrorException({
+          message: 'An error occurred while streaming the response. Retry your request.',
+          ...meta(424)
+        })
+    ],
+    ['ModelTimeoutException', () => new ModelTimeoutException({ message: 'Model timed out.', ...meta(408) })]
+  ])(
+    'reads %s as the model failing after authorization: a fault, never throttling or a refusal',
+    (name, make) => {
+      const failure = describeAwsError(make())
+      expect(failure).toMatchObject({ kind: 'fault', fault: 'model', name })
+      expect(failure.message).toContain(`after the request was authorized (${name})`)
+    }
+  )
+
+  it('never repeats a credential AWS echoed back in its message', () => {
+    const key = 'ABSKQmVkcm9ja0FQSUtleS1hYmNkLWF0LTExMTEyMjIyMzMzMzpzZWNyZXQ='
+    const failure = describeAwsError(
+      Object.assign(
+        new Error(
+          `Authorization header requires 'Credential' parameter. Authorization=Bearer ${key} ` +
+            'X-Amz-Signature=0123456789abcdef0123456789abcdef X-Amz-Security-Token=IQoJb3JpZ2luX2VjEJr%2F'
+        ),
+        { name: 'IncompleteSignatureException', ...meta(403) }
+      )
+    )
+    expect(failure.kind).toBe('service')
+    expect(failure.message).toContain("Authorization header requires 'Credential' parameter")
+    for (const secret of [key, '0123456789abcdef0123456789abcdef', 'IQoJb3JpZ2luX2VjEJr'])
+      expect(failure.message).not.toContain(secret)
+    expect(failure.message).toContain('Authorization=[redacted]')
   })
 
   it('reads 5xx as a fault', () => {

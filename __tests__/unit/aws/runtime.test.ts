@@ -89,7 +89,7 @@ describe('minimalCall', () => {
     })
   })
 
-  it('an exception inside the stream is a server-side fault, named', async () => {
+  it('the model failing inside the stream is a fault of the model, named', async () => {
     async function* events(): AsyncGenerator<object> {
       yield { chunk: { bytes: new TextEncoder().encode('{}') } }
       throw new ModelStreamErrorException({
@@ -102,7 +102,7 @@ describe('minimalCall', () => {
     expect(outcome).toMatchObject({
       state: 'failed',
       call: 'invoke-stream',
-      failure: { kind: 'fault', fault: 'server', name: 'ModelStreamErrorException' }
+      failure: { kind: 'fault', fault: 'model', name: 'ModelStreamErrorException' }
     })
     expect((outcome as { failure: { message: string } }).failure.message).toMatch(/^the stream broke off/)
   })

@@ -224,7 +224,7 @@ describe('credentials gate: accounts and Bedrock API keys', () => {
     expect(credentialsGate.fromEvidence(evidence(), unproven)).toEqual({
       status: 'pass',
       detail:
-        'Calls use a long-term Bedrock API key (BedrockAPIKey-x, account 999988887777) (AWS_BEARER_TOKEN_BEDROCK); Bedrock accepted it'
+        'Calls use a long-term Bedrock API key (BedrockAPIKey-x, account 999988887777) (AWS_BEARER_TOKEN_BEDROCK); Bedrock recognised it'
     })
     const nothingRead = evidence({
       availability: denied('bedrock:GetFoundationModelAvailability'),
