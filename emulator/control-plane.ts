@@ -2,12 +2,18 @@
  * The Bedrock control plane (restJson1): availability, model details, inference profiles, agreement offers and
  * agreements, the Anthropic use-case form. Each read honours the emulated IAM denials.
  */
-import type { EmulatedModel, EmulatedProfile, EmulatorState } from './state.js'
+import {
+  memberHasUseCaseForm,
+  type EmulatedModel,
+  type EmulatedProfile,
+  type EmulatorState
+} from './state.js'
 import {
   callerArn,
   denied,
   jsonError,
   ok,
+  sessionDenial,
   sessionDenies,
   type Context,
   type Reply,
@@ -48,7 +54,7 @@ export function getAvailability(id: string): Route['answer'] {
       else agreement.pendingPolls = (agreement.pendingPolls ?? 0) - 1
     }
     const current = agreementOf(state, model.id)
-    const anthropicWithoutForm = model.id.startsWith('anthropic.') && !state.useCaseOnFile
+    const anthropicWithoutForm = model.id.startsWith('anthropic.') && !memberHasUseCaseForm(state)
     return ok({
       modelId: model.id,
       agreementAvailability: current,
@@ -60,6 +66,30 @@ export function getAvailability(id: string): Route['answer'] {
   }
 }
 
+/** A model as GetFoundationModel and ListFoundationModels describe it in a region. */
+function describeModel(model: EmulatedModel, region: string) {
+  // Bedrock sends these timestamps as RFC 3339 date-time strings.
+  const timestamp = (date?: Date) => date?.toISOString()
+  return {
+    modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.id}`,
+    modelId: model.id,
+    modelName: model.name ?? model.id,
+    providerName: model.provider ?? model.id.split('.')[0],
+    inputModalities: ['TEXT'],
+    outputModalities: model.outputModalities ?? ['TEXT'],
+    inferenceTypesSupported: model.inferenceTypes ?? ['ON_DEMAND'],
+    modelLifecycle: model.lifecycle
+      ? {
+          status: model.lifecycle.status,
+          startOfLifeTime: timestamp(model.lifecycle.startOfLifeTime),
+          legacyTime: timestamp(model.lifecycle.legacyTime),
+          endOfLifeTime: timestamp(model.lifecycle.endOfLifeTime),
+          publicExtendedAccessTime: timestamp(model.lifecycle.publicExtendedAccessTime)
+        }
+      : { status: 'ACTIVE' }
+  }
+}
+
 export function getFoundationModel(id: string): Route['answer'] {
   return (state, ctx) => {
     const refusal = denied(state, ctx, 'bedrock:GetFoundationModel')
@@ -68,28 +98,22 @@ export function getFoundationModel(id: string): Route['answer'] {
     const region = ctx.auth!.region
     if (!model || !model.regions.includes(region))
       return jsonError(404, 'ResourceNotFoundException', `Could not find model ${id}.`)
-    // Bedrock sends these timestamps as RFC 3339 date-time strings.
-    const timestamp = (date?: Date) => date?.toISOString()
-    return ok({
-      modelDetails: {
-        modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.id}`,
-        modelId: model.id,
-        modelName: model.name ?? model.id,
-        providerName: model.provider ?? model.id.split('.')[0],
-        inputModalities: ['TEXT'],
-        outputModalities: model.outputModalities ?? ['TEXT'],
-        inferenceTypesSupported: model.inferenceTypes ?? ['ON_DEMAND'],
-        modelLifecycle: model.lifecycle
-          ? {
-              status: model.lifecycle.status,
-              legacyTime: timestamp(model.lifecycle.legacyTime),
-              endOfLifeTime: timestamp(model.lifecycle.endOfLifeTime),
-              publicExtendedAccessTime: timestamp(model.lifecycle.publicExtendedAccessTime)
-            }
-          : { status: 'ACTIVE' }
-      }
-    })
+    return ok({ modelDetails: describeModel(model, region) })
   }
+}
+
+/** ListFoundationModels: the region's models, of one provider with ?byProvider= (matched as Bedrock does, ignoring case). */
+export const listFoundationModels: Route['answer'] = (state, ctx) => {
+  const refusal = denied(state, ctx, 'bedrock:ListFoundationModels')
+  if (refusal) return refusal
+  const region = ctx.auth!.region
+  const provider = ctx.url.searchParams.get('byProvider')?.toLowerCase()
+  const models = state.models.filter(
+    model =>
+      model.regions.includes(region) &&
+      (!provider || (model.provider ?? model.id.split('.')[0]!).toLowerCase() === provider)
+  )
+  return ok({ modelSummaries: models.map(model => describeModel(model, region)) })
 }
 
 export function profileArn(state: EmulatorState, region: string, profile: EmulatedProfile): string {
@@ -178,22 +202,44 @@ export function createAgreement(state: EmulatorState, ctx: Context): Reply {
   return { status: 202, body: JSON.stringify({ modelId }) }
 }
 
+/** The management account, when the request is signed by a session of its role (management-role-to-assume). */
+function managementOf(state: EmulatorState, ctx: Context) {
+  const key = state.accessKeys[ctx.auth?.accessKeyId ?? '']
+  const management = state.management
+  return management && key?.account === management.account ? management : undefined
+}
+
+/** Who may read or write the form: the management role by its session policy and its own policies, else the member. */
+function formRefusal(state: EmulatorState, ctx: Context, action: string): Reply | undefined {
+  const management = managementOf(state, ctx)
+  if (!management) return denied(state, ctx, action)
+  if (sessionDenies(state, ctx, action)) return sessionDenial(state, ctx, action)
+  if (!management.deniedActions.includes(action)) return undefined
+  return jsonError(
+    403,
+    'AccessDeniedException',
+    `User: ${callerArn(state, ctx)} is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`
+  )
+}
+
 export function getUseCase(state: EmulatorState, ctx: Context): Reply {
-  const refusal = denied(state, ctx, 'bedrock:GetUseCaseForModelAccess')
+  const refusal = formRefusal(state, ctx, 'bedrock:GetUseCaseForModelAccess')
   if (refusal) return refusal
-  if (!state.useCaseOnFile)
+  const account = managementOf(state, ctx) ?? state
+  if (!account.useCaseOnFile)
     return jsonError(404, 'ResourceNotFoundException', 'No use case details found for this account.')
-  const form = state.submittedForms.at(-1) ?? '{"companyName":"existing"}'
+  const form = account.submittedForms.at(-1) ?? '{"companyName":"existing"}'
   return ok({ formData: Buffer.from(form).toString('base64') })
 }
 
 export function putUseCase(state: EmulatorState, ctx: Context): Reply {
-  const refusal = denied(state, ctx, 'bedrock:PutUseCaseForModelAccess')
+  const refusal = formRefusal(state, ctx, 'bedrock:PutUseCaseForModelAccess')
   if (refusal) return refusal
   const { formData } = JSON.parse(ctx.body) as { formData: string }
   const decoded = Buffer.from(formData, 'base64').toString('utf8')
   JSON.parse(decoded) // the form must be JSON, as the service requires
-  state.submittedForms.push(decoded)
-  state.useCaseOnFile = true
+  const account = managementOf(state, ctx) ?? state
+  account.submittedForms.push(decoded)
+  account.useCaseOnFile = true
   return { status: 201, body: '{}' }
 }

@@ -7,7 +7,7 @@
 import { EventStreamCodec } from '@smithy/core/event-streams'
 import { agreementOf, findModel, findProfile, isMarketplace, profileArn } from './control-plane.js'
 import { appliedTokensPerMinute } from './service-quotas.js'
-import type { EmulatorState } from './state.js'
+import { memberHasUseCaseForm, type EmulatorState } from './state.js'
 import { callerArn, jsonError, ok, sessionDenies, type Reply, type Route } from './wire.js'
 
 export type RuntimeOperation = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream'
@@ -90,7 +90,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
         'AccessDeniedException',
         "You don't have access to the model with the specified model ID."
       )
-    if (model.id.startsWith('anthropic.') && !state.useCaseOnFile) {
+    if (model.id.startsWith('anthropic.') && !memberHasUseCaseForm(state)) {
       return jsonError(
         404,
         'ResourceNotFoundException',

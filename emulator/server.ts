@@ -8,6 +8,7 @@ import {
   createAgreement,
   getAvailability,
   getFoundationModel,
+  listFoundationModels,
   getInferenceProfile,
   getUseCase,
   listInferenceProfiles,
@@ -36,6 +37,8 @@ export interface LoggedCall {
   region?: string
   modelId?: string
   accessKeyId?: string
+  /** The account of the session that signed the request (the management account for its role's sessions). */
+  account?: string
   status: number
   body?: string
   /** How the request authenticated: SigV4, or a Bedrock API key (bearer). */
@@ -82,6 +85,7 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
     region: auth?.region,
     modelId: route.modelId,
     accessKeyId: auth?.accessKeyId,
+    ...(auth?.accessKeyId ? { account: state.accessKeys[auth.accessKeyId]?.account ?? state.account } : {}),
     status: 0,
     at: performance.now(),
     ...(auth ? { auth: auth.bearer !== undefined ? ('bearer' as const) : ('sigv4' as const) } : {})
@@ -109,11 +113,12 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
   } catch (error) {
     reply = jsonError(500, 'InternalServerException', `emulator bug: ${(error as Error).message}`)
   }
-  if (
-    reply.status < 300 &&
-    route.operation !== 'OidcToken' &&
-    route.operation !== 'AssumeRoleWithWebIdentity'
-  ) {
+  if (reply.status < 300 && route.operation === 'AssumeRoleWithWebIdentity') {
+    // The request as tests may read it (role, session name, session policy), without the OIDC token.
+    const params = new URLSearchParams(body)
+    params.delete('WebIdentityToken')
+    call.body = params.toString()
+  } else if (reply.status < 300 && route.operation !== 'OidcToken') {
     call.body = body
   }
   send(res, call, reply)
@@ -169,6 +174,7 @@ function identify(method: string, url: URL, body: string, target: string): Route
     const id = segment('/foundation-model-availability/')
     return json('GetFoundationModelAvailability', getAvailability(id), id)
   }
+  if (path === '/foundation-models') return json('ListFoundationModels', listFoundationModels)
   if (path.startsWith('/foundation-models/')) {
     const id = segment('/foundation-models/')
     return json('GetFoundationModel', getFoundationModel(id), id)

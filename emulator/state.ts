@@ -41,6 +41,7 @@ export interface EmulatedModel {
   inferenceTypes?: string[]
   lifecycle?: {
     status: 'ACTIVE' | 'LEGACY'
+    startOfLifeTime?: Date
     legacyTime?: Date
     endOfLifeTime?: Date
     publicExtendedAccessTime?: Date
@@ -85,6 +86,24 @@ export interface AccessKey {
   expired?: boolean
   /** The inline session policy sent with AssumeRoleWithWebIdentity (JSON), when one was. */
   sessionPolicy?: string
+  /** The account the key belongs to, when it is not the emulated (member) account: the management account's. */
+  account?: string
+}
+
+/**
+ * The AWS Organizations management account, for management-role-to-assume: a role GitHub OIDC may assume there,
+ * and its own use-case form, which member accounts inherit (seed 003, Bedrock user guide). Every other state
+ * (models, agreements, quotas) is the member account's.
+ */
+export interface ManagementAccount {
+  account: string
+  roleArn: string
+  /** sub the management role's trust policy admits; default the member role's. */
+  trustedSub?: string
+  useCaseOnFile: boolean
+  submittedForms: string[]
+  /** Actions the management role's own policies do not allow (e.g. bedrock:PutUseCaseForModelAccess). */
+  deniedActions: string[]
 }
 
 export interface EmulatorState {
@@ -110,6 +129,7 @@ export interface EmulatorState {
   newAgreementPendingPolls: number
   useCaseOnFile: boolean
   submittedForms: string[]
+  management?: ManagementAccount
   iam: {
     /** Control-plane actions this identity may not call (e.g. bedrock:GetFoundationModelAvailability); '*' for all reads. */
     deniedActions: string[]
@@ -149,7 +169,23 @@ export interface EmulatorState {
     token: string
     files: { filename: string; patch?: string }[]
     comments: { id: number; body: string }[]
+    /** The repository's issues (open-issue): each with its comments and labels. */
+    issues: EmulatedIssue[]
+    /** The job token may not write issues (no `permissions: issues: write`). */
+    issuesReadOnly?: boolean
   }
+}
+
+export interface EmulatedIssue {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  state_reason?: string
+  labels: string[]
+  comments: { id: number; body: string }[]
+  /** Set for a pull request: the issues API lists pull requests too. */
+  pull_request?: { url: string }
 }
 
 export const ACCOUNT = '111122223333'
@@ -185,7 +221,22 @@ export function openAccount(): EmulatorState {
         name: 'Claude Sonnet 4.6',
         regions: [...ALL_US, ...EU],
         inferenceTypes: ['INFERENCE_PROFILE'],
-        longContextQuota: true
+        longContextQuota: true,
+        lifecycle: { status: 'ACTIVE', startOfLifeTime: new Date('2026-02-17T00:00:00Z') }
+      },
+      {
+        // Older in the same line: its successor is Claude Sonnet 4.6 (newest startOfLifeTime, ACTIVE).
+        id: 'anthropic.claude-3-sonnet-20240229-v1:0',
+        provider: 'Anthropic',
+        name: 'Claude 3 Sonnet',
+        regions: ALL_US,
+        inferenceTypes: ['ON_DEMAND'],
+        lifecycle: {
+          status: 'LEGACY',
+          startOfLifeTime: new Date('2024-02-29T00:00:00Z'),
+          legacyTime: new Date('2025-03-01T00:00:00Z'),
+          endOfLifeTime: new Date('2027-03-01T00:00:00Z')
+        }
       },
       {
         id: 'anthropic.claude-3-haiku-20240307-v1:0',
@@ -290,6 +341,7 @@ export function openAccount(): EmulatorState {
     agreements: {
       'anthropic.claude-sonnet-4-6': { status: 'AVAILABLE' },
       'anthropic.claude-3-haiku-20240307-v1:0': { status: 'AVAILABLE' },
+      'anthropic.claude-3-sonnet-20240229-v1:0': { status: 'AVAILABLE' },
       'anthropic.claude-v2:1': { status: 'AVAILABLE' },
       'cohere.embed-english-v3': { status: 'AVAILABLE' },
       'stability.sd3-5-large-v1:0': { status: 'AVAILABLE' }
@@ -302,7 +354,7 @@ export function openAccount(): EmulatorState {
     apiKeys: {},
     quotas: { pageSize: 100, applied: {}, unavailable: [], olderNames: false, dailyExhausted: [] },
     latencyMs: 0,
-    github: { token: 'ghs_EMULATORTOKEN', files: [], comments: [] }
+    github: { token: 'ghs_EMULATORTOKEN', files: [], comments: [], issues: [] }
   }
 }
 
@@ -340,4 +392,21 @@ export function shortTermApiKey(region: string, issuedAt: Date, expiresSeconds =
 /** A long-term Bedrock API key: `ABSK` + base64 of the IAM service-specific credential `<name>-at-<account>:<secret>`. */
 export function longTermApiKey(account: string, name = 'BedrockAPIKey-emul'): string {
   return `ABSK${Buffer.from(`${name}-at-${account}:c2VjcmV0LWVtdWxhdG9yLWtleQ==`).toString('base64')}`
+}
+
+/** The member's Anthropic form: its own, or the one its management account has on file (inherited). */
+export function memberHasUseCaseForm(state: EmulatorState): boolean {
+  return state.useCaseOnFile || state.management?.useCaseOnFile === true
+}
+
+/** A management account for management-role-to-assume, with no form on file unless told. */
+export function withManagementAccount(state: EmulatorState, useCaseOnFile = false): ManagementAccount {
+  state.management = {
+    account: '999988887777',
+    roleArn: 'arn:aws:iam::999988887777:role/bedrock-use-case-form',
+    useCaseOnFile,
+    submittedForms: [],
+    deniedActions: []
+  }
+  return state.management
 }

@@ -19,20 +19,32 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
       'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'
     )
   }
+  // The member role, or the management account's role (management-role-to-assume), each with its trust policy.
+  const management = state.management
+  const isManagement = management !== undefined && params.get('RoleArn') === management.roleArn
+  const roleArn = isManagement ? management.roleArn : state.oidc.roleArn
+  const trustedSub = isManagement ? (management.trustedSub ?? state.oidc.trustedSub) : state.oidc.trustedSub
   if (
-    params.get('RoleArn') !== state.oidc.roleArn ||
-    claims.sub !== state.oidc.trustedSub ||
+    params.get('RoleArn') !== roleArn ||
+    claims.sub !== trustedSub ||
     claims.aud !== state.oidc.trustedAudience
   ) {
     return queryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
   }
+  const account = isManagement ? management.account : state.account
   const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`
   const secret = randomBytes(20).toString('base64')
   const sessionToken = `FwoEMULATOR${randomBytes(48).toString('base64')}`
-  const roleName = state.oidc.roleArn.split('/').pop()
-  const arn = `arn:aws:sts::${state.account}:assumed-role/${roleName}/${params.get('RoleSessionName')}`
+  const roleName = roleArn.split('/').pop()
+  const arn = `arn:aws:sts::${account}:assumed-role/${roleName}/${params.get('RoleSessionName')}`
   const sessionPolicy = params.get('Policy') ?? undefined
-  state.accessKeys[accessKeyId] = { secret, sessionToken, arn, ...(sessionPolicy ? { sessionPolicy } : {}) }
+  state.accessKeys[accessKeyId] = {
+    secret,
+    sessionToken,
+    arn,
+    ...(sessionPolicy ? { sessionPolicy } : {}),
+    ...(isManagement ? { account } : {})
+  }
   const expiration = new Date(Date.now() + Number(params.get('DurationSeconds') ?? 3600) * 1000).toISOString()
   return xml(
     'AssumeRoleWithWebIdentity',
@@ -40,13 +52,13 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
       `<SessionToken>${sessionToken}</SessionToken><Expiration>${expiration}</Expiration></Credentials>` +
       `<SubjectFromWebIdentityToken>${claims.sub}</SubjectFromWebIdentityToken>` +
       `<AssumedRoleUser><Arn>${arn}</Arn><AssumedRoleId>AROAEMULATOR:${params.get('RoleSessionName')}</AssumedRoleId></AssumedRoleUser>` +
-      `<Provider>arn:aws:iam::${state.account}:oidc-provider/token.actions.githubusercontent.com</Provider><Audience>${claims.aud}</Audience>`
+      `<Provider>arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com</Provider><Audience>${claims.aud}</Audience>`
   )
 }
 
 export function getCallerIdentity(state: EmulatorState, ctx: Context): Reply {
   return xml(
     'GetCallerIdentity',
-    `<Arn>${callerArn(state, ctx)}</Arn><UserId>AIDAEMULATOR</UserId><Account>${state.account}</Account>`
+    `<Arn>${callerArn(state, ctx)}</Arn><UserId>AIDAEMULATOR</UserId><Account>${state.accessKeys[ctx.auth?.accessKeyId ?? '']?.account ?? state.account}</Account>`
   )
 }

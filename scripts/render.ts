@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { renderAsGitHub } from '../emulator/github-markdown.js'
 import { startEmulator } from '../emulator/server.js'
-import { freshAccount, openAccount, type EmulatorState } from '../emulator/state.js'
+import { freshAccount, openAccount, withManagementAccount, type EmulatorState } from '../emulator/state.js'
 import { ROOT, runAction, type RunOptions } from '../emulator/runner.js'
 import { renderSummary } from '../src/report/summary.js'
 import type { Report } from '../src/types.js'
@@ -129,6 +129,25 @@ const SCENARIOS: Scenario[] = [
       regions: 'us-east-1',
       'fail-on': 'never'
     }
+  },
+  {
+    name: 'organisation',
+    title: 'Organisation: the use-case form in the management account, its role refused',
+    state: () => {
+      const state = freshAccount()
+      const management = withManagementAccount(state, false)
+      management.trustedSub = 'repo:octo-org/octo-infra:ref:refs/heads/main'
+      return state
+    },
+    inputs: {
+      models: 'anthropic.claude-3-haiku-20240307-v1:0',
+      regions: 'us-east-1',
+      'management-role-to-assume': 'arn:aws:iam::999988887777:role/bedrock-use-case-form',
+      'create-agreement': 'true',
+      'wait-timeout-seconds': '0',
+      'fail-on': 'never'
+    },
+    options: { oidc: true }
   },
   {
     name: 'refusals',

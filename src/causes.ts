@@ -55,6 +55,8 @@ export interface FixContext {
   keyRegion?: string
   /** The OIDC token's issuer (github.com's, GHE.com's or an enterprise's). */
   issuer?: string
+  /** The ACTIVE model of the same provider and line that follows a Legacy or ending one, in this region. */
+  successor?: { id: string; onDemand: 'supported' | 'not-supported' | 'unknown' }
   /** The quota a capacity fix is about, and the value to ask for. */
   quota?: {
     name: string
@@ -145,6 +147,25 @@ function raiseQuota({ quota, region }: FixContext): string {
   )
 }
 const API_KEYS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
+const LIFECYCLE_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html'
+
+/**
+ * Where to move a model that is ending: the ACTIVE successor of its provider and line in this region when
+ * ListFoundationModels named one (through an inference profile when it is not on demand), else the lifecycle
+ * page: never a guess.
+ */
+function moveTo({ successor, region }: FixContext): string {
+  if (!successor)
+    return (
+      'Move to an active model of the same provider (the Bedrock model lifecycle page lists the recommended ' +
+      `replacement; \`aws bedrock list-foundation-models --region ${region}\` shows what is ACTIVE here)`
+    )
+  const route =
+    successor.onDemand === 'not-supported'
+      ? ` (it is called through an inference profile: \`aws bedrock list-inference-profiles --region ${region}\` names it)`
+      : ''
+  return `Move to ${successor.id}, the newest ACTIVE model of the same line in ${region}${route}`
+}
 
 export const CAUSES = {
   // --- Credentials ---------------------------------------------------------------------------------
@@ -449,23 +470,31 @@ export const CAUSES = {
     gate: 'model-access',
     kind: 'caveat',
     title: 'a Legacy model',
-    fix: () =>
-      'Plan the move to an active model before the end-of-life date; accounts that stop using a Legacy model lose access.',
-    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html']
+    fix: ctx =>
+      `${moveTo(ctx)} before the end-of-life date; an account that stops using a Legacy model loses access to it ` +
+      '(after 15 to 30 days), and public extended access costs more.',
+    sources: [LIFECYCLE_GUIDE]
+  },
+  'model-eol-soon': {
+    gate: 'model-access',
+    kind: 'caveat',
+    title: 'end of life is near',
+    fix: ctx => `${moveTo(ctx)} before the end-of-life date: after it the model can no longer be invoked.`,
+    sources: [LIFECYCLE_GUIDE]
   },
   'model-legacy-inactive': {
     gate: 'model-access',
     kind: 'closed',
     title: 'a Legacy model this account stopped using',
-    fix: () => 'Move to an active model (see the Bedrock model lifecycle page for the successor).',
-    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html']
+    fix: ctx => `${moveTo(ctx)}: access to a Legacy model does not come back once it lapsed.`,
+    sources: [LIFECYCLE_GUIDE]
   },
   'model-end-of-life': {
     gate: 'model-access',
     kind: 'closed',
     title: 'end of life',
-    fix: () => 'Move to an active model (see the Bedrock model lifecycle page for the successor).',
-    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html']
+    fix: ctx => `${moveTo(ctx)}: the model can no longer be invoked.`,
+    sources: [LIFECYCLE_GUIDE]
   },
   // --- Provider terms ------------------------------------------------------------------------------
   'not-needed': {

@@ -96,10 +96,27 @@ export interface Availability {
  */
 export type OnDemandSupport = 'supported' | 'not-supported' | 'unknown'
 
-export interface LegacyLifecycle {
+/**
+ * modelLifecycle (Bedrock API reference, FoundationModelLifecycle): ACTIVE or LEGACY, and on newer records the dates
+ * of the model's life (RFC 3339 on the wire, each optional): released, marked Legacy, in public extended access
+ * (at higher prices), end of life.
+ */
+export interface Lifecycle {
+  status: 'active' | 'legacy'
+  startOfLifeTime?: Date
   legacyTime?: Date
-  endOfLifeTime?: Date
   publicExtendedAccessTime?: Date
+  endOfLifeTime?: Date
+}
+
+/** One model of ListFoundationModels, as a successor candidate. */
+export interface ModelSummary {
+  id: string
+  provider?: string
+  name?: string
+  lifecycle?: Lifecycle
+  onDemand: OnDemandSupport
+  modality?: Modality
 }
 
 /** GetFoundationModel, translated. */
@@ -109,10 +126,12 @@ export interface ModelDetails {
   onDemand: OnDemandSupport
   /** inferenceTypesSupported as listed, for the reader. */
   inferenceTypes: string[]
-  /** Set when the provider marked the model Legacy (modelLifecycle.status LEGACY). */
-  legacy?: LegacyLifecycle
+  /** modelLifecycle; undefined when AWS gave none. */
+  lifecycle?: Lifecycle
   /** providerName and modelName ("Anthropic", "Claude 3 Haiku"): quota names embed them. */
   displayName?: string
+  provider?: string
+  name?: string
 }
 
 /** GetInferenceProfile, translated. */
@@ -181,6 +200,8 @@ export interface Evidence {
   quotas?: Read<QuotaListing>
   /** What the workload needs, in tokens per minute (min-tokens-per-minute), when the workflow said. */
   minTokensPerMinute?: number
+  /** eol-warning-days: an end of life this close is a model-access warning (default DEFAULT_EOL_WARNING_DAYS). */
+  eolWarningDays?: number
 }
 
 /** The claims of the workflow's OIDC token (never the token itself), to explain a trust-policy refusal. */

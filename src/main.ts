@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
     const { publish } = await import('./report/publish.js')
     await publish(published, inputs.failOn, log)
     if (inputs.comment && !published.report.cancelled) await postComment(published.report, inputs)
+    if (inputs.openIssue !== 'never') await watchIssue(published.report, inputs)
   } catch (error) {
     // A bug, not a verdict: say so in one line (no stack trace as the message), and fail the step.
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
@@ -87,10 +88,11 @@ async function probeUntilCancelled(inputs: ProbeInputs): Promise<ProbeOutcome> {
 async function merge(): Promise<void> {
   const { mergeReportFiles, MergeError } = await import('./report/merge.js')
   try {
-    const { patterns, failOn } = readMergeInputs(name => core.getInput(name))
+    const { patterns, failOn, openIssue, githubToken } = readMergeInputs(name => core.getInput(name))
     const outcome = await mergeReportFiles(patterns, workspace(), log)
     const { publish } = await import('./report/publish.js')
     await publish(outcome, failOn, log)
+    if (openIssue !== 'never') await watchIssue(outcome.report, { openIssue, githubToken })
   } catch (error) {
     if (error instanceof MergeError) core.setFailed(`Input "merge": ${error.message}.`)
     else if (error instanceof InputError) core.setFailed(error.message)
@@ -172,6 +174,15 @@ async function postComment(report: ProbeOutcome['report'], inputs: ProbeInputs):
   // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
   const { upsertPullRequestComment } = await import('./report/comment.js')
   await upsertPullRequestComment(report, inputs.githubToken, log)
+}
+
+/** open-issue: the watch issue of this workflow and job, opened, updated or closed; loaded only when asked for. */
+async function watchIssue(
+  report: ProbeOutcome['report'],
+  inputs: Pick<ProbeInputs, 'openIssue' | 'githubToken'>
+): Promise<void> {
+  const { syncWatchIssue, watchContext } = await import('./report/issue.js')
+  await syncWatchIssue(report, inputs.githubToken, inputs.openIssue, watchContext(process.env), log)
 }
 
 function messageOf(error: unknown): string {

@@ -37,6 +37,8 @@ export interface GateHints {
   roleArn?: string
   /** The quota to raise for a capacity fix, and the value to ask for. */
   quota?: QuotaHint
+  /** The ACTIVE model that follows a Legacy or ending one (ListFoundationModels), named in the fix. */
+  successor?: string
 }
 
 export interface QuotaHint {
@@ -66,8 +68,22 @@ export type Gates = Record<GateName, GateResult>
 export interface AccountChange {
   action: 'use-case-form-submitted' | 'agreement-created'
   region: string
+  /** The account changed: the member's for an agreement, the management account's for a form it submitted. */
+  account?: string
   model?: string
   offerId?: string
+}
+
+/** Where the Anthropic use-case form was looked for, and what was found or done there, per region. */
+export interface UseCaseFormRecord {
+  /** management-role: read (and submitted) in the management account; caller: in the checked account. */
+  via: 'management-role' | 'caller'
+  account?: string
+  /** The management role, when one was given. */
+  roleArn?: string
+  /** The management role's session: its own credentials verdict (never the member's). */
+  credentials?: GateResult
+  regions: { region: string; state: 'on-file' | 'submitted' | 'missing' | 'unknown'; detail?: string }[]
 }
 
 /** Where a model ID was found, when it came from `models-from`. */
@@ -91,10 +107,23 @@ export interface CheckResult {
   source?: SourceLocation
   /** The quotas the check's call counts against (tokens per minute of its scope, per day), when they were read. */
   quotas?: QuotaRecord[]
+  /** The base model's lifecycle as GetFoundationModel gave it (an inference profile takes its base model's). */
+  lifecycle?: LifecycleRecord
   /** Least-privilege IAM statement that would open the IAM gate, when it is closed. */
   iamStatement?: IamStatement
   /** The account the check ran in: set on checks of a merged report (several accounts). */
   account?: string
+}
+
+/** modelLifecycle for the report: the status and each date AWS published (RFC 3339). */
+export interface LifecycleRecord {
+  status: 'active' | 'legacy'
+  startOfLifeTime?: string
+  legacyTime?: string
+  publicExtendedAccessTime?: string
+  endOfLifeTime?: string
+  /** The ACTIVE model of the same provider and line that follows it, when one was looked up and found. */
+  successor?: string
 }
 
 /** A quota a check's call counts against, as Service Quotas gave it (applied to the account, and AWS's default). */
@@ -176,6 +205,8 @@ export interface Report {
   credentialSource?: CredentialSource
   /** What the reader must know about the credentials, e.g. an API key in the environment that was not used. */
   credentialNotes?: string[]
+  /** The Anthropic use-case form: where it was read, and what was found or submitted (absent when not read). */
+  useCaseForm?: UseCaseFormRecord
 }
 
 /** What a run probed: the first screen of the summary says it in one line. */

@@ -71,12 +71,13 @@ describe('bootstrap a fresh account', () => {
       modelId: 'anthropic.claude-sonnet-4-6',
       offerToken: 'offer-token-anthropic.claude-sonnet-4-6'
     })
-    // What changed is on record for auditors.
+    // What changed is on record for auditors, with the account it changed.
     expect(run.report?.changes).toEqual([
-      { action: 'use-case-form-submitted', region: 'us-east-1' },
+      { action: 'use-case-form-submitted', region: 'us-east-1', account: '111122223333' },
       {
         action: 'agreement-created',
         region: 'us-east-1',
+        account: '111122223333',
         model: 'anthropic.claude-sonnet-4-6',
         offerId: 'offer-anthropic-public'
       }
@@ -160,7 +161,9 @@ describe('bootstrap failures', () => {
     expect(gate).toMatchObject({ status: 'fail', cause: 'marketplace-permissions' })
     expect(gate.fix).toContain('aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions')
     expect(emu.count('Converse')).toBe(0)
-    expect(run.report?.changes).toEqual([{ action: 'use-case-form-submitted', region: 'us-east-1' }])
+    expect(run.report?.changes).toEqual([
+      { action: 'use-case-form-submitted', region: 'us-east-1', account: '111122223333' }
+    ])
   })
 
   it('the wait times out: provider terms fail with what was last seen', async () => {

@@ -13,6 +13,7 @@ import {
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { AwsClients } from '../../src/aws/clients.js'
 import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive } from '../../src/run/bootstrap.js'
+import { keepUseCaseForm } from '../../src/run/use-case-form.js'
 import type { Clock } from '../../src/support/clock.js'
 import type { Read } from '../../src/evidence.js'
 import type { Availability, AgreementState } from '../../src/evidence.js'
@@ -108,6 +109,8 @@ describe('Bootstrapper', () => {
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
     })
   })
+  const member = () => ({ clients, via: 'caller' as const, account: '111122223333' })
+  const MANAGEMENT_ROLE = 'arn:aws:iam::999988887777:role/bedrock-use-case-form'
 
   it('submits the form once, where none is on file, and records the change', async () => {
     let onFile = false
@@ -119,30 +122,88 @@ describe('Bootstrapper', () => {
       onFile = true
       return {}
     })
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
-    await bootstrapper.ensureUseCaseForm(['us-east-1', 'us-west-2'], validateUseCaseForm(GOOD_FORM))
+    const form = await keepUseCaseForm(
+      member(),
+      ['us-east-1', 'us-west-2'],
+      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
+      log
+    )
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(1)
-    expect(bootstrapper.changes).toEqual([{ action: 'use-case-form-submitted', region: 'us-east-1' }])
-    expect(bootstrapper.formState('us-west-2')).toEqual({ state: 'on-file' })
+    expect(form.changes).toEqual([
+      { action: 'use-case-form-submitted', region: 'us-east-1', account: '111122223333' }
+    ])
+    expect(form.states.get('us-west-2')).toEqual({ state: 'on-file' })
+    expect(form.record).toEqual({
+      via: 'caller',
+      account: '111122223333',
+      regions: [
+        { region: 'us-east-1', state: 'submitted' },
+        { region: 'us-west-2', state: 'on-file' }
+      ]
+    })
     const sent = bedrock.commandCalls(PutUseCaseForModelAccessCommand)[0]!.args[0].input.formData!
     expect(JSON.parse(new TextDecoder().decode(sent))).toEqual(GOOD_FORM)
   })
 
   it('changes nothing when a form is on file', async () => {
     bedrock.on(GetUseCaseForModelAccessCommand).resolves({ formData: new Uint8Array([1]) })
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
-    await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
+    const form = await keepUseCaseForm(
+      member(),
+      ['us-east-1'],
+      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
+      log
+    )
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
-    expect(bootstrapper.changes).toEqual([])
+    expect(form.changes).toEqual([])
+  })
+
+  it('never submits when the run may not change the account, even with a form given', async () => {
+    bedrock
+      .on(GetUseCaseForModelAccessCommand)
+      .rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
+    const form = await keepUseCaseForm(
+      member(),
+      ['us-east-1'],
+      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: false },
+      log
+    )
+    expect(form.states.get('us-east-1')).toEqual({ state: 'missing' })
+    expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
+  })
+
+  it('names the management account in the record and in each change it made there', async () => {
+    bedrock
+      .on(GetUseCaseForModelAccessCommand)
+      .rejectsOnce(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
+      .resolves({ formData: new Uint8Array([1]) })
+    bedrock.on(PutUseCaseForModelAccessCommand).resolves({})
+    const form = await keepUseCaseForm(
+      { clients, via: 'management-role', account: '999988887777', roleArn: MANAGEMENT_ROLE },
+      ['us-east-1'],
+      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
+      log
+    )
+    expect(form.changes).toEqual([
+      { action: 'use-case-form-submitted', region: 'us-east-1', account: '999988887777' }
+    ])
+    expect(form.record).toMatchObject({
+      via: 'management-role',
+      account: '999988887777',
+      roleArn: MANAGEMENT_ROLE
+    })
   })
 
   it('records a missing form when none was given, and submits nothing', async () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
-    await bootstrapper.ensureUseCaseForm(['us-east-1'], undefined)
-    expect(bootstrapper.formState('us-east-1')).toEqual({ state: 'missing' })
+    const form = await keepUseCaseForm(
+      member(),
+      ['us-east-1'],
+      { form: undefined, mayChangeTheAccount: true },
+      log
+    )
+    expect(form.states.get('us-east-1')).toEqual({ state: 'missing' })
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
   })
 
@@ -150,10 +211,14 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new AccessDeniedException({ message: 'no', $metadata: {} }))
-    const bootstrapper = new Bootstrapper(clients, fakeClock(), log, 0)
-    await bootstrapper.ensureUseCaseForm(['us-east-1'], validateUseCaseForm(GOOD_FORM))
+    const form = await keepUseCaseForm(
+      member(),
+      ['us-east-1'],
+      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
+      log
+    )
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
-    expect(bootstrapper.formState('us-east-1')?.state).toBe('unknown')
+    expect(form.states.get('us-east-1')?.state).toBe('unknown')
   })
 
   it('creates one agreement per model even when several checks ask at once', async () => {

@@ -83,9 +83,13 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
     'create-agreement: true'
   ],
   'no-model-access': ['in us-west-2', 'create-agreement: true'],
-  'model-legacy': ['active model'],
-  'model-legacy-inactive': ['active model'],
-  'model-end-of-life': ['active model'],
+  'model-legacy': [
+    'Move to an active model of the same provider',
+    'list-foundation-models --region us-west-2'
+  ],
+  'model-eol-soon': ['Move to an active model', 'before the end-of-life date'],
+  'model-legacy-inactive': ['Move to an active model', 'does not come back'],
+  'model-end-of-life': ['Move to an active model', 'can no longer be invoked'],
   'use-case-missing': ['create-agreement: true', 'use-case-form'],
   'no-offer': ['private offers'],
   'wait-timed-out': ['wait-timeout-seconds'],
@@ -161,6 +165,29 @@ describe('the cause registry', () => {
       expect(fix).not.toMatch(/(?<!not )\b(use|run on|probe on|switch to) pull_request_target/i)
     }
   )
+
+  it('an ending model names its ACTIVE successor when there is one, and how to call it', () => {
+    for (const cause of [
+      'model-legacy',
+      'model-eol-soon',
+      'model-legacy-inactive',
+      'model-end-of-life'
+    ] as const) {
+      const onDemand = fixFor(cause, {
+        ...CONTEXT,
+        successor: { id: 'anthropic.claude-3-5-haiku-20241022-v1:0', onDemand: 'supported' }
+      })!
+      expect(onDemand).toMatch(
+        /^Move to anthropic\.claude-3-5-haiku-20241022-v1:0, the newest ACTIVE model of the same line in us-west-2/
+      )
+      expect(onDemand).not.toContain('inference profile')
+      const profileOnly = fixFor(cause, {
+        ...CONTEXT,
+        successor: { id: 'anthropic.claude-haiku-4-5-20251001-v1:0', onDemand: 'not-supported' }
+      })!
+      expect(profileOnly).toContain('called through an inference profile')
+    }
+  })
 
   it('a quota that is not adjustable is raised through AWS Support, never with a command that would fail', () => {
     const fix = fixFor('quota-zero', { ...CONTEXT, quota: { ...CONTEXT.quota!, adjustable: false } })!

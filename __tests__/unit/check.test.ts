@@ -12,7 +12,13 @@ import {
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
 import { AUTHENTICATED } from '../../__fixtures__/evidence.js'
 import { AwsClients } from '../../src/aws/clients.js'
-import { checkPair, closedCheck, memoizedProfileLookup, type CheckContext } from '../../src/run/check.js'
+import {
+  checkPair,
+  closedCheck,
+  memoizedProfileLookup,
+  memoizedProviderModels,
+  type CheckContext
+} from '../../src/run/check.js'
 import { realClock } from '../../src/support/clock.js'
 import { buildPairs } from '../../src/inputs/models.js'
 import { parseModelRef } from '../../src/bedrock/model-id.js'
@@ -34,6 +40,7 @@ function context(overrides: Partial<CheckContext> = {}): CheckContext {
     termsGuarded: false,
     clock: realClock,
     profileLookup: memoizedProfileLookup(clients),
+    providerModels: memoizedProviderModels(clients),
     ...overrides
   }
 }

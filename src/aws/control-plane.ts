@@ -12,11 +12,21 @@ import {
   GetInferenceProfileCommand,
   GetUseCaseForModelAccessCommand,
   ListFoundationModelAgreementOffersCommand,
+  ListFoundationModelsCommand,
   ListInferenceProfilesCommand,
-  PutUseCaseForModelAccessCommand
+  PutUseCaseForModelAccessCommand,
+  type FoundationModelLifecycle
 } from '@aws-sdk/client-bedrock'
 import { baseModelIdFromArn, regionFromArn, type Modality } from '../bedrock/model-id.js'
-import type { AgreementState, Availability, ModelDetails, OnDemandSupport, ProfileInfo } from '../evidence.js'
+import type {
+  AgreementState,
+  Availability,
+  Lifecycle,
+  ModelDetails,
+  ModelSummary,
+  OnDemandSupport,
+  ProfileInfo
+} from '../evidence.js'
 import type { Command } from '@smithy/types'
 import type { Outcome, Read } from '../evidence.js'
 import { isNotFound, toRead } from './failure.js'
@@ -132,25 +142,65 @@ export async function readFoundationModel(
 
 function translateDetails({ modelDetails: model }: GetFoundationModelCommandOutput): ModelDetails {
   const inferenceTypes = model?.inferenceTypesSupported ?? []
-  const details: ModelDetails = {
+  const lifecycle = lifecycleOf(model?.modelLifecycle)
+  return {
     modality: modalityOf(model?.outputModalities ?? []),
     onDemand: onDemandOf(inferenceTypes),
     inferenceTypes,
     ...(model?.providerName && model.modelName
       ? { displayName: `${model.providerName} ${model.modelName}` }
-      : {})
+      : {}),
+    ...(model?.providerName ? { provider: model.providerName } : {}),
+    ...(model?.modelName ? { name: model.modelName } : {}),
+    ...(lifecycle ? { lifecycle } : {})
   }
-  const lifecycle = model?.modelLifecycle
-  if (lifecycle?.status === 'LEGACY') {
-    details.legacy = {
-      ...(lifecycle.legacyTime ? { legacyTime: lifecycle.legacyTime } : {}),
-      ...(lifecycle.endOfLifeTime ? { endOfLifeTime: lifecycle.endOfLifeTime } : {}),
-      ...(lifecycle.publicExtendedAccessTime
-        ? { publicExtendedAccessTime: lifecycle.publicExtendedAccessTime }
-        : {})
-    }
+}
+
+/**
+ * modelLifecycle in the probe's words. The dates are optional (older records carry only the status) and a date the
+ * SDK could not read is left out rather than trusted.
+ */
+function lifecycleOf(lifecycle: FoundationModelLifecycle | undefined): Lifecycle | undefined {
+  if (lifecycle?.status !== 'ACTIVE' && lifecycle?.status !== 'LEGACY') return undefined
+  const out: Lifecycle = { status: lifecycle.status === 'ACTIVE' ? 'active' : 'legacy' }
+  for (const key of ['startOfLifeTime', 'legacyTime', 'publicExtendedAccessTime', 'endOfLifeTime'] as const) {
+    const date = lifecycle[key]
+    if (date instanceof Date && !Number.isNaN(date.getTime())) out[key] = date
   }
-  return details
+  return out
+}
+
+/**
+ * The foundation models of one provider in a region (ListFoundationModels, byProvider): the candidates for the
+ * model that follows a Legacy or ending one. One request; the API has no pages.
+ */
+export async function listProviderModels(
+  clients: AwsClients,
+  region: string,
+  provider: string
+): Promise<Read<ModelSummary[]>> {
+  return readAs(
+    clients,
+    region,
+    new ListFoundationModelsCommand({ byProvider: provider }),
+    'bedrock:ListFoundationModels',
+    output =>
+      (output.modelSummaries ?? []).flatMap(summary => {
+        if (!summary.modelId) return []
+        const lifecycle = lifecycleOf(summary.modelLifecycle)
+        const modality = modalityOf(summary.outputModalities ?? [])
+        return [
+          {
+            id: summary.modelId,
+            ...(summary.providerName ? { provider: summary.providerName } : {}),
+            ...(summary.modelName ? { name: summary.modelName } : {}),
+            ...(lifecycle ? { lifecycle } : {}),
+            onDemand: onDemandOf(summary.inferenceTypesSupported ?? []),
+            ...(modality ? { modality } : {})
+          }
+        ]
+      })
+  )
 }
 
 /** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */

@@ -59,6 +59,63 @@ export const NO_ACCOUNT_CHANGES_POLICY = JSON.stringify({
   ]
 })
 
+/**
+ * The session policy of the management role (management-role-to-assume): that session is for the Anthropic
+ * use-case form and nothing else, so it may read the form, and submit it only when the run may change accounts.
+ * A session policy only narrows what the role allows (see NO_ACCOUNT_CHANGES_POLICY).
+ */
+export function useCaseFormOnlyPolicy(mayChangeTheAccount: boolean): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'TheUseCaseFormOnly',
+        Effect: 'Allow',
+        Action: [
+          'bedrock:GetUseCaseForModelAccess',
+          ...(mayChangeTheAccount ? ['bedrock:PutUseCaseForModelAccess'] : [])
+        ],
+        Resource: '*'
+      }
+    ]
+  })
+}
+
+/** The management role's session name: the run's, marked as the form's, within STS's 64 characters. */
+export function managementSessionName(roleSessionName: string): string {
+  return `${roleSessionName.slice(0, 64 - '-use-case-form'.length)}-use-case-form`
+}
+
+/**
+ * management-role-to-assume: a second session through GitHub OIDC, in the management account, for the use-case
+ * form only (its own session name, the form-only session policy). Who it is comes from AssumeRoleWithWebIdentity's
+ * answer; a refusal is evidence of its own, never the member's.
+ */
+export async function managementRoleSession(
+  settings: IdentitySettings & { mayChangeTheAccount: boolean },
+  roleArn: string,
+  baseClients: AwsClients,
+  deps: IdentityDeps
+): Promise<IdentityStep> {
+  const session = {
+    ...settings,
+    roleSessionName: managementSessionName(settings.roleSessionName),
+    sessionPolicy: useCaseFormOnlyPolicy(settings.mayChangeTheAccount)
+  }
+  const { clients, assumed } = roleSession(session, roleArn, baseClients, deps)
+  const result = await assumed
+  if ('evidence' in result) return { evidence: result.evidence, clients: baseClients }
+  const caller = result.caller ?? { account: roleArn.split(':')[4] ?? '', arn: roleArn }
+  return {
+    evidence: established(
+      { Account: caller.account, Arn: caller.arn, UserId: caller.userId },
+      `OIDC → ${roleArn}`,
+      'oidc-role'
+    ),
+    clients
+  }
+}
+
 /** Attempts at the GitHub OIDC token, and at AssumeRoleWithWebIdentity while STS cannot reach GitHub's keys. */
 export const OIDC_ATTEMPTS = 5
 export const ASSUME_ROLE_ATTEMPTS = 3

@@ -46,6 +46,11 @@ const FLAGS: Flag[] = [
     value: 'N',
     help: 'the tokens per minute the workload needs: a smaller quota closes the capacity gate'
   },
+  {
+    name: 'eol-warning-days',
+    value: 'N',
+    help: 'warn when a model reaches end of life within N days (default 90; 0: only Legacy warns)'
+  },
   { name: 'no-invoke', help: 'control-plane checks only, no model call' },
   { name: 'create-agreement', help: 'bootstrap access (changes the account: form, agreement, wait)' },
   {

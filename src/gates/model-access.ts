@@ -4,7 +4,8 @@
  * says the account has no access (Marketplace permissions, an account-level block, a lapsed Legacy model).
  */
 import { diagnose } from '../diagnosis/catalogue.js'
-import type { AwsFailure, Evidence, LegacyLifecycle } from '../evidence.js'
+import { DEFAULT_EOL_WARNING_DAYS, daysToEndOfLife, lifecycleDates } from '../bedrock/lifecycle.js'
+import type { AwsFailure, Evidence } from '../evidence.js'
 import type { GateResult } from '../types.js'
 import {
   controlPlaneAfterCall,
@@ -62,30 +63,36 @@ function agreementCreationFailed(e: Evidence, failure: AwsFailure): GateResult {
   )
 }
 
-/** A Legacy model: a warning until its end-of-life date, closed after it. */
+/**
+ * The model's lifecycle: closed once its end of life has passed; a warning, with the dates, while it is Legacy or
+ * when its end of life is within eol-warning-days; nothing to say for an ACTIVE model with no end in sight.
+ */
 function lifecycleVerdict(e: Evidence): GateResult | undefined {
-  const legacy = e.details.state === 'ok' ? e.details.value.legacy : undefined
-  if (!legacy) return undefined
-  const dates = lifecycleDates(legacy)
-  if (legacy.endOfLifeTime && legacy.endOfLifeTime.getTime() <= e.now.getTime())
+  const lifecycle = e.details.state === 'ok' ? e.details.value.lifecycle : undefined
+  if (!lifecycle) return undefined
+  const dates = lifecycleDates(lifecycle)
+  const days = daysToEndOfLife(lifecycle, e.now)
+  if (days !== undefined && days <= 0)
     return verdict('fail', 'model-end-of-life', `${e.baseModelId} has reached end of life (${dates})`, e)
-  return verdict('warn', 'model-legacy', `${e.baseModelId} is Legacy (${dates})`, e)
-}
-
-function lifecycleDates(legacy: LegacyLifecycle): string {
-  const parts: string[] = []
-  const day = (date: Date) => date.toISOString().slice(0, 10)
-  if (legacy.legacyTime) parts.push(`legacy since ${day(legacy.legacyTime)}`)
-  if (legacy.publicExtendedAccessTime)
-    parts.push(`extended access from ${day(legacy.publicExtendedAccessTime)}`)
-  if (legacy.endOfLifeTime) parts.push(`end of life ${day(legacy.endOfLifeTime)}`)
-  return parts.join(', ') || 'no dates published'
+  const left = days === undefined ? '' : `, ${days} day${days === 1 ? '' : 's'} before end of life`
+  if (lifecycle.status === 'legacy')
+    return verdict('warn', 'model-legacy', `${e.baseModelId} is Legacy (${dates}${left})`, e)
+  if (days !== undefined && days <= (e.eolWarningDays ?? DEFAULT_EOL_WARNING_DAYS))
+    return verdict(
+      'warn',
+      'model-eol-soon',
+      `${e.baseModelId} reaches end of life in ${days} days (${dates})`,
+      e
+    )
+  return undefined
 }
 
 /** A refused call on this gate; a lifecycle refusal names the published dates. */
 function modelAccessFromRefusal(e: Evidence, { failure, diagnosis }: Refusal): GateResult {
   const gate = fromCatalogue(e, failure, diagnosis)
-  const legacy = e.details.state === 'ok' ? e.details.value.legacy : undefined
+  const lifecycle = e.details.state === 'ok' ? e.details.value.lifecycle : undefined
   const lifecycleRow = gate.cause === 'model-legacy-inactive' || gate.cause === 'model-end-of-life'
-  return lifecycleRow && legacy ? { ...gate, detail: `${gate.detail} (${lifecycleDates(legacy)})` } : gate
+  return lifecycleRow && lifecycle
+    ? { ...gate, detail: `${gate.detail} (${lifecycleDates(lifecycle)})` }
+    : gate
 }

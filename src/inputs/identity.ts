@@ -7,6 +7,11 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 
 export interface IdentityInputs {
   roleToAssume?: string
+  /**
+   * management-role-to-assume: a role in the AWS Organizations management account, assumed with GitHub OIDC for the
+   * Anthropic use-case form only (read it, and with create-agreement submit it there).
+   */
+  managementRoleToAssume?: string
   audience: string
   roleSessionName: string
   roleDurationSeconds: number
@@ -23,6 +28,21 @@ export function readIdentity(get: (name: string) => string): IdentityInputs {
       'role-to-assume',
       `is "${printable(roleToAssume)}", not an IAM role ARN`,
       'Use arn:aws:iam::123456789012:role/NAME (the role GitHub OIDC may assume).'
+    )
+  }
+  const managementRoleToAssume = get('management-role-to-assume') || undefined
+  if (managementRoleToAssume !== undefined && !ROLE_ARN.test(managementRoleToAssume)) {
+    throw new InputError(
+      'management-role-to-assume',
+      `is "${printable(managementRoleToAssume)}", not an IAM role ARN`,
+      'Use the ARN of a role in the management account that GitHub OIDC may assume, e.g. arn:aws:iam::999999999999:role/bedrock-use-case-form.'
+    )
+  }
+  if (managementRoleToAssume !== undefined && managementRoleToAssume === roleToAssume) {
+    throw new InputError(
+      'management-role-to-assume',
+      'is the same role as role-to-assume',
+      'Name the role of the management account here, and the member account role in role-to-assume; leave this empty when there is one account.'
     )
   }
   const roleSessionName = get('role-session-name')
@@ -55,6 +75,7 @@ export function readIdentity(get: (name: string) => string): IdentityInputs {
   const profile = get('profile') || undefined
   return {
     ...(roleToAssume ? { roleToAssume } : {}),
+    ...(managementRoleToAssume ? { managementRoleToAssume } : {}),
     audience,
     roleSessionName,
     roleDurationSeconds: parseInteger('role-duration-seconds', get('role-duration-seconds'), 900, 43200),

@@ -4,7 +4,15 @@
  */
 import { DEFAULT_CALLS, isCallKind } from '../bedrock/calls.js'
 import { type CallKind, CALLS, type SourceLocation } from '../types.js'
-import { ModelIdError, parseModelRef, REGION_SHAPE, type ModelRef } from '../bedrock/model-id.js'
+import { DEFAULT_EOL_WARNING_DAYS } from '../bedrock/lifecycle.js'
+import {
+  baseModelGuessOf,
+  isAnthropicModel,
+  ModelIdError,
+  parseModelRef,
+  REGION_SHAPE,
+  type ModelRef
+} from '../bedrock/model-id.js'
 import { dedupe, InputError, parseInteger, printable, splitList } from './values.js'
 import { WORKLOADS, workloadPreset, type Workload, type WorkloadPreset } from './workload.js'
 
@@ -32,6 +40,8 @@ export interface WhatToCheck {
   listsInferenceProfiles: boolean
   /** Tokens per minute the workload needs of each model (min-tokens-per-minute): a smaller quota closes capacity. */
   minTokensPerMinute?: number
+  /** eol-warning-days: an end of life this close (or closer) is a model-access warning. */
+  eolWarningDays: number
 }
 
 type Get = (name: string) => string
@@ -49,8 +59,10 @@ export function readWhatToCheck(get: Get, env: NodeJS.ProcessEnv, extra: ExtraMo
     )
   }
   const need = get('min-tokens-per-minute')
+  const eol = get('eol-warning-days')
   return {
     pairs,
+    eolWarningDays: eol === '' ? DEFAULT_EOL_WARNING_DAYS : parseInteger('eol-warning-days', eol, 0, 3650),
     calls: readCalls(get, workload),
     listsInferenceProfiles: workload?.listsInferenceProfiles ?? false,
     ...(need === ''
@@ -166,4 +178,15 @@ export function buildPairs(
     }
   }
   return pairs
+}
+
+/** The regions where an Anthropic model is probed: the use-case form is needed there. */
+export function anthropicRegions(pairs: Pair[]): string[] {
+  const regions = pairs
+    .filter(pair => {
+      const base = baseModelGuessOf(pair.ref)
+      return base !== undefined && isAnthropicModel(base)
+    })
+    .map(pair => pair.region)
+  return [...new Set(regions)]
 }

@@ -23,12 +23,18 @@ export const INPUT_DEFAULTS = {
   'create-agreement': 'false',
   'mask-account-id': 'false',
   comment: 'false',
-  'export-credentials': 'false'
+  'export-credentials': 'false',
+  'open-issue': 'never',
+  'eol-warning-days': '90'
 } as const
 
 /** Which results fail the step: see shouldFail (src/report/verdict.ts). */
 export const FAIL_ON = ['error', 'closed', 'warn', 'never'] as const
 export type FailOn = (typeof FAIL_ON)[number]
+
+/** When the run opens (or updates) its watch issue: never, on failures (fail or inconclusive), or on warnings too. */
+export const OPEN_ISSUE = ['never', 'failures', 'warnings'] as const
+export type OpenIssue = (typeof OPEN_ISSUE)[number]
 
 /** What the run reports, and where. */
 export interface ReportingInputs {
@@ -42,6 +48,8 @@ export interface ReportingInputs {
   exportCredentials: boolean
   /** Also write the report JSON to this file (for upload-artifact and a later merge). */
   reportFile?: string
+  /** open-issue: keep one issue per workflow and job open while access is broken. */
+  openIssue: OpenIssue
 }
 
 export type ProbeInputs = WhatToCheck & IdentityInputs & BootstrapInputs & NetworkInputs & ReportingInputs
@@ -95,8 +103,21 @@ function readReporting(get: (name: string) => string): ReportingInputs {
     comment: parseBoolean('comment', get('comment')),
     ...(githubToken ? { githubToken } : {}),
     exportCredentials: parseBoolean('export-credentials', get('export-credentials')),
-    ...(reportFile ? { reportFile } : {})
+    ...(reportFile ? { reportFile } : {}),
+    openIssue: parseOpenIssue(get('open-issue'))
   }
+}
+
+export function parseOpenIssue(text: string): OpenIssue {
+  const value = text.trim() || INPUT_DEFAULTS['open-issue']
+  if (!(OPEN_ISSUE as readonly string[]).includes(value)) {
+    throw new InputError(
+      'open-issue',
+      `is "${printable(value)}"`,
+      'Use never (default), failures (a failing or inconclusive run opens or updates the issue) or warnings (warnings too).'
+    )
+  }
+  return value as OpenIssue
 }
 
 export function parseFailOn(text: string): FailOn {
@@ -112,6 +133,17 @@ export function parseFailOn(text: string): FailOn {
 }
 
 /** merge: the report files to merge, and which results fail. */
-export function readMergeInputs(read: InputReader): { patterns: string[]; failOn: FailOn } {
-  return { patterns: splitList(read('merge')), failOn: parseFailOn(read('fail-on')) }
+export function readMergeInputs(read: InputReader): {
+  patterns: string[]
+  failOn: FailOn
+  openIssue: OpenIssue
+  githubToken?: string
+} {
+  const githubToken = read('github-token') || undefined
+  return {
+    patterns: splitList(read('merge')),
+    failOn: parseFailOn(read('fail-on')),
+    openIssue: parseOpenIssue(read('open-issue')),
+    ...(githubToken ? { githubToken } : {})
+  }
 }

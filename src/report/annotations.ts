@@ -10,6 +10,7 @@ import type { AnnotationProperties } from '@actions/core'
 import { type CheckResult, type Report } from '../types.js'
 import { GATE_TITLES } from '../causes.js'
 import { fixWithHints, groupFindings, withoutCaller, type Finding } from './findings.js'
+import { managementRefusal } from './use-case-form.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -21,7 +22,23 @@ export interface Annotation {
 export const ANNOTATIONS_PER_LEVEL = 10
 
 export function annotationsFor(report: Report): Annotation[] {
-  return [...capped(report, 'error'), ...capped(report, 'warning')]
+  const management = managementAnnotation(report)
+  const errors = capped(report, 'error')
+  return [
+    ...(management ? [management, ...errors.slice(0, ANNOTATIONS_PER_LEVEL - 1)] : errors),
+    ...capped(report, 'warning')
+  ]
+}
+
+/** A refused management role: one error of its own, first (the member's checks are said apart). */
+function managementAnnotation(report: Report): Annotation | undefined {
+  const refusal = managementRefusal(report.useCaseForm)
+  if (!refusal) return undefined
+  return {
+    level: 'error',
+    message: `${refusal.roleArn} (management-role-to-assume, for the Anthropic use-case form): ${refusal.detail}${refusal.fix ? ` Fix: ${refusal.fix}` : ''}`,
+    properties: { title: `Bedrock ${refusal.title}` }
+  }
 }
 
 function capped(report: Report, level: Annotation['level']): Annotation[] {

@@ -7,7 +7,7 @@
  * sanitizer removes an unknown tag, and the command would lose its argument.
  */
 import { combinedPolicy } from '../bedrock/iam-policy.js'
-import type { Report } from '../types.js'
+import type { Report, TrustPolicyStatement } from '../types.js'
 import type { Finding } from './findings.js'
 
 export interface FixSnippet {
@@ -94,7 +94,10 @@ function attachSnippets(principal: Principal): FixSnippet[] {
   }
 }
 
-export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>): FixSnippet[] {
+export function fixSnippets(
+  finding: Finding,
+  report: Pick<Report, 'identity' | 'useCaseForm'>
+): FixSnippet[] {
   const snippets: FixSnippet[] = []
   if (finding.status !== 'fail') return snippets
 
@@ -104,26 +107,8 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
       ...attachSnippets(principalOf(report.identity?.arn))
     )
   }
-  for (const statement of finding.trustPolicies) {
-    const role = trustedRoleName(finding) ?? 'ROLE_NAME'
-    snippets.push(
-      {
-        label: 'Trust-policy statement that admits this token',
-        lang: 'json',
-        code: JSON.stringify(statement, null, 2)
-      },
-      {
-        label:
-          `Add it to the Statement list of the role ${role}'s trust policy: the first command prints the current one; ` +
-          'save the merged document as trust-policy.json for the second',
-        lang: 'sh',
-        code: [
-          `aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument`,
-          `aws iam update-assume-role-policy --role-name ${role} --policy-document file://trust-policy.json`
-        ].join('\n')
-      }
-    )
-  }
+  for (const statement of finding.trustPolicies)
+    snippets.push(...trustPolicySnippets(statement, trustedRoleName(finding)))
   const raisable = finding.quotas.filter(quota => quota.adjustable !== false)
   if (finding.gate === 'capacity' && raisable.length > 0) {
     snippets.push({
@@ -156,9 +141,14 @@ export function fixSnippets(finding: Finding, report: Pick<Report, 'identity'>):
   }
   if (finding.cause === 'use-case-missing') {
     const regions = [...new Set(places.map(place => place.region))]
+    const form = report.useCaseForm
+    const where =
+      form?.via === 'management-role'
+        ? ` in the management account${form.account ? ` ${form.account}` : ''}, with its credentials (member accounts inherit it)`
+        : ''
     snippets.push({
       label:
-        "Submit Anthropic's use-case form (use-case.json holds the same JSON as the use-case-form input), or run with " +
+        `Submit Anthropic's use-case form${where} (use-case.json holds the same JSON as the use-case-form input), or run with ` +
         'create-agreement: true',
       lang: 'sh',
       code: regions
@@ -184,6 +174,31 @@ function uniquePlaces(finding: Finding): { model: string; region: string }[] {
 }
 
 /** The role whose trust policy refused the token (role-to-assume), from the credentials gate's hints. */
+/** The trust-policy statement that admits the workflow's token, and how to add it to the role's trust policy. */
+export function trustPolicySnippets(
+  statement: TrustPolicyStatement,
+  roleName: string | undefined
+): FixSnippet[] {
+  const role = roleName ?? 'ROLE_NAME'
+  return [
+    {
+      label: 'Trust-policy statement that admits this token',
+      lang: 'json',
+      code: JSON.stringify(statement, null, 2)
+    },
+    {
+      label:
+        `Add it to the Statement list of the role ${role}'s trust policy: the first command prints the current one; ` +
+        'save the merged document as trust-policy.json for the second',
+      lang: 'sh',
+      code: [
+        `aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument`,
+        `aws iam update-assume-role-policy --role-name ${role} --policy-document file://trust-policy.json`
+      ].join('\n')
+    }
+  ]
+}
+
 function trustedRoleName(finding: Finding): string | undefined {
   const arn = finding.checks.map(check => check.gates.credentials.hints?.roleArn).find(Boolean)
   const principal = principalOf(arn)

@@ -25,6 +25,7 @@ import {
   type Cause,
   type GateName
 } from '../causes.js'
+import { managementRefusal } from './use-case-form.js'
 
 export interface Finding {
   /** The gate, or for a fault that left several gates undecided, the first of them. */
@@ -286,6 +287,19 @@ export function gateTallies(report: Report): GateTally[] {
 
 /** The verdict in words: what happened, never a green mark over warnings. */
 export function headline(report: Report): string {
+  if (!managementRefusal(report.useCaseForm)) return checksHeadline(report)
+  // The run failed for the management role; the checks are said as they are.
+  const results = report.checks.map(check => check.result)
+  const checksResult: Verdict = results.includes('fail')
+    ? 'fail'
+    : results.includes('inconclusive')
+      ? 'inconclusive'
+      : 'pass'
+  const checks = checksHeadline({ ...report, result: checksResult })
+  return `The management role for the use-case form was refused; ${checks.charAt(0).toLowerCase()}${checks.slice(1)}`
+}
+
+function checksHeadline(report: Report): string {
   const { counts } = report
   const total = report.checks.length
   if (report.cancelled)

@@ -10,7 +10,7 @@ import * as glob from '@actions/glob'
 import { combinedPolicy } from '../bedrock/iam-policy.js'
 import type { Logger } from '../support/logger.js'
 import { buildReport } from './verdict.js'
-import type { CheckResult, ProbeOutcome, ProbeScope, Report } from '../types.js'
+import type { CheckResult, ProbeOutcome, ProbeScope, Report, UseCaseFormRecord } from '../types.js'
 
 export class MergeError extends Error {
   constructor(message: string) {
@@ -79,6 +79,7 @@ export function mergeReports(parts: { report: Report; file: string }[]): ProbeOu
   const accounts = [...new Set(checks.map(check => check.account))]
   const identities = parts.map(part => part.report.identity).filter(identity => identity !== undefined)
   const sources = [...new Set(parts.map(part => part.report.credentialSource))]
+  const useCaseForm = mergedForm(parts.map(part => part.report.useCaseForm))
   const merged = buildReport(
     checks,
     accounts.length === 1 ? identities[0] : undefined,
@@ -87,6 +88,7 @@ export function mergeReports(parts: { report: Report; file: string }[]): ProbeOu
     {
       ...(sources.length === 1 && sources[0] ? { credentialSource: sources[0] } : {}),
       credentialNotes: [...new Set(parts.flatMap(part => part.report.credentialNotes ?? []))],
+      ...(useCaseForm ? { useCaseForm } : {}),
       ...mergedScope(
         parts.map(part => part.report.probed),
         checks
@@ -96,6 +98,19 @@ export function mergeReports(parts: { report: Report; file: string }[]): ProbeOu
   // Reports of the same account from several jobs (region sets) are one account, not several.
   const statements = checks.flatMap(check => (check.iamStatement ? [check.iamStatement] : []))
   return { report: merged, iamPolicy: accounts.length === 1 ? combinedPolicy(statements) : '' }
+}
+
+/**
+ * The use-case form of a fleet: a refused management role first (it fails the merged result as it failed its job),
+ * else the one record every job shares (the management account's, read by each), else none: per-account forms are
+ * in each account's own report.
+ */
+function mergedForm(forms: (UseCaseFormRecord | undefined)[]): UseCaseFormRecord | undefined {
+  const known = forms.filter((form): form is UseCaseFormRecord => form !== undefined)
+  const refused = known.find(form => form.credentials?.status === 'fail')
+  if (refused) return refused
+  const places = new Set(known.map(form => `${form.via} ${form.account ?? ''}`))
+  return places.size === 1 && known[0]?.via === 'management-role' ? known[0] : undefined
 }
 
 /** What the merged reports probed: the distinct models of every check, the union of regions and calls. */

@@ -13,7 +13,7 @@ import { CALL_OPERATION } from '../bedrock/calls.js'
 import { code, escapeHtml, proseHtml } from '../support/text.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report } from '../types.js'
 import { GATES, GATE_TITLES } from '../causes.js'
-import { fixSnippets, type FixSnippet } from './commands.js'
+import { fixSnippets, principalOf, trustPolicySnippets, type FixSnippet } from './commands.js'
 import {
   actionsForAVerdict,
   checkWords,
@@ -30,6 +30,7 @@ import {
   type Finding
 } from './findings.js'
 import { document, fence, htmlBlock } from './markdown.js'
+import { formLine, managementRefusal } from './use-case-form.js'
 
 export interface SummaryOptions {
   /** The PR comment: the same view, with where it came from. */
@@ -42,12 +43,14 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     `<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`,
     htmlBlock(`<p>${whoLine(report)}<br>`, `${whatLine(report)}</p>`),
     ...(report.credentialNotes ?? []).map(note => `<p>⚠️ ${escapeHtml(note)}</p>`),
+    ...formBlocks(report),
     renderActions(report),
     renderMatrix(report),
     renderGateTable(report),
     renderLegend(report)
   ]
   if (report.changes.length > 0) blocks.push(renderChanges(report))
+  blocks.push(...renderManagementRefusal(report))
   for (const finding of groupFindings(report, 'fail')) blocks.push(...renderClosed(finding, report, folded))
   const warnings = groupFindings(report, 'warn')
   const faults = warnings.filter(finding => finding.fault)
@@ -224,9 +227,38 @@ function renderChanges(report: Report): string {
       change.action === 'use-case-form-submitted'
         ? 'Submitted the Anthropic use-case form'
         : `Created the model agreement for ${code(change.model ?? '')}${change.offerId ? ` (offer ${code(change.offerId)})` : ''}`
-    return `<li>${what} in ${code(change.region)}</li>`
+    return `<li>${what} in ${code(change.region)}${change.account ? ` of account ${code(change.account)}` : ''}</li>`
   })
   return htmlBlock('<h3>Changes made to the account</h3>', '<ul>', ...items, '</ul>')
+}
+
+/** Where the Anthropic use-case form was found or submitted, in one line, when it was looked at. */
+function formBlocks(report: Report): string[] {
+  const line = report.useCaseForm ? formLine(report.useCaseForm) : undefined
+  return line ? [`<p>📝 ${escapeHtml(line)}</p>`] : []
+}
+
+/** A refused management role: a finding of its own, with the role named and the statement that admits the token. */
+function renderManagementRefusal(report: Report): string[] {
+  const refusal = managementRefusal(report.useCaseForm)
+  if (!refusal) return []
+  const principal = principalOf(refusal.roleArn)
+  const snippets = refusal.trustPolicy
+    ? trustPolicySnippets(refusal.trustPolicy, principal.kind === 'role' ? principal.name : undefined)
+    : []
+  return [
+    htmlBlock(
+      `<h3>${STATUS_MARK.fail} ${escapeHtml(refusal.title)}</h3>`,
+      `<p><b>Where:</b> ${code(refusal.roleArn)} (management-role-to-assume, for the Anthropic use-case form only; the checks ran with the member identity)</p>`,
+      ...(refusal.fix ? [`<p><b>Fix:</b> ${proseHtml(refusal.fix)}</p>`] : [])
+    ),
+    ...snippets.flatMap(snippetBlocks),
+    htmlBlock(
+      '<details><summary>What was seen (1)</summary>',
+      `<ul><li>${escapeHtml(refusal.detail)}</li></ul>`,
+      '</details>'
+    )
+  ]
 }
 
 /** A closed gate: where, the fix in words, the fix to copy, then what AWS said (folded). */

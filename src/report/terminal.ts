@@ -8,7 +8,8 @@
 import { CALL_OPERATION } from '../bedrock/calls.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../types.js'
 import { GATE_TITLES } from '../causes.js'
-import { fixSnippets } from './commands.js'
+import { fixSnippets, principalOf, trustPolicySnippets } from './commands.js'
+import { formLine, managementRefusal } from './use-case-form.js'
 import {
   actionsForAVerdict,
   checkWords,
@@ -88,6 +89,8 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
     width: options.width
   }
   const sections: TextSection[] = [{ lines: firstScreen(report, layout) }]
+  const management = managementSection(report, layout)
+  if (management) sections.push(management)
   for (const status of ['fail', 'warn'] as const)
     for (const finding of groupFindings(report, status))
       sections.push(findingSection(finding, report, layout))
@@ -123,6 +126,8 @@ function firstScreen(report: Report, { paint, prose, width }: Layout): string[] 
   if (report.credentialSource)
     lines.push(...prose(`Credentials: ${CREDENTIAL_SOURCE_WORDS[report.credentialSource]}`, 2))
   for (const note of report.credentialNotes ?? []) lines.push(...prose(`Note: ${note}`, 2))
+  const form = report.useCaseForm ? formLine(report.useCaseForm) : undefined
+  if (form) lines.push(...prose(form, 2))
   const probed = report.probed
   if (probed) {
     const models = new Set(report.checks.map(check => check.model)).size
@@ -147,13 +152,35 @@ function firstScreen(report: Report, { paint, prose, width }: Layout): string[] 
     lines.push(
       ...prose(
         change.action === 'use-case-form-submitted'
-          ? `Changed: submitted the Anthropic use-case form in ${change.region}`
-          : `Changed: created the model agreement for ${change.model} in ${change.region}`,
+          ? `Changed: submitted the Anthropic use-case form in ${change.region}${ofAccount(change.account)}`
+          : `Changed: created the model agreement for ${change.model} in ${change.region}${ofAccount(change.account)}`,
         2
       )
     )
   }
   return lines
+}
+
+const ofAccount = (account?: string) => (account ? ` of account ${account}` : '')
+
+/** A refused management role, as a section of its own: the role, what STS said, the fix, the trust statement. */
+function managementSection(report: Report, { prose }: Layout): TextSection | undefined {
+  const refusal = managementRefusal(report.useCaseForm)
+  if (!refusal) return undefined
+  const labelled = (label: string, text: string) => prose(`  ${`${label}:`.padEnd(6)} ${text}`, 9)
+  const principal = principalOf(refusal.roleArn)
+  const lines = [
+    ...labelled('where', `${refusal.roleArn} (management-role-to-assume, for the use-case form only)`),
+    ...labelled('seen', refusal.detail),
+    ...(refusal.fix ? labelled('fix', refusal.fix) : [])
+  ]
+  if (refusal.trustPolicy)
+    for (const snippet of trustPolicySnippets(
+      refusal.trustPolicy,
+      principal.kind === 'role' ? principal.name : undefined
+    ))
+      lines.push(...prose(`  ${snippet.label}:`, 2), ...snippet.code.split('\n').map(line => `    ${line}`))
+  return { title: `✗ ${refusal.title}`, lines }
 }
 
 /** One finding: where, what was seen, the fix in words and to copy (commands and policies are never wrapped). */

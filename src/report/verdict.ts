@@ -16,10 +16,12 @@ export function buildReport(
   identity: Report['identity'],
   changes: Report['changes'],
   cancelled = false,
-  credentials: Pick<Report, 'credentialSource' | 'credentialNotes' | 'probed'> = {}
+  credentials: Pick<Report, 'credentialSource' | 'credentialNotes' | 'probed' | 'useCaseForm'> = {}
 ): Report {
   const count = (result: Verdict) => checks.filter(check => check.result === result).length
-  const worst = worstOf(checks.map(check => check.result))
+  // A management role that was asked for and refused fails the run, whatever the checks say.
+  const management = credentials.useCaseForm?.credentials?.status === 'fail' ? (['fail'] as const) : []
+  const worst = worstOf([...checks.map(check => check.result), ...management])
   return {
     // A cancelled run proved less than it was asked to: never a pass.
     result: cancelled && worst === 'pass' ? 'inconclusive' : worst,
@@ -27,6 +29,7 @@ export function buildReport(
     ...(credentials.probed ? { probed: credentials.probed } : {}),
     ...(credentials.credentialSource ? { credentialSource: credentials.credentialSource } : {}),
     ...(credentials.credentialNotes?.length ? { credentialNotes: credentials.credentialNotes } : {}),
+    ...(credentials.useCaseForm ? { useCaseForm: credentials.useCaseForm } : {}),
     checks,
     changes,
     counts: {

@@ -5,30 +5,16 @@
  * Idempotent: every write is preceded by a read that says it is needed, so a re-run changes nothing, and
  * concurrent checks of the same model share one creation.
  */
-import {
-  createAgreement,
-  listPublicOffers,
-  putUseCase,
-  readAvailability,
-  readUseCaseOnFile
-} from '../aws/control-plane.js'
-import { baseModelGuessOf, isAnthropicModel } from '../bedrock/model-id.js'
+import { createAgreement, listPublicOffers, readAvailability } from '../aws/control-plane.js'
 import type { Availability, AwsFailure, BootstrapEvidence, Read } from '../evidence.js'
-import type { Pair } from '../inputs/models.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { Clock } from '../support/clock.js'
 import type { Logger } from '../support/logger.js'
-import { encodeUseCaseForm, type UseCaseForm } from '../inputs/use-case-form.js'
 import type { AccountChange } from '../types.js'
+import type { FormState } from './use-case-form.js'
 
 /** Poll schedule while waiting for access to settle: quick at first, then every 30 s. */
 export const POLL_SCHEDULE_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
-
-export type FormState =
-  | { state: 'on-file' }
-  | { state: 'submitted' }
-  | { state: 'missing' }
-  | { state: 'unknown'; failure: AwsFailure }
 
 export interface AgreementOutcome {
   created: boolean
@@ -53,7 +39,9 @@ export class Bootstrapper {
     private readonly clock: Clock,
     private readonly log: Logger,
     /** How long a check waits for new access to go live (wait-timeout-seconds). */
-    private readonly waitSeconds: number
+    private readonly waitSeconds: number,
+    /** The account agreements are created in (the checked one), named in `changes`. */
+    private readonly account?: string
   ) {}
 
   /**
@@ -86,44 +74,10 @@ export class Bootstrapper {
     return { availability: waited.availability, bootstrap }
   }
 
-  /**
-   * Submit the use-case form in each region that lacks one. Serial on purpose: a submission usually
-   * covers every commercial region, and the next region's read then sees it instead of submitting again.
-   */
-  async ensureUseCaseForm(regions: string[], form: UseCaseForm | undefined): Promise<void> {
-    for (const region of regions) {
-      const onFile = await readUseCaseOnFile(this.clients, region)
-      if (onFile.state === 'ok' && onFile.value) {
-        this.formStates.set(region, { state: 'on-file' })
-        continue
-      }
-      if (onFile.state !== 'ok') {
-        const failure =
-          'failure' in onFile
-            ? onFile.failure
-            : { kind: 'fault' as const, name: 'Unknown', message: 'not read' }
-        this.log.warning(
-          `Could not read the use-case form in ${region} (${failure.message}); not submitting it blindly.`
-        )
-        this.formStates.set(region, { state: 'unknown', failure })
-        continue
-      }
-      if (!form) {
-        this.formStates.set(region, { state: 'missing' })
-        continue
-      }
-      const put = await putUseCase(this.clients, region, encodeUseCaseForm(form))
-      if (!put.ok) {
-        this.log.warning(
-          `Submitting the use-case form in ${region} failed: ${put.failure.name}: ${put.failure.message}`
-        )
-        this.formStates.set(region, { state: 'unknown', failure: put.failure })
-        continue
-      }
-      this.log.info(`Submitted the Anthropic use-case form in ${region}.`)
-      this.changes.push({ action: 'use-case-form-submitted', region })
-      this.formStates.set(region, { state: 'submitted' })
-    }
+  /** What the run found of the use-case form (src/run/use-case-form.ts), before the checks. */
+  useFormStates(states: Map<string, FormState>, changes: AccountChange[]): void {
+    for (const [region, state] of states) this.formStates.set(region, state)
+    this.changes.push(...changes)
   }
 
   formState(region: string): FormState | undefined {
@@ -164,6 +118,7 @@ export class Bootstrapper {
     this.changes.push({
       action: 'agreement-created',
       region,
+      ...(this.account ? { account: this.account } : {}),
       model: baseModelId,
       ...(offer.offerId ? { offerId: offer.offerId } : {})
     })
@@ -218,15 +173,4 @@ export async function waitUntilLive(
     report(`${status}; next check in ${Math.ceil(Math.min(delay, remaining) / 1000)} s`)
     await clock.sleep(Math.min(delay, remaining))
   }
-}
-
-/** The regions where an Anthropic model is probed: the use-case form is needed there. */
-export function anthropicRegions(pairs: Pair[]): string[] {
-  const regions = pairs
-    .filter(pair => {
-      const base = baseModelGuessOf(pair.ref)
-      return base !== undefined && isAnthropicModel(base)
-    })
-    .map(pair => pair.region)
-  return [...new Set(regions)]
 }

@@ -6,6 +6,7 @@
  */
 import type { AwsClients } from '../aws/clients.js'
 import {
+  listProviderModels,
   listSystemProfiles,
   readAvailability,
   readFoundationModel,
@@ -14,7 +15,17 @@ import {
 } from '../aws/control-plane.js'
 import { minimalCall } from '../aws/runtime.js'
 import { readBedrockQuotas } from '../aws/service-quotas.js'
-import type { CallKind, CallRecord, CheckResult, GateResult, Gates, QuotaRecord } from '../types.js'
+import type {
+  CallKind,
+  CallRecord,
+  CheckResult,
+  GateResult,
+  Gates,
+  LifecycleRecord,
+  QuotaRecord
+} from '../types.js'
+import { successorOf } from '../bedrock/lifecycle.js'
+import { fixFor, isCause, type Cause } from '../causes.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from '../bedrock/model-id.js'
 import type {
   Availability,
@@ -23,6 +34,7 @@ import type {
   CallsOutcome,
   Evidence,
   ModelDetails,
+  ModelSummary,
   ProfileInfo,
   QuotaListing,
   Read
@@ -66,6 +78,10 @@ export interface CheckContext {
   quotaListing?: (region: string) => Promise<Read<QuotaListing>>
   /** What the workload needs, in tokens per minute (min-tokens-per-minute). */
   minTokensPerMinute?: number
+  /** eol-warning-days. */
+  eolWarningDays?: number
+  /** A provider's foundation models in a region (one listing per region and provider): an ending model's successor. */
+  providerModels: (region: string, provider: string) => Promise<Read<ModelSummary[]>>
 }
 
 export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckResult> {
@@ -77,7 +93,11 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   const early = ctx.speculate && ctx.invoke ? speculativeCalls(pair, ctx) : undefined
   const run = await ctx.credentials
   if (!run.usable) return closedCheck(pair, run.gate)
-  const evidence = { ...(await reads), ...(run.account ? { account: run.account } : {}) }
+  const evidence: Evidence = {
+    ...(await reads),
+    ...(run.account ? { account: run.account } : {}),
+    ...(ctx.eolWarningDays !== undefined ? { eolWarningDays: ctx.eolWarningDays } : {})
+  }
   const before = decideBeforeCall(evidence, run)
   // The profile listing behind a region fix starts as soon as the reads show it is needed, beside the call
   // (the lookup is memoised per region: asking again below takes the same listing).
@@ -97,18 +117,92 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
   const decision = decideAfterCall(withQuotas, before, calls, ctx.calls)
   const quotasRead = quotaRecords(withQuotas)
 
-  const gates =
+  const withProfileHints =
     evidence.baseModelId && wantsProfileHint(decision.gates.region)
       ? withProfiles(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
       : decision.gates
+  const successor = await successorFor(withQuotas, withProfileHints['model-access'], ctx)
+  const gates = successor ? withSuccessor(withProfileHints, successor, withQuotas) : withProfileHints
+  const lifecycle = lifecycleRecord(evidence.details, successor?.id)
   return {
     ...resultOf(pair, gates),
     ...(evidence.baseModelId ? { baseModelId: evidence.baseModelId } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
     invocation: invocationOf(calls),
     calls: calls.state === 'made' ? calls.outcomes.map(callRecord) : [],
     ...(quotasRead.length > 0 ? { quotas: quotasRead } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
   }
+}
+
+/** The causes whose fix moves the workload to another model: the successor is looked up for them. */
+const ENDING: ReadonlySet<Cause> = new Set<Cause>([
+  'model-legacy',
+  'model-eol-soon',
+  'model-legacy-inactive',
+  'model-end-of-life'
+])
+
+/**
+ * The ACTIVE model that follows a Legacy or ending one, from ListFoundationModels of its provider in this region
+ * (looked up only for such a model, once per region and provider). None when the listing cannot be read.
+ */
+async function successorFor(e: Evidence, access: GateResult, ctx: CheckContext) {
+  if (!access.cause || !ENDING.has(access.cause) || e.details.state !== 'ok' || !e.baseModelId)
+    return undefined
+  const { provider, name, lifecycle, modality } = e.details.value
+  if (!provider || !name) return undefined
+  const listing = await ctx.providerModels(e.region, provider)
+  if (listing.state !== 'ok') return undefined
+  return successorOf(
+    {
+      id: e.baseModelId,
+      provider,
+      name,
+      ...(lifecycle ? { lifecycle } : {}),
+      ...(modality ? { modality } : {})
+    },
+    listing.value
+  )
+}
+
+/** The model-access verdict with its fix naming the successor: a hint, the verdict itself unchanged. */
+function withSuccessor(
+  gates: Gates,
+  successor: NonNullable<Awaited<ReturnType<typeof successorFor>>>,
+  e: Evidence
+): Gates {
+  const access = gates['model-access']
+  const fix =
+    access.cause && isCause(access.cause)
+      ? fixFor(access.cause, {
+          model: e.model,
+          region: e.region,
+          ...(e.baseModelId ? { baseModelId: e.baseModelId } : {}),
+          groups: [],
+          successor: { id: successor.id, onDemand: successor.onDemand }
+        })
+      : access.fix
+  return {
+    ...gates,
+    'model-access': {
+      ...access,
+      ...(fix ? { fix } : {}),
+      hints: { ...access.hints, successor: successor.id }
+    }
+  }
+}
+
+function lifecycleRecord(details: Read<ModelDetails>, successor?: string): LifecycleRecord | undefined {
+  const lifecycle = details.state === 'ok' ? details.value.lifecycle : undefined
+  if (!lifecycle) return undefined
+  const iso = (date?: Date) => date?.toISOString()
+  const record: LifecycleRecord = { status: lifecycle.status }
+  for (const key of ['startOfLifeTime', 'legacyTime', 'publicExtendedAccessTime', 'endOfLifeTime'] as const) {
+    const value = iso(lifecycle[key])
+    if (value) record[key] = value
+  }
+  return successor ? { ...record, successor } : record
 }
 
 /** The quotas the check's call counts against, as read, for the report. */
@@ -241,6 +335,20 @@ function perRegion<T>(read: (region: string) => Promise<T>): (region: string) =>
 /** The Bedrock quotas of a region, listed once per region. */
 export function memoizedQuotaListing(clients: AwsClients) {
   return perRegion(region => readBedrockQuotas(clients, region))
+}
+
+/** A provider's foundation models in a region, listed once per region and provider. */
+export function memoizedProviderModels(clients: AwsClients) {
+  const cache = new Map<string, Promise<Read<ModelSummary[]>>>()
+  return (region: string, provider: string): Promise<Read<ModelSummary[]>> => {
+    const key = `${region} ${provider}`
+    let listing = cache.get(key)
+    if (!listing) {
+      listing = listProviderModels(clients, region, provider)
+      cache.set(key, listing)
+    }
+    return listing
+  }
 }
 
 /** Whether this identity may list inference profiles, read once per region. */

@@ -12,6 +12,7 @@ import { AwsClients } from '../aws/clients.js'
 import { whileTheFirstConnectionOpens } from '../aws/connection.js'
 import {
   establishIdentity,
+  managementRoleSession,
   NO_ACCOUNT_CHANGES_POLICY,
   type IdentityDeps,
   type IdentityStep
@@ -28,8 +29,17 @@ import { buildReport } from '../report/verdict.js'
 import { cancellable, realClock, type Clock } from '../support/clock.js'
 import type { Logger } from '../support/logger.js'
 import type { QuotaListing, Read } from '../evidence.js'
-import type { CallerIdentity, CheckResult, ExportableCredentials, ProbeOutcome } from '../types.js'
+import type {
+  CallerIdentity,
+  CheckResult,
+  ExportableCredentials,
+  GateResult,
+  ProbeOutcome,
+  UseCaseFormRecord
+} from '../types.js'
+import { anthropicRegions } from '../inputs/models.js'
 import type { Bootstrapper } from './bootstrap.js'
+import type { FormOutcome, keepUseCaseForm } from './use-case-form.js'
 import { withRegionHints } from './hints.js'
 
 /** Said in the report when role-to-assume wins over an API key in the environment. */
@@ -51,13 +61,19 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
   const session = await openSession(inputs, deps)
   try {
     const identity = beginIdentity(inputs, session.clients, deps, clock)
+    // The management role's session (the use-case form only) is established beside the member's.
+    const management = beginManagement(inputs, session.clients, deps, clock)
     const code = await identity.checksCode
-    const log = maskingLogWhenKnown(deps, inputs.maskAccountId, identity.step)
+    const log = maskingLogWhenKnown(deps, inputs.maskAccountId, [
+      identity.step,
+      ...(management ? [management] : [])
+    ])
     void identity.credentials.then(({ gate }) => log.info(`Credentials: ${gate.status} — ${gate.detail}`))
     const settled = identity.startsWithChecks ? undefined : await identity.credentials
     const clients = await identity.clients
     session.signing = clients
-    const bootstrapper = await prepareBootstrap(inputs, code, clients, clock, log, identity.credentials)
+    const form = await prepareForm(inputs, code, clients, management, identity.credentials, log)
+    const bootstrapper = await prepareBootstrap(inputs, code, clients, clock, log, identity.credentials, form)
     const context = {
       clients,
       credentials: identity.credentials,
@@ -70,6 +86,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       ...(bootstrapper ? { bootstrap: bootstrapper } : {}),
       clock,
       profileLookup: code.memoizedProfileLookup(clients),
+      providerModels: code.memoizedProviderModels(clients),
+      eolWarningDays: inputs.eolWarningDays,
       quotaListing: quotaListings(settled, code.memoizedQuotaListing(clients), inputs.pairs),
       ...(inputs.minTokensPerMinute !== undefined ? { minTokensPerMinute: inputs.minTokensPerMinute } : {}),
       ...(inputs.listsInferenceProfiles ? { profileListing: code.memoizedProfileListing(clients) } : {})
@@ -88,7 +106,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
     return await outcomeOf(inputs, deps, withRegionHints(checks), await identity.step, {
       credentials: await identity.credentials,
       clients,
-      changes: bootstrapper?.changes ?? [],
+      changes: bootstrapper?.changes ?? form?.changes ?? [],
+      ...(form ? { useCaseForm: form.record } : {}),
       durationMs: Math.max(0, Math.round(clock.now() - startedAt))
     })
   } finally {
@@ -175,7 +194,7 @@ function beginIdentity(inputs: ProbeInputs, baseClients: AwsClients, deps: Probe
         baseClients,
         { ...deps, clock, ...(startsWithChecks ? { onSigningClients: signingClients } : {}) }
       ),
-    () => Promise.all([import('./check.js'), import('./bootstrap.js')])
+    () => Promise.all([import('./check.js'), import('./bootstrap.js'), import('./use-case-form.js')])
   )
   const credentials: Promise<RunCredentials> = step.then(({ evidence }) =>
     decideCredentials(evidence, {
@@ -192,32 +211,121 @@ function beginIdentity(inputs: ProbeInputs, baseClients: AwsClients, deps: Probe
     clients: startsWithChecks
       ? Promise.race([early, step.then(({ clients }) => clients)])
       : step.then(({ clients }) => clients),
-    checksCode: loaded.then(([check, bootstrap]) => ({ ...check, ...bootstrap }))
+    checksCode: loaded.then(([check, bootstrap, form]) => ({ ...check, ...bootstrap, ...form }))
   }
 }
 
-/** create-agreement: the use-case form, once for the run, before any check; the checks then bootstrap each model. */
+/**
+ * The management role's session, started at once when management-role-to-assume is given and an Anthropic model
+ * is probed (nothing else uses it): the use-case form is read, and with create-agreement submitted, there only.
+ */
+function beginManagement(
+  inputs: ProbeInputs,
+  baseClients: AwsClients,
+  deps: ProbeDeps,
+  clock: Clock
+): Promise<IdentityStep> | undefined {
+  const roleArn = inputs.managementRoleToAssume
+  if (!roleArn || anthropicRegions(inputs.pairs).length === 0) return undefined
+  return managementRoleSession(
+    {
+      region: inputs.pairs[0]!.region,
+      audience: inputs.audience,
+      roleSessionName: inputs.roleSessionName,
+      roleDurationSeconds: inputs.roleDurationSeconds,
+      requestTimeoutMs: inputs.requestTimeoutMs,
+      mayChangeTheAccount: inputs.createAgreement
+    },
+    roleArn,
+    baseClients,
+    { ...deps, clock }
+  )
+}
+
+/** Every region's form unknown: the management role could not be used, and the member never submits in its place. */
+function formOfARefusedRole(roleArn: string, gate: GateResult, regions: string[]): FormOutcome {
+  const unknown = {
+    state: 'unknown' as const,
+    failure: {
+      kind: 'fault' as const,
+      name: 'ManagementRole',
+      message: 'the management role could not be used'
+    }
+  }
+  return {
+    states: new Map(regions.map(region => [region, unknown])),
+    changes: [],
+    record: { via: 'management-role', roleArn, credentials: gate, regions: [] }
+  }
+}
+
+/**
+ * The Anthropic use-case form, once for the run, before any check: in the management account when a management
+ * role is given (never in the member then, even when that role is refused), else in the checked account with
+ * create-agreement. Undefined when the form is not looked at (no Anthropic model, or neither of those).
+ */
+async function prepareForm(
+  inputs: ProbeInputs,
+  code: { keepUseCaseForm: typeof keepUseCaseForm },
+  memberClients: AwsClients,
+  management: Promise<IdentityStep> | undefined,
+  credentials: Promise<RunCredentials>,
+  log: Logger
+): Promise<FormOutcome | undefined> {
+  const regions = anthropicRegions(inputs.pairs)
+  const submit = { form: inputs.useCaseForm, mayChangeTheAccount: inputs.createAgreement }
+  if (management) {
+    const roleArn = inputs.managementRoleToAssume!
+    const { evidence, clients } = await management
+    const session = decideCredentials(evidence)
+    if (evidence.state !== 'established' || session.gate.status === 'fail') {
+      log.warning(`The management role ${roleArn} could not be used: ${session.gate.detail}`)
+      return formOfARefusedRole(roleArn, session.gate, regions)
+    }
+    const outcome = await code.keepUseCaseForm(
+      { clients, via: 'management-role', account: evidence.identity.account, roleArn },
+      regions,
+      submit,
+      log
+    )
+    return { ...outcome, record: { ...outcome.record, credentials: session.gate } }
+  }
+  if (!inputs.createAgreement) return undefined
+  const member = await credentials
+  if (!member.usable || regions.length === 0) return undefined
+  return code.keepUseCaseForm(
+    { clients: memberClients, via: 'caller', ...(member.account ? { account: member.account } : {}) },
+    regions,
+    submit,
+    log
+  )
+}
+
+/** create-agreement: the checks bootstrap each model, with what the run found of the use-case form. */
 async function prepareBootstrap(
   inputs: ProbeInputs,
-  code: { Bootstrapper: typeof Bootstrapper; anthropicRegions: (pairs: ProbeInputs['pairs']) => string[] },
+  code: { Bootstrapper: typeof Bootstrapper },
   clients: AwsClients,
   clock: Clock,
   log: Logger,
-  credentials: Promise<RunCredentials>
+  credentials: Promise<RunCredentials>,
+  form: FormOutcome | undefined
 ): Promise<Bootstrapper | undefined> {
   if (!inputs.createAgreement) {
     if (inputs.useCaseForm)
       log.warning('use-case-form is only submitted with create-agreement: true; ignoring it.')
     return undefined
   }
-  if (!(await credentials).usable) return undefined
+  const member = await credentials
+  if (!member.usable) return undefined
   const bootstrapper = new code.Bootstrapper(
     clients,
     clock,
     log,
-    inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS
+    inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS,
+    member.account
   )
-  await bootstrapper.ensureUseCaseForm(code.anthropicRegions(inputs.pairs), inputs.useCaseForm)
+  if (form) bootstrapper.useFormStates(form.states, form.changes)
   return bootstrapper
 }
 
@@ -232,6 +340,7 @@ async function outcomeOf(
     clients: AwsClients
     changes: ProbeOutcome['report']['changes']
     durationMs: number
+    useCaseForm?: UseCaseFormRecord
   }
 ): Promise<ProbeOutcome> {
   const caller = callerOf(evidence, inputs.pairs[0]!.region)
@@ -259,7 +368,8 @@ async function outcomeOf(
         bootstrap: inputs.createAgreement,
         durationMs: run.durationMs
       },
-      credentialNotes: apiKeyUnused ? [API_KEY_UNUSED] : []
+      credentialNotes: apiKeyUnused ? [API_KEY_UNUSED] : [],
+      ...(run.useCaseForm ? { useCaseForm: run.useCaseForm } : {})
     }),
     iamPolicy: combinedPolicy(statements)
   }
@@ -302,14 +412,18 @@ function callerOf(evidence: IdentityStep['evidence'], region: string): CallerIde
  * redacted too, for front ends (the CLI) where no runner does the masking. Lines logged before the identity is
  * known carry no account.
  */
-function maskingLogWhenKnown(deps: ProbeDeps, mask: boolean, step: Promise<IdentityStep>): Logger {
+function maskingLogWhenKnown(deps: ProbeDeps, mask: boolean, steps: Promise<IdentityStep>[]): Logger {
   if (!mask) return deps.log
-  let account: string | undefined
-  void step.then(({ evidence }) => {
-    account = callerOf(evidence, 'us-east-1')?.account
-    if (account) deps.setSecret(account)
-  })
-  const redacted = (message: string) => (account ? redact(message, account) : message)
+  const accounts: string[] = []
+  for (const step of steps) {
+    void step.then(({ evidence }) => {
+      const account = callerOf(evidence, 'us-east-1')?.account
+      if (!account) return
+      accounts.push(account)
+      deps.setSecret(account)
+    })
+  }
+  const redacted = (message: string) => accounts.reduce((text, account) => redact(text, account), message)
   return {
     info: message => deps.log.info(redacted(message)),
     warning: message => deps.log.warning(redacted(message))

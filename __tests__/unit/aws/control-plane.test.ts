@@ -105,12 +105,41 @@ describe('readFoundationModel', () => {
         modality: 'embedding',
         onDemand: 'not-supported',
         inferenceTypes: ['INFERENCE_PROFILE'],
-        legacy: { legacyTime }
+        lifecycle: { status: 'legacy', legacyTime }
       }
     })
   })
 
-  it('an active text model with no inference types listed: on-demand unknown, no lifecycle', async () => {
+  it('keeps every lifecycle date AWS published, and leaves out one the SDK could not read', async () => {
+    const startOfLifeTime = new Date('2024-03-07T00:00:00Z')
+    const endOfLifeTime = new Date('2027-03-07T00:00:00Z')
+    bedrock.on(GetFoundationModelCommand).resolves({
+      modelDetails: {
+        modelArn: 'a',
+        modelId: MODEL,
+        providerName: 'Anthropic',
+        modelName: 'Claude 3 Haiku',
+        modelLifecycle: {
+          status: 'ACTIVE',
+          startOfLifeTime,
+          endOfLifeTime,
+          legacyTime: new Date('not a date')
+        }
+      }
+    } as never)
+    const read = await readFoundationModel(clients, 'us-east-1', MODEL)
+    expect(read).toMatchObject({
+      state: 'ok',
+      value: {
+        provider: 'Anthropic',
+        name: 'Claude 3 Haiku',
+        lifecycle: { status: 'active', startOfLifeTime, endOfLifeTime }
+      }
+    })
+    expect((read as { value: { lifecycle: object } }).value.lifecycle).not.toHaveProperty('legacyTime')
+  })
+
+  it('an active text model with no inference types listed: on-demand unknown, no dates', async () => {
     bedrock.on(GetFoundationModelCommand).resolves({
       modelDetails: {
         modelArn: 'a',
@@ -121,7 +150,7 @@ describe('readFoundationModel', () => {
     } as never)
     expect(await readFoundationModel(clients, 'us-east-1', MODEL)).toEqual({
       state: 'ok',
-      value: { modality: 'text', onDemand: 'unknown', inferenceTypes: [] }
+      value: { modality: 'text', onDemand: 'unknown', inferenceTypes: [], lifecycle: { status: 'active' } }
     })
   })
 })
