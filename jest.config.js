@@ -19,7 +19,12 @@ const shared = {
 
 export default {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'],
+      setupFiles: ['<rootDir>/__tests__/support/quiet-toolkit.ts']
+    },
     {
       ...shared,
       displayName: 'e2e',

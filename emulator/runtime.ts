@@ -54,7 +54,8 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
           `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in a service control policy`
         )
       }
-      const allowedHere = !state.iam.invokeAllowed || state.iam.invokeAllowed.includes(resource)
+      const allowedHere =
+        !state.iam.invokeAllowed || state.iam.invokeAllowed.some(pattern => arnMatches(pattern, resource))
       if (!allowedHere || state.iam.invokeActionsNotAllowed?.includes(action)) {
         return jsonError(
           403,
@@ -206,4 +207,16 @@ function eventStream(events: StreamEvent[], state: EmulatorState): Reply {
     headers: { 'content-type': 'application/vnd.amazon.eventstream' },
     body: Buffer.concat(frames)
   }
+}
+
+/**
+ * An IAM resource pattern against an ARN: `*` matches any run of characters (none included) and `?` one, as IAM
+ * matches the Resource element (IAM user guide, "IAM JSON policy elements: Resource").
+ */
+export function arnMatches(pattern: string, arn: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
+  return new RegExp(`^${source}$`).test(arn)
 }

@@ -133,7 +133,7 @@ export interface EmulatorState {
   iam: {
     /** Control-plane actions this identity may not call (e.g. bedrock:GetFoundationModelAvailability); '*' for all reads. */
     deniedActions: string[]
-    /** Resource ARNs bedrock:InvokeModel is allowed on; undefined: all. */
+    /** Resource ARNs (IAM patterns: * and ?) bedrock:InvokeModel is allowed on; undefined: all. */
     invokeAllowed?: string[]
     /** Invoke actions no identity policy allows (e.g. bedrock:InvokeModelWithResponseStream). */
     invokeActionsNotAllowed?: string[]
@@ -280,6 +280,15 @@ export function openAccount(): EmulatorState {
         regions: ALL_US
       },
       {
+        // Claude Code's default small/fast model (examples/claude-code.yml), through its us. profile only.
+        id: 'anthropic.claude-haiku-4-5-20251001-v1:0',
+        provider: 'Anthropic',
+        name: 'Claude Haiku 4.5',
+        regions: ALL_US,
+        inferenceTypes: ['INFERENCE_PROFILE'],
+        lifecycle: { status: 'ACTIVE', startOfLifeTime: new Date('2025-10-15T00:00:00Z') }
+      },
+      {
         id: 'anthropic.claude-v2:1',
         provider: 'Anthropic',
         name: 'Claude',
@@ -297,6 +306,12 @@ export function openAccount(): EmulatorState {
         regions: ALL_US,
         destinations: ALL_US,
         base: 'anthropic.claude-sonnet-4-6'
+      },
+      {
+        id: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+        regions: ALL_US,
+        destinations: ALL_US,
+        base: 'anthropic.claude-haiku-4-5-20251001-v1:0'
       },
       {
         id: 'eu.anthropic.claude-sonnet-4-6',
@@ -342,6 +357,7 @@ export function openAccount(): EmulatorState {
       'anthropic.claude-sonnet-4-6': { status: 'AVAILABLE' },
       'anthropic.claude-3-haiku-20240307-v1:0': { status: 'AVAILABLE' },
       'anthropic.claude-3-sonnet-20240229-v1:0': { status: 'AVAILABLE' },
+      'anthropic.claude-haiku-4-5-20251001-v1:0': { status: 'AVAILABLE' },
       'anthropic.claude-v2:1': { status: 'AVAILABLE' },
       'cohere.embed-english-v3': { status: 'AVAILABLE' },
       'stability.sd3-5-large-v1:0': { status: 'AVAILABLE' }

@@ -8,7 +8,7 @@
  *   beside it the floor, the same figure for a bundle holding only the STS client (scripts/bench-minimal-call.ts).
  * - Bytes of JavaScript a typical ambient run loads (the dist files its CPU profile touches), each dist file's
  *   size, and the peak RSS of that run.
- * `npm run bench -- --write-readme` puts the figures into README.md between the bench markers.
+ * `npm run bench -- --write-readme` puts the figures into docs/performance.md between the bench markers.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -225,12 +225,12 @@ console.log(
 console.log(table)
 
 if (process.argv.includes('--write-readme')) {
-  const readme = join(ROOT, 'README.md')
+  const readme = join(ROOT, 'docs/performance.md')
   const text = readFileSync(readme, 'utf8')
   const updated = text.replace(
     /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
     `<!-- bench:start -->\n${table}\n<!-- bench:end -->`
   )
   writeFileSync(readme, updated)
-  console.log('\nREADME.md updated.')
+  console.log('\ndocs/performance.md updated.')
 }

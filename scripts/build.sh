@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-dist}"
+started=$(date +%s)
+echo "Building the action and the CLI from src/ into $out/ (ncc, then terser) …"
 rm -rf "$out"
 export TS_NODE_PROJECT="$PWD/tsconfig.build.json"
 node scripts/ncc-build.mjs src/index.ts "$out" --license licenses.txt &
@@ -13,3 +15,5 @@ node scripts/ncc-build.mjs src/cli/index.ts "$out/cli" &
 cli=$!
 wait "$action"
 wait "$cli"
+size() { du -sk "$1" | cut -f1; }
+echo "Built $out/: the action $(($(size "$out") - $(size "$out/cli"))) KiB ($out/index.js and its chunks), the CLI $(size "$out/cli") KiB ($out/cli/index.js), in $(($(date +%s) - started)) s."

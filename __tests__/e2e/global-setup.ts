@@ -40,6 +40,10 @@ export default function globalSetup(): void {
   const stamp = join(BUNDLE_DIR, '.sources')
   const hash = sourceHash()
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return
+  // Said before the wait, not after: the first end-to-end run of a change spends most of its time here.
+  process.stderr.write(
+    '\nThe sources changed since the last end-to-end bundle: rebuilding build/bundle (the same build as dist/) …\n'
+  )
   execFileSync('bash', [join(ROOT, 'scripts/build.sh'), BUNDLE_DIR], { cwd: ROOT, stdio: 'inherit' })
   writeFileSync(stamp, hash)
 }

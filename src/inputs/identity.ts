@@ -21,23 +21,24 @@ export interface IdentityInputs {
   profile?: string
 }
 
+/** A role ARN input, or undefined when empty. */
+function roleArn(name: string, text: string, fix: string): string | undefined {
+  if (text === '') return undefined
+  if (!ROLE_ARN.test(text)) throw new InputError(name, `is "${printable(text)}", not an IAM role ARN`, fix)
+  return text
+}
+
 export function readIdentity(get: (name: string) => string): IdentityInputs {
-  const roleToAssume = get('role-to-assume') || undefined
-  if (roleToAssume !== undefined && !ROLE_ARN.test(roleToAssume)) {
-    throw new InputError(
-      'role-to-assume',
-      `is "${printable(roleToAssume)}", not an IAM role ARN`,
-      'Use arn:aws:iam::123456789012:role/NAME (the role GitHub OIDC may assume).'
-    )
-  }
-  const managementRoleToAssume = get('management-role-to-assume') || undefined
-  if (managementRoleToAssume !== undefined && !ROLE_ARN.test(managementRoleToAssume)) {
-    throw new InputError(
-      'management-role-to-assume',
-      `is "${printable(managementRoleToAssume)}", not an IAM role ARN`,
-      'Use the ARN of a role in the management account that GitHub OIDC may assume, e.g. arn:aws:iam::999999999999:role/bedrock-use-case-form.'
-    )
-  }
+  const roleToAssume = roleArn(
+    'role-to-assume',
+    get('role-to-assume'),
+    'Use arn:aws:iam::123456789012:role/NAME (the role GitHub OIDC may assume).'
+  )
+  const managementRoleToAssume = roleArn(
+    'management-role-to-assume',
+    get('management-role-to-assume'),
+    'Use the ARN of a role in the management account that GitHub OIDC may assume, e.g. arn:aws:iam::999999999999:role/bedrock-use-case-form.'
+  )
   if (managementRoleToAssume !== undefined && managementRoleToAssume === roleToAssume) {
     throw new InputError(
       'management-role-to-assume',

@@ -9,7 +9,7 @@ import { readBootstrap, type BootstrapInputs } from './bootstrap.js'
 import { readIdentity, type IdentityInputs } from './identity.js'
 import { readWhatToCheck, type ExtraModels, type WhatToCheck } from './models.js'
 import { readNetwork, type NetworkInputs } from './network.js'
-import { InputError, parseBoolean, printable, splitList, type InputReader } from './values.js'
+import { parseBoolean, parseChoice, splitList, type InputReader } from './values.js'
 
 /** Defaults, mirrored by action.yml (a unit test keeps the two in step). */
 export const INPUT_DEFAULTS = {
@@ -109,27 +109,23 @@ function readReporting(get: (name: string) => string): ReportingInputs {
 }
 
 export function parseOpenIssue(text: string): OpenIssue {
-  const value = text.trim() || INPUT_DEFAULTS['open-issue']
-  if (!(OPEN_ISSUE as readonly string[]).includes(value)) {
-    throw new InputError(
-      'open-issue',
-      `is "${printable(value)}"`,
-      'Use never (default), failures (a failing or inconclusive run opens or updates the issue) or warnings (warnings too).'
-    )
-  }
-  return value as OpenIssue
+  return parseChoice(
+    'open-issue',
+    text,
+    OPEN_ISSUE,
+    INPUT_DEFAULTS['open-issue'],
+    'Use never (default), failures (a failing or inconclusive run opens or updates the issue) or warnings (warnings too).'
+  )
 }
 
 export function parseFailOn(text: string): FailOn {
-  const value = text.trim() || INPUT_DEFAULTS['fail-on']
-  if (!(FAIL_ON as readonly string[]).includes(value)) {
-    throw new InputError(
-      'fail-on',
-      `is "${printable(value)}"`,
-      'Use error (default: a closed gate or an unproven check fails), closed (only a closed gate), warn or never.'
-    )
-  }
-  return value as FailOn
+  return parseChoice(
+    'fail-on',
+    text,
+    FAIL_ON,
+    INPUT_DEFAULTS['fail-on'],
+    'Use error (default: a closed gate or an unproven check fails), closed (only a closed gate), warn or never.'
+  )
 }
 
 /** merge: the report files to merge, and which results fail. */

@@ -42,6 +42,20 @@ export function parseBoolean(name: string, value: string): boolean {
   )
 }
 
+/** One of a fixed set of words (fail-on, open-issue); empty is the default. */
+export function parseChoice<T extends string>(
+  name: string,
+  text: string,
+  choices: readonly T[],
+  fallback: T,
+  fix: string
+): T {
+  const value = text.trim() || fallback
+  if (!(choices as readonly string[]).includes(value))
+    throw new InputError(name, `is "${printable(value)}"`, fix)
+  return value as T
+}
+
 export function parseInteger(name: string, value: string, min: number, max: number): number {
   const normalized = value.trim()
   if (!/^\d+$/.test(normalized)) {
