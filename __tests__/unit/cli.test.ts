@@ -60,6 +60,20 @@ function io(result: Report['result'] = 'pass') {
 }
 
 describe('CLI', () => {
+  it('the progress on stderr wraps at 80 columns when not a terminal, as the report does', async () => {
+    const { cliIo, probe, stderr } = io()
+    probe.mockImplementation(async (_inputs, deps) => {
+      deps.log.info(
+        `Credentials: pass — Authenticated as ${'arn:aws:sts::111122223333:assumed-role/a-rather-long-role-name/session '.repeat(2)}`
+      )
+      return outcome('pass')
+    })
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'], cliIo)
+    const lines = stderr().split('\n').filter(Boolean)
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80)
+  })
+
   it('--help prints the usage and exits 0 without probing', async () => {
     const { cliIo, probe, stdout } = io()
     expect(await main(['--help'], cliIo)).toBe(0)

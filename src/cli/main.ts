@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { readProbeInputs, readMergeInputs, type ProbeInputs } from '../inputs/parse.js'
 import { InputError } from '../inputs/values.js'
 import { redactAccount } from '../report/redact.js'
-import { renderText, wantsColor, type TextOptions } from '../report/terminal.js'
+import { renderText, wantsColor, wrap, type TextOptions } from '../report/terminal.js'
 import { shouldFail } from '../report/verdict.js'
 import { runProbe } from '../run/probe.js'
 import type { Report } from '../types.js'
@@ -180,12 +180,15 @@ async function probe(argv: string[], io: CliIo): Promise<number> {
   const inputs: ProbeInputs = await withoutWorkflowCommands(io, () =>
     readProbeInputs({ read, env: io.env, cwd: io.cwd })
   )
+  // Progress goes to stderr, wrapped like the report (the report alone goes to stdout with --json).
+  const width = textOptions(io).width
+  const say = (line: string) => io.stderr(`${wrap(line, width, 2).join('\n')}\n`)
   const outcome = await (io.probe ?? runProbe)(inputs, {
     setSecret: () => undefined,
     env: io.env,
     log: {
-      info: message => io.stderr(`${message}\n`),
-      warning: message => io.stderr(`warning: ${message}\n`)
+      info: message => say(message),
+      warning: message => say(`warning: ${message}`)
     }
   })
   const { report } = inputs.maskAccountId ? redactAccount(outcome) : outcome
