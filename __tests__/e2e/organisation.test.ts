@@ -4,7 +4,7 @@
  * identity, and the report naming both accounts; a refused management role is a finding of its own.
  */
 import { describe, expect, it } from '@jest/globals'
-import { freshAccount, openAccount, withManagementAccount } from '../../emulator/state.js'
+import { freshAccount, openAccount, withManagementAccount, type EmulatorState } from '../../emulator/state.js'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { emulatorPerTest, gateOf } from './harness.js'
 
@@ -21,6 +21,21 @@ function operationsIn(account: string): string[] {
     .calls.filter(call => call.account === account)
     .map(call => call.operation)
 }
+
+/** A bootstrap run (create-agreement, the form given) with the management role, waiting this long for access. */
+const bootstrapWithTheManagementRole = (state: EmulatorState, waitSeconds: string) =>
+  probe(
+    state,
+    {
+      models: HAIKU,
+      regions: 'us-east-1',
+      'management-role-to-assume': MANAGEMENT_ROLE,
+      'create-agreement': 'true',
+      'use-case-form': JSON.stringify(GOOD_FORM),
+      'wait-timeout-seconds': waitSeconds
+    },
+    { oidc: true }
+  )
 
 describe('the use-case form lives in the management account', () => {
   it('read-only: the form is read there only, the member does the rest, and the report names both accounts', async () => {
@@ -66,18 +81,7 @@ describe('the use-case form lives in the management account', () => {
   it('bootstrap: the form is submitted in the management account, the agreement in the member, each change names its account', async () => {
     const state = freshAccount()
     const management = withManagementAccount(state, false)
-    const run = await probe(
-      state,
-      {
-        models: HAIKU,
-        regions: 'us-east-1',
-        'management-role-to-assume': MANAGEMENT_ROLE,
-        'create-agreement': 'true',
-        'use-case-form': JSON.stringify(GOOD_FORM),
-        'wait-timeout-seconds': '30'
-      },
-      { oidc: true }
-    )
+    const run = await bootstrapWithTheManagementRole(state, '30')
     expect(management.submittedForms).toHaveLength(1)
     expect(state.submittedForms).toHaveLength(0)
     expect(run.report!.changes).toEqual(
@@ -136,18 +140,7 @@ describe('a refused management role', () => {
     const state = freshAccount()
     const management = withManagementAccount(state, false)
     management.trustedSub = 'repo:octo-org/other-repo:ref:refs/heads/main'
-    const run = await probe(
-      state,
-      {
-        models: HAIKU,
-        regions: 'us-east-1',
-        'management-role-to-assume': MANAGEMENT_ROLE,
-        'create-agreement': 'true',
-        'use-case-form': JSON.stringify(GOOD_FORM),
-        'wait-timeout-seconds': '0'
-      },
-      { oidc: true }
-    )
+    const run = await bootstrapWithTheManagementRole(state, '0')
     expect(run.outputs.result).toBe('fail')
     expect(run.code).toBe(1)
     expect(run.report!.useCaseForm).toMatchObject({

@@ -110,6 +110,12 @@ describe('Bootstrapper', () => {
     })
   })
   const member = () => ({ clients, via: 'caller' as const, account: '111122223333' })
+  /** The form in the checked account, for these regions, with this form and this consent to change it. */
+  const keep = (
+    regions: string[],
+    form: ReturnType<typeof validateUseCaseForm> | undefined,
+    mayChangeTheAccount: boolean
+  ) => keepUseCaseForm(member(), regions, { form, mayChangeTheAccount }, log)
   const MANAGEMENT_ROLE = 'arn:aws:iam::999988887777:role/bedrock-use-case-form'
 
   it('submits the form once, where none is on file, and records the change', async () => {
@@ -122,12 +128,7 @@ describe('Bootstrapper', () => {
       onFile = true
       return {}
     })
-    const form = await keepUseCaseForm(
-      member(),
-      ['us-east-1', 'us-west-2'],
-      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
-      log
-    )
+    const form = await keep(['us-east-1', 'us-west-2'], validateUseCaseForm(GOOD_FORM), true)
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(1)
     expect(form.changes).toEqual([
       { action: 'use-case-form-submitted', region: 'us-east-1', account: '111122223333' }
@@ -147,12 +148,7 @@ describe('Bootstrapper', () => {
 
   it('changes nothing when a form is on file', async () => {
     bedrock.on(GetUseCaseForModelAccessCommand).resolves({ formData: new Uint8Array([1]) })
-    const form = await keepUseCaseForm(
-      member(),
-      ['us-east-1'],
-      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
-      log
-    )
+    const form = await keep(['us-east-1'], validateUseCaseForm(GOOD_FORM), true)
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
     expect(form.changes).toEqual([])
   })
@@ -161,12 +157,7 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
-    const form = await keepUseCaseForm(
-      member(),
-      ['us-east-1'],
-      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: false },
-      log
-    )
+    const form = await keep(['us-east-1'], validateUseCaseForm(GOOD_FORM), false)
     expect(form.states.get('us-east-1')).toEqual({ state: 'missing' })
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
   })
@@ -197,12 +188,7 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new ResourceNotFoundException({ message: 'none', $metadata: {} }))
-    const form = await keepUseCaseForm(
-      member(),
-      ['us-east-1'],
-      { form: undefined, mayChangeTheAccount: true },
-      log
-    )
+    const form = await keep(['us-east-1'], undefined, true)
     expect(form.states.get('us-east-1')).toEqual({ state: 'missing' })
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
   })
@@ -211,12 +197,7 @@ describe('Bootstrapper', () => {
     bedrock
       .on(GetUseCaseForModelAccessCommand)
       .rejects(new AccessDeniedException({ message: 'no', $metadata: {} }))
-    const form = await keepUseCaseForm(
-      member(),
-      ['us-east-1'],
-      { form: validateUseCaseForm(GOOD_FORM), mayChangeTheAccount: true },
-      log
-    )
+    const form = await keep(['us-east-1'], validateUseCaseForm(GOOD_FORM), true)
     expect(bedrock.commandCalls(PutUseCaseForModelAccessCommand)).toHaveLength(0)
     expect(form.states.get('us-east-1')?.state).toBe('unknown')
   })
