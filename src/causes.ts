@@ -458,6 +458,18 @@ export const CAUSES = {
     fix: () => MARKETPLACE_FIX,
     sources: [MODEL_ACCESS_GUIDE, 'repost.aws/knowledge-center/bedrock-marketplace-access-denied']
   },
+  'marketplace-subscription-failed': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'the automatic Marketplace subscription failed',
+    fix: () =>
+      'Bedrock subscribes a third-party model in AWS Marketplace on its first call, and that subscription failed for ' +
+      'the reason AWS gives in the message (after "Model access is denied due to"). Fix that reason: the caller\'s ' +
+      'aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions permissions, an SCP that denies aws-marketplace ' +
+      "actions, the account's payment method, or a private marketplace that does not list the model. Then retry " +
+      'after the minutes AWS names, or subscribe once with create-agreement: true from a role that may.',
+    sources: [MODEL_ACCESS_GUIDE, 'repost.aws/knowledge-center/bedrock-resolve-marketplace-permission']
+  },
   'no-model-access': {
     gate: 'model-access',
     kind: 'closed',
@@ -610,7 +622,11 @@ export const CAUSES = {
     title: 'a service control policy denies the call',
     fix: ctx =>
       `An IAM policy cannot override an SCP. Ask your AWS Organizations administrators to allow ${ctx.groups[0]} on ` +
-      `${ctx.groups[1]} for this account (SCPs that restrict regions must allow every destination region of an inference profile).`
+      `${ctx.groups[1]} for this account (` +
+      (/^arn:[\w-]+:bedrock:::/.test(ctx.groups[1] ?? '')
+        ? 'a global inference profile is authorized with aws:RequestedRegion "unspecified": an SCP that restricts regions must allow that value for Bedrock, or use a geographic profile instead).'
+        : 'SCPs that restrict regions must allow every destination region of an inference profile).'),
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html']
   },
   'iam-explicit-deny': {
     gate: 'iam-permission',
@@ -854,6 +870,18 @@ export const CAUSES = {
     fix: () =>
       'This runner cannot reach the AWS endpoint: check its network and DNS, the HTTPS_PROXY it must use, or the VPC ' +
       'endpoint for Bedrock (com.amazonaws.REGION.bedrock and bedrock-runtime) and STS.'
+  },
+  'region-unknown': {
+    gate: 'any',
+    kind: 'fault',
+    title: 'a region AWS does not seem to have',
+    cell: 'no such region',
+    headline: "A region this probe's AWS SDK does not know, whose endpoint does not exist",
+    fix: ctx =>
+      `${ctx.groups[0] || 'The region'} is not a region this AWS SDK knows, and its endpoint's name does not resolve` +
+      (ctx.groups[1] ? `: did you mean ${ctx.groups[1]}? Correct` : ': check the spelling in') +
+      ' the regions input (or AWS_REGION). If the spelling is right, the region is newer than this release of the ' +
+      'probe, or this runner cannot resolve AWS hostnames (check its DNS).'
   },
   'not-from-aws': {
     gate: 'any',

@@ -32,6 +32,8 @@ export type FaultCause =
   | 'model'
   /** One of the connection faults above, on a run that goes through a proxy. */
   | 'proxy'
+  /** The endpoint's host does not exist (ENOTFOUND) and names a region the SDK does not know: likely a typo. */
+  | 'unknown-region'
 
 export interface AwsFailure {
   kind: FailureKind
@@ -42,6 +44,8 @@ export interface AwsFailure {
   /** One sanitised line. */
   message: string
   httpStatus?: number
+  /** For fault 'unknown-region': the region in the host that did not resolve, and the known ones one edit away. */
+  unknownRegion?: { region: string; nearest: string[] }
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: AwsFailure }

@@ -63,6 +63,23 @@ describe('2. SCP vs missing allow', () => {
   })
 })
 
+describe('2b. an SCP that restricts regions, on a global profile', () => {
+  it('names the regionless route and the "unspecified" region the SCP must allow', async () => {
+    const state = openAccount()
+    // A region-restricting SCP lists real regions only: the global route (no region) is outside it.
+    state.iam.scpDenyRegions = ['']
+    const model = 'global.anthropic.claude-sonnet-4-6'
+    const run = await probe(state, { models: model })
+    expect(run.outputs.result).toBe('fail')
+    const gate = gateOf(run, model, 'us-east-1', 'iam-permission')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'iam-scp-deny' })
+    expect(gate.detail).toContain('the global route of this inference profile')
+    expect(gate.fix).toContain('aws:RequestedRegion "unspecified"')
+    expect(run.outputs['iam-policy']).toBe('')
+    expect(run.summary).toContain('aws:RequestedRegion &quot;unspecified&quot;')
+  })
+})
+
 describe('3. Marketplace vs IAM', () => {
   it('a runtime role hitting the Marketplace denial: model access is closed, not IAM', async () => {
     const state = openAccount()

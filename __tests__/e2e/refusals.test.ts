@@ -58,6 +58,17 @@ const CATEGORIES: [string, Fault, string, string, string][] = [
     'AWS verifies new accounts'
   ],
   [
+    '1. the automatic Marketplace subscription failed, for a reason no row names',
+    refuse(
+      'AccessDeniedException',
+      403,
+      'Model access is denied due to SUBSCRIPTION_BLOCKED: the product is not approved in this account. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 15 minutes.'
+    ),
+    'model-access',
+    'marketplace-subscription-failed',
+    'for the reason AWS gives in the message'
+  ],
+  [
     '2. no agreement, in words',
     refuse('AccessDeniedException', 403, 'Your account does not have an agreement to this model.'),
     'provider-terms',

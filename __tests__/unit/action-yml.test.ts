@@ -8,6 +8,8 @@ import { INPUT_DEFAULTS, readProbeInputs } from '../../src/inputs/parse.js'
 
 const root = join(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+  description: string
+  branding: { icon: string; color: string }
   runs: { using: string; main: string }
   inputs: Record<string, { default?: string; required?: boolean }>
   outputs: Record<string, unknown>
@@ -17,6 +19,18 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8')
 describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('can be published on GitHub Marketplace: a short description and branding GitHub accepts', () => {
+    // The Marketplace release form refuses "Description must be less than 125 characters." (reported by
+    // action authors, e.g. github.com/Booyaka101/hass-breakage-radar/pull/44); it checks nothing else CI would see.
+    expect(action.description.length).toBeLessThan(125)
+    expect(action.description).toMatch(/Bedrock/)
+    // GitHub's branding colours (docs.github.com, metadata syntax for GitHub Actions: branding.color).
+    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(
+      action.branding.color
+    )
+    expect(action.branding.icon).toMatch(/^[a-z-]+$/)
   })
 
   it('has the defaults the code applies', () => {

@@ -413,6 +413,38 @@ describe('error catalogue', () => {
     )
   })
 
+  it('reads a Marketplace subscription that failed for any other reason as model access, with the reason kept', () => {
+    // The general shape of the message; the rows above name only the reasons users quoted.
+    const message =
+      'Model access is denied due to SUBSCRIPTION_BLOCKED: the product is not approved in this account. Your AWS ' +
+      'Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, ' +
+      'try again after 15 minutes.'
+    const diagnosis = diagnose(service('AccessDeniedException', message))
+    expect(diagnosis?.entry.id).toBe('marketplace-subscription-failed')
+    expect(diagnosis?.gate).toBe('model-access')
+    const fix = fixFor(diagnosis!.entry.id, { model: '', region: '', groups: [] })!
+    expect(fix).toContain('the reason AWS gives in the message')
+    expect(fix).toContain('create-agreement: true')
+    expect(fix).not.toMatch(/bedrock:InvokeModel/)
+    // Only the trailing sentence is enough; the known reasons still win over the general row.
+    expect(
+      diagnose(
+        service(
+          'AccessDeniedException',
+          'Your AWS Marketplace subscription for this model cannot be completed at this time.'
+        )
+      )?.entry.id
+    ).toBe('marketplace-subscription-failed')
+    expect(
+      diagnose(
+        service(
+          'AccessDeniedException',
+          'Model access is denied due to INVALID_PAYMENT_INSTRUMENT:A valid payment instrument must be provided.. Your AWS Marketplace subscription for this model cannot be completed at this time.'
+        )
+      )?.entry.id
+    ).toBe('payment-instrument')
+  })
+
   it('captures the action and the resource of an SCP denial for the fix', () => {
     const diagnosis = diagnose(
       service(

@@ -77,6 +77,11 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   ],
   'account-being-verified': ['Wait', 'AWS Support case', 'No IAM policy'],
   'account-operation-not-allowed': ['AWS Support', 'No IAM policy'],
+  'marketplace-subscription-failed': [
+    'the reason AWS gives',
+    'aws-marketplace:Subscribe',
+    'create-agreement: true'
+  ],
   'marketplace-permissions': [
     'aws-marketplace:Subscribe',
     'aws-marketplace:ViewSubscriptions',
@@ -118,6 +123,7 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   fault: ['re-run the probe'],
   'timed-out': ['request-timeout-seconds'],
   unreachable: ['VPC endpoint', 'HTTPS_PROXY'],
+  'region-unknown': ['regions input', 'DNS'],
   'not-from-aws': ['proxy'],
   'tls-untrusted': ['NODE_EXTRA_CA_CERTS'],
   'service-error': ['re-run the probe'],

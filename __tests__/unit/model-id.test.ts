@@ -3,8 +3,11 @@ import {
   baseModelIdFromArn,
   foundationModelArn,
   partitionOf,
+  isKnownRegion,
   isMarketplaceModel,
   modalityFromId,
+  nearestKnownRegions,
+  regionChoices,
   ModelIdError,
   parseModelRef
 } from '../../src/bedrock/model-id.js'
@@ -178,5 +181,23 @@ describe('model facts', () => {
     expect(
       baseModelIdFromArn('arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0')
     ).toBe('anthropic.claude-3-haiku-20240307-v1:0')
+  })
+})
+
+describe('regions the SDK knows', () => {
+  it('knows the regions of every partition, and not a typo', () => {
+    for (const region of ['us-east-1', 'eu-central-1', 'us-gov-west-1', 'cn-north-1', 'ap-southeast-2'])
+      expect(isKnownRegion(region)).toBe(true)
+    expect(isKnownRegion('eu-centrl-1')).toBe(false)
+  })
+
+  it('finds the known regions one edit away: dropped, added, changed or swapped letters', () => {
+    expect(nearestKnownRegions('eu-centrl-1')).toEqual(['eu-central-1'])
+    expect(nearestKnownRegions('us-eastt-1')).toEqual(['us-east-1'])
+    expect(nearestKnownRegions('us-esat-1')).toEqual(['us-east-1'])
+    expect(nearestKnownRegions('ap-southaest-1')).toEqual(['ap-southeast-1'])
+    expect(nearestKnownRegions('us-est-1')).toEqual(['us-east-1', 'us-west-1'])
+    expect(nearestKnownRegions('zz-nowhere-9')).toEqual([])
+    expect(regionChoices(['eu-west-1', 'eu-west-2', 'eu-west-3'])).toBe('eu-west-1, eu-west-2 or eu-west-3')
   })
 })

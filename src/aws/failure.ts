@@ -4,6 +4,7 @@
  * connection or an unreadable response), which never closes a gate.
  */
 import type { AwsFailure, FaultCause, Outcome, Read } from '../evidence.js'
+import { isKnownRegion, nearestKnownRegions, regionChoices, REGION_SHAPE } from '../bedrock/model-id.js'
 import { oneLine } from '../support/text.js'
 
 /**
@@ -115,6 +116,24 @@ export function redactEchoedSecrets(text: string): string {
   return ECHOED_SECRETS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text)
 }
 
+/**
+ * The region of an AWS endpoint host that did not resolve ("getaddrinfo ENOTFOUND bedrock-runtime.eu-centrl-1.
+ * amazonaws.com"), when the SDK's partition data does not know it: the host does not exist because the region
+ * does not, most often a typo in the regions input.
+ */
+function unknownRegionIn(message: string): { region: string; nearest: string[] } | undefined {
+  const host = /ENOTFOUND\s+([a-z0-9.-]+)/i.exec(message)?.[1]?.toLowerCase()
+  const region = host
+    ?.split('.')
+    .find(
+      label =>
+        REGION_SHAPE.test(label) &&
+        /\.(amazonaws\.com(\.cn)?|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$/.test(host)
+    )
+  if (!region || isKnownRegion(region)) return undefined
+  return { region, nearest: nearestKnownRegions(region) }
+}
+
 export function describeAwsError(error: unknown): AwsFailure {
   const err = (
     typeof error === 'object' && error !== null ? error : { message: String(error) }
@@ -162,7 +181,19 @@ export function describeAwsError(error: unknown): AwsFailure {
   const known = (set: ReadonlySet<string>) =>
     codes.find((code): code is string => code !== undefined && set.has(code))
   const unreachable = known(UNREACHABLE_CODES)
-  if (unreachable) return fault('unreachable', `could not connect (${unreachable}): ${message}`)
+  if (unreachable) {
+    const unknown = unreachable === 'ENOTFOUND' ? unknownRegionIn(message) : undefined
+    if (unknown)
+      return {
+        ...fault(
+          'unknown-region',
+          `could not connect (ENOTFOUND): ${message}; ${unknown.region} is not a region this AWS SDK knows` +
+            (unknown.nearest.length > 0 ? ` (did you mean ${regionChoices(unknown.nearest)}?)` : '')
+        ),
+        unknownRegion: unknown
+      }
+    return fault('unreachable', `could not connect (${unreachable}): ${message}`)
+  }
   const tls = known(TLS_CODES)
   if (tls) return fault('tls', `TLS failed (${tls}): ${message}`)
   const reset = known(RESET_CODES)

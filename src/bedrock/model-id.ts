@@ -212,6 +212,38 @@ export function partitionOf(region: string): string {
   return partition(region).name
 }
 
+/**
+ * Whether the SDK's partition data names this region (it describes every region it knows: "US East (N.
+ * Virginia)"). A region it does not know may be a typo or a region launched after this release, so this never
+ * refuses an input on its own: it explains an endpoint that does not resolve.
+ */
+export function isKnownRegion(region: string): boolean {
+  return (partition(region) as { description?: string }).description !== undefined
+}
+
+const REGION_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-'
+
+/** The known regions one edit away (a letter dropped, added, changed or two swapped), in order. */
+export function nearestKnownRegions(region: string): string[] {
+  const candidates = new Set<string>()
+  for (let i = 0; i <= region.length; i++) {
+    if (i < region.length) candidates.add(region.slice(0, i) + region.slice(i + 1))
+    if (i < region.length - 1)
+      candidates.add(region.slice(0, i) + region[i + 1] + region[i] + region.slice(i + 2))
+    for (const letter of REGION_ALPHABET) {
+      candidates.add(region.slice(0, i) + letter + region.slice(i))
+      if (i < region.length) candidates.add(region.slice(0, i) + letter + region.slice(i + 1))
+    }
+  }
+  candidates.delete(region)
+  return [...candidates].filter(candidate => REGION_SHAPE.test(candidate) && isKnownRegion(candidate)).sort()
+}
+
+/** "eu-central-1", "us-east-1 or us-west-1", "eu-west-1, eu-west-2 or eu-west-3". */
+export function regionChoices(regions: readonly string[]): string {
+  return regions.length > 1 ? `${regions.slice(0, -1).join(', ')} or ${regions.at(-1)}` : (regions[0] ?? '')
+}
+
 export function foundationModelArn(region: string, baseModelId: string): string {
   return `arn:${partitionOf(region)}:bedrock:${region}::foundation-model/${baseModelId}`
 }

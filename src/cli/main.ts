@@ -99,7 +99,7 @@ const USAGE = [
   '       bedrock-access-probe merge REPORT.json… [--json] [--fail-on WHEN]',
   '',
   'Checks that the current AWS identity can call each Amazon Bedrock model in each region, gate by gate:',
-  'credentials, region, model access, provider terms and IAM permission.',
+  'credentials, region, model access, provider terms, IAM permission, and capacity (quotas, throttling).',
   '',
   "Options (the GitHub Action's inputs, as flags; boolean flags also take =true or =false):",
   ...FLAGS.map(flag => {

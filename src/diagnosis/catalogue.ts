@@ -305,6 +305,25 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'github.com/anthropics/claude-code/issues/2656'
     ]
   },
+  // --- Model access, the general case: after every specific model-access and provider-terms row ---------
+  {
+    // Bedrock words a failed first-call Marketplace subscription as "Model access is denied due to <reason>. Your
+    // AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this
+    // issue, try again after N minutes." The rows above name the reasons users quoted (Marketplace permissions, a
+    // payment instrument); any other reason still belongs to model access, never to an IAM policy on Bedrock.
+    id: 'marketplace-subscription-failed',
+    exceptions: ['AccessDeniedException', 'AccessDenied'],
+    pattern: /Model access is denied due to|AWS Marketplace subscription for this model cannot be completed/i,
+    status: 'fail',
+    reading:
+      "Bedrock's automatic AWS Marketplace subscription of this model failed, for the reason AWS gives",
+    sources: [
+      'repost.aws/knowledge-center/bedrock-resolve-marketplace-permission',
+      'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html ("If any prerequisites are missing, the subscription attempt fails and subsequent API calls will return AccessDeniedException")',
+      'github.com/aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws/issues/124',
+      'github.com/aws-samples/sample-host-openclaw-on-amazon-bedrock-agentcore/issues/41'
+    ]
+  },
   // --- IAM permission ------------------------------------------------------------------------------
   // The API key's action. Judgement call: the IAM-permission gate, not credentials. Bedrock recognised the key and
   // named its principal ("User: … is not authorized to perform: bedrock:CallWithBearerToken"): the caller is

@@ -7,6 +7,7 @@
 import type { CallKind, GateResult } from '../types.js'
 import { fixFor, GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
+import { regionChoices } from '../bedrock/model-id.js'
 import type { ApiKeyInfo, AwsFailure, CallsOutcome, Evidence, Read } from '../evidence.js'
 
 /** The run's credentials verdict (decided once, from how the identity was established), as a check needs it. */
@@ -77,6 +78,8 @@ function faultCause(failure: AwsFailure): Cause {
   switch (failure.fault) {
     case 'unreachable':
       return 'unreachable'
+    case 'unknown-region':
+      return 'region-unknown'
     case 'not-aws':
       return 'not-from-aws'
     case 'tls':
@@ -106,7 +109,10 @@ export function faultGate(operation: string, failure: AwsFailure): GateResult {
     `Could not be decided: ${operation} ${describeFault(failure)}`,
     {
       model: '',
-      region: ''
+      region: failure.unknownRegion?.region ?? '',
+      groups: failure.unknownRegion
+        ? [failure.unknownRegion.region, regionChoices(failure.unknownRegion.nearest)]
+        : []
     }
   )
 }

@@ -154,10 +154,21 @@ function unrecognisedRefusal(call: CallKind, failure: AwsFailure): GateResult {
   )
 }
 
-/** An SCP denial names the destination region it blocks, when that is not the probed one (a profile's route). */
+/**
+ * An SCP denial names the route it blocks, when that is not the probed region: a destination region of a
+ * geographic profile, or a global profile's regionless route. Bedrock authorizes a global profile's call on the
+ * foundation model with no region (arn:aws:bedrock:::foundation-model/…), and SCPs see aws:RequestedRegion
+ * "unspecified" for it, so a region-restricting SCP that lists only real regions denies every global call (Bedrock
+ * user guide, "Global cross-Region inference": IAM policy requirements and the SCP that disables it).
+ */
 function withBlockedDestination(gate: GateResult, e: Evidence, groups: string[]): GateResult {
   if (gate.cause !== 'iam-scp-deny' || !e.isProfile) return gate
-  const match = /^arn:[\w-]+:bedrock:([a-z0-9-]+)::foundation-model\//.exec(groups[1] ?? '')
+  const match = /^arn:[\w-]+:bedrock:([a-z0-9-]*)::foundation-model\//.exec(groups[1] ?? '')
+  if (match?.[1] === '')
+    return {
+      ...gate,
+      detail: `${gate.detail} (the SCP blocks the global route of this inference profile: the foundation model with no region, which SCPs see as aws:RequestedRegion "unspecified")`
+    }
   const blocked = match && match[1] !== e.region ? match[1] : undefined
   return blocked
     ? {

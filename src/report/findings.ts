@@ -2,7 +2,7 @@
  * Findings: every non-passing gate of every check, grouped so that twenty checks with the same problem read as
  * one finding with twenty places, and one fault that left several gates undecided (AWS unreachable) reads as one
  * finding, not one per gate. Shared by the job summary, the terminal and the annotations, with the other views
- * of a report they all show: the five-gate counts, the verdict in words, and how to get a verdict when none was.
+ * of a report they all show: the gate counts, the verdict in words, and how to get a verdict when none was.
  */
 import {
   type CheckResult,

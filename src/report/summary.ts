@@ -1,7 +1,7 @@
 /**
  * The job summary (and the PR comment): read in ten seconds. The first screen answers the verdict in words, who
  * was checked and how, what was probed, how to get a verdict when there is none, a model × region matrix whose
- * cells name the closed gate, and the five gates with how many checks proved each open. Then one section per
+ * cells name the closed gate, and the six gates with how many checks proved each open. Then one section per
  * closed gate with the exact fix to copy (the policy with every affected ARN, the command that attaches it to
  * this caller), AWS's own words folded; faults said once; warnings folded; what was not evaluated and why.
  *
@@ -168,7 +168,7 @@ function renderMatrix(report: Report): string {
   )
 }
 
-/** The five gates (the action's promise): for how many checks each was proven open, closed, or not proven. */
+/** The six gates (the action's promise: five for access, capacity for today): for how many checks each was proven open, closed, or not proven. */
 function renderGateTable(report: Report): string {
   const tallies = gateTallies(report)
   const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)

@@ -1,6 +1,6 @@
 /**
  * Plain text for terminals and the Actions log, in the job summary's order: the verdict, who and what, how to get
- * a verdict when there is none, one line per check naming its closed gate, the five gates, then one section per
+ * a verdict when there is none, one line per check naming its closed gate, the six gates, then one section per
  * finding, each with its fix to copy (the policy for a closed IAM gate is also the iam-policy output). The action prints each section after the first in a collapsible ::group:: (src/report/publish.ts),
  * unwrapped (the log viewer wraps); the CLI wraps prose at the terminal's width and colours it on a terminal that
  * wants colour. Commands and policies are never wrapped: they are there to be copied.
@@ -118,7 +118,7 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
   )
 }
 
-/** The verdict, who and what, how to get a verdict, one line per check, the five gates, the changes made. */
+/** The verdict, who and what, how to get a verdict, one line per check, the six gates, the changes made. */
 function firstScreen(report: Report, { paint, prose, width }: Layout): string[] {
   const lines: string[] = prose(headline(report), 2).map(line => paint(report.result, line))
   if (report.identity)
@@ -264,7 +264,7 @@ function checkLines(report: Report, width: number | undefined, paint: Paint): st
   )
 }
 
-/** The five gates: for how many checks each was proven open, closed, not proven (or not needed). */
+/** The six gates: for how many checks each was proven open, closed, not proven (or not needed). */
 function gateTable(report: Report): string[] {
   const tallies = gateTallies(report)
   const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)

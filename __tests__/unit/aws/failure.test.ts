@@ -165,6 +165,45 @@ describe('faults name their cause', () => {
   })
 })
 
+describe('an endpoint that does not exist because its region does not', () => {
+  const notFound = (host: string) =>
+    Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host })
+
+  it('names the region the SDK does not know, and the known region one edit away', () => {
+    const failure = describeAwsError(notFound('bedrock-runtime.eu-centrl-1.amazonaws.com'))
+    expect(failure).toMatchObject({
+      kind: 'fault',
+      fault: 'unknown-region',
+      unknownRegion: { region: 'eu-centrl-1', nearest: ['eu-central-1'] }
+    })
+    expect(failure.message).toContain(
+      'eu-centrl-1 is not a region this AWS SDK knows (did you mean eu-central-1?)'
+    )
+    // Two known regions one edit away: both are named.
+    const ambiguous = describeAwsError(notFound('sts.us-est-1.amazonaws.com'))
+    expect(ambiguous.unknownRegion).toEqual({ region: 'us-est-1', nearest: ['us-east-1', 'us-west-1'] })
+    expect(ambiguous.message).toContain('(did you mean us-east-1 or us-west-1?)')
+  })
+
+  it('names no nearest region when none is one edit away', () => {
+    expect(describeAwsError(notFound('bedrock.zz-nowhere-9.amazonaws.com'))).toMatchObject({
+      fault: 'unknown-region',
+      unknownRegion: { region: 'zz-nowhere-9', nearest: [] }
+    })
+  })
+
+  it("a known region that does not resolve is this runner's DNS, and other hosts are not regions", () => {
+    expect(describeAwsError(notFound('bedrock.eu-central-1.amazonaws.com')).fault).toBe('unreachable')
+    expect(describeAwsError(notFound('proxy.corp.example')).fault).toBe('unreachable')
+    expect(describeAwsError(notFound('eu-centrl-1.example.com')).fault).toBe('unreachable')
+    // A temporary DNS failure says nothing about the name.
+    const again = Object.assign(new Error('getaddrinfo EAI_AGAIN bedrock.eu-centrl-1.amazonaws.com'), {
+      code: 'EAI_AGAIN'
+    })
+    expect(describeAwsError(again).fault).toBe('unreachable')
+  })
+})
+
 describe('wrapped connection errors', () => {
   it("reads the code of the HTTP/2 handler's wrapped socket error", () => {
     const wrapped = new Error(

@@ -141,6 +141,22 @@ describe('credentials gate', () => {
     })
   })
 
+  it('an STS endpoint of a region the SDK does not know: a fault (never a verdict) naming the regions input', () => {
+    const gate = stsFailure(
+      {
+        kind: 'fault',
+        fault: 'unknown-region',
+        name: 'Error',
+        message: 'could not connect (ENOTFOUND): getaddrinfo ENOTFOUND sts.eu-centrl-1.amazonaws.com',
+        unknownRegion: { region: 'eu-centrl-1', nearest: ['eu-central-1'] }
+      },
+      'GetCallerIdentity'
+    )
+    expect(gate).toMatchObject({ status: 'warn', cause: 'region-unknown' })
+    expect(gate.fix).toContain('eu-centrl-1 is not a region this AWS SDK knows')
+    expect(gate.fix).toContain('did you mean eu-central-1? Correct the regions input')
+  })
+
   it('expired credentials on a read close the gate for that check', () => {
     const gate = credentialsGate.fromEvidence(
       evidence({

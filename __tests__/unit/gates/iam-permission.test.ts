@@ -59,6 +59,24 @@ describe('IAM-permission gate', () => {
     expect(decision.iamStatement).toBeUndefined()
   })
 
+  it('an SCP on the regionless route of a global profile: named, with the "unspecified" region to allow', () => {
+    // The denial as users quote it for a global profile: the foundation model with no region at all.
+    const decision = judge(
+      profileEvidence(),
+      refused(
+        'AccessDeniedException',
+        'User: arn:aws:sts::111111111111:assumed-role/user_role is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1 with an explicit deny in a service control policy: arn:aws:organizations::000000000000:policy/o-x/service_control_policy/p-x'
+      )
+    )
+    const gate = decision.gates['iam-permission']
+    expect(gate).toMatchObject({ status: 'fail', cause: 'iam-scp-deny' })
+    expect(gate.detail).toContain('the SCP blocks the global route of this inference profile')
+    expect(gate.fix).toContain('aws:RequestedRegion "unspecified"')
+    expect(gate.fix).toContain('arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1')
+    expect(gate.fix).not.toContain('every destination region')
+    expect(decision.iamStatement).toBeUndefined()
+  })
+
   it.each([
     ['timeout', { kind: 'timeout', name: 'TimeoutError', message: 'timed out: socket idle' }, /timed out/],
     [
