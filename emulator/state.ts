@@ -119,9 +119,17 @@ export interface EmulatorState {
     trustedAudience: string
     /** STS does not know the OIDC provider at all. */
     providerMissing?: boolean
+    /** The provider's client IDs (audiences); unset: it takes any audience. */
+    providerClientIds?: string[]
+    /** The provider's certificate no longer matches the thumbprint IAM keeps for it. */
+    thumbprintStale?: boolean
+    /** The role's MaxSessionDuration in seconds (AWS's default is 3600); unset: no limit checked. */
+    maxSessionDuration?: number
     /** The token's iss claim (GHE.com or an enterprise's custom issuer); default github.com's. */
     issuer?: string
   }
+  /** Regions whose STS endpoint the account has deactivated (RegionDisabledException). */
+  stsDisabledRegions?: string[]
   models: EmulatedModel[]
   profiles: EmulatedProfile[]
   agreements: Record<string, AgreementState>

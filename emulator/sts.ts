@@ -19,6 +19,25 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
       'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'
     )
   }
+  // STS's checks of the provider come before the role's trust policy, in the words users quote.
+  if (state.oidc.thumbprintStale) {
+    return queryError(
+      400,
+      'InvalidIdentityToken',
+      "OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint"
+    )
+  }
+  if (state.oidc.providerClientIds && !state.oidc.providerClientIds.includes(claims.aud ?? '')) {
+    return queryError(400, 'InvalidIdentityToken', 'Incorrect token audience')
+  }
+  const duration = Number(params.get('DurationSeconds') ?? 3600)
+  if (state.oidc.maxSessionDuration !== undefined && duration > state.oidc.maxSessionDuration) {
+    return queryError(
+      400,
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+    )
+  }
   // The member role, or the management account's role (management-role-to-assume), each with its trust policy.
   const management = state.management
   const isManagement = management !== undefined && params.get('RoleArn') === management.roleArn
@@ -57,6 +76,13 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
 }
 
 export function getCallerIdentity(state: EmulatorState, ctx: Context): Reply {
+  if (ctx.auth && state.stsDisabledRegions?.includes(ctx.auth.region)) {
+    return queryError(
+      403,
+      'RegionDisabledException',
+      `STS is not activated in this region for account:${state.account}. Your account administrator can activate STS in this region using the IAM Console.`
+    )
+  }
   return xml(
     'GetCallerIdentity',
     `<Arn>${callerArn(state, ctx)}</Arn><UserId>AIDAEMULATOR</UserId><Account>${state.accessKeys[ctx.auth?.accessKeyId ?? '']?.account ?? state.account}</Account>`

@@ -55,6 +55,11 @@ export interface FixContext {
   keyRegion?: string
   /** The OIDC token's issuer (github.com's, GHE.com's or an enterprise's). */
   issuer?: string
+  /** The IAM OIDC identity provider the role trusts (arn:PARTITION:iam::ACCOUNT:oidc-provider/HOST), and the token's audience. */
+  oidcProvider?: string
+  audience?: string
+  /** role-to-assume, for a refusal of the role itself. */
+  roleArn?: string
   /** The ACTIVE model of the same provider and line that follows a Legacy or ending one, in this region. */
   successor?: { id: string; onDemand: 'supported' | 'not-supported' | 'unknown' }
   /** The quota a capacity fix is about, and the value to ask for. */
@@ -196,6 +201,69 @@ export const CAUSES = {
     fix: ctx =>
       `Create the IAM OIDC identity provider for ${ctx.issuer ?? 'https://token.actions.githubusercontent.com'} in the ` +
       "role's account, with the audience input (default sts.amazonaws.com) as a client ID."
+  },
+  'oidc-token-rejected': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'STS rejected the OIDC token',
+    fix: ctx =>
+      `STS rejected the token for the reason it gives above. Check the IAM OIDC identity provider ` +
+      `${ctx.oidcProvider ?? 'for token.actions.githubusercontent.com'} (its issuer URL and client IDs), then re-run: ` +
+      'the probe asks GitHub for a new token on every run.'
+  },
+  'oidc-audience-mismatch': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: "the token's audience is not a client ID of the identity provider",
+    fix: ctx =>
+      `The token's audience, ${ctx.audience ?? 'sts.amazonaws.com'}, is not a client ID of the IAM OIDC identity provider ` +
+      `${ctx.oidcProvider ?? 'for token.actions.githubusercontent.com'}: add it to the provider's client IDs ` +
+      '(aws iam add-client-id-to-open-id-connect-provider), or set the audience input to a client ID the provider lists' +
+      (ctx.oidcProvider?.startsWith('arn:aws-cn:') ? ' (in the China regions, sts.amazonaws.com.cn).' : '.'),
+    sources: [
+      'github.com/aws-actions/configure-aws-credentials/issues/775',
+      'github.com/aws-actions/configure-aws-credentials/issues/457 (China: sts.amazonaws.com.cn)'
+    ]
+  },
+  'oidc-thumbprint-mismatch': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: "the identity provider's thumbprint no longer matches its certificate",
+    fix: ctx =>
+      `The IAM OIDC identity provider ${ctx.oidcProvider ?? 'for this issuer'} keeps a thumbprint that the issuer's ` +
+      'certificate no longer matches (certificates rotate): replace it with the current one ' +
+      '(aws iam update-open-id-connect-provider-thumbprint; the IAM user guide, "Obtain the thumbprint for an OpenID ' +
+      'Connect identity provider", says how to compute it).',
+    sources: [
+      'docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc_verify-thumbprint.html',
+      'github.blog/changelog/2023-06-27-github-actions-update-on-oidc-integration-with-aws'
+    ]
+  },
+  'role-duration-too-long': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: "role-duration-seconds is longer than the role's maximum session",
+    fix: ctx =>
+      `Lower role-duration-seconds to at most the maximum session duration of ${ctx.roleArn ?? 'the role'} (1 hour ` +
+      "unless raised), or raise the role's maximum (aws iam update-role --max-session-duration, up to 43200 seconds).",
+    sources: [
+      'docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html (DurationSeconds)',
+      'github.com/kreuzwerker/awsu/issues/27 ("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")'
+    ]
+  },
+  'sts-region-disabled': {
+    gate: 'credentials',
+    kind: 'closed',
+    title: 'STS is not active in this region for the account',
+    fix: ctx =>
+      `Activate STS in ${ctx.region || 'this region'} for the account (IAM console → Account settings → Security Token ` +
+      'Service (STS) → Endpoints), or probe from a region where it is active: the probe calls STS in the first region ' +
+      'of the regions input.',
+    sources: [
+      'docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html',
+      'github.com/org-formation/org-formation-cli/issues/465',
+      'github.com/turbot/steampipe-plugin-aws/issues/1510'
+    ]
   },
   'oidc-token-unavailable': {
     gate: 'credentials',

@@ -231,9 +231,18 @@ export type IdentityEvidence =
       forkPullRequest: boolean
     }
   | { state: 'token-failed'; failure: AwsFailure }
-  | { state: 'assume-refused'; failure: AwsFailure; roleArn: string; claims?: OidcClaims }
+  /** region: where STS was called (the first probed region). */
+  | {
+      state: 'assume-refused'
+      failure: AwsFailure
+      roleArn: string
+      claims?: OidcClaims
+      region?: string
+      /** The session length asked for (role-duration-seconds). */
+      durationSeconds?: number
+    }
   /** STS could not verify the token with GitHub's keys, on every retry: transient, not a refusal. */
   | { state: 'idp-unreachable'; failure: AwsFailure }
   /** AssumeRoleWithWebIdentity answered 200 without credentials. */
   | { state: 'assume-empty' }
-  | { state: 'caller-failed'; failure: AwsFailure }
+  | { state: 'caller-failed'; failure: AwsFailure; region?: string }

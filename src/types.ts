@@ -35,6 +35,10 @@ export interface GateHints {
   trustPolicy?: TrustPolicyStatement
   /** The role whose trust policy refused the token (role-to-assume). */
   roleArn?: string
+  /** The IAM OIDC identity provider STS judged the token by, the token's audience, and the session asked for. */
+  oidcProvider?: string
+  audience?: string
+  durationSeconds?: number
   /** The quota to raise for a capacity fix, and the value to ask for. */
   quota?: QuotaHint
   /** The ACTIVE model that follows a Legacy or ending one (ListFoundationModels), named in the fix. */

@@ -3,8 +3,9 @@
  * the happy path with ambient credentials and with OIDC, fail-on and invoke, and no secret anywhere.
  */
 import { describe, expect, it } from '@jest/globals'
-import { AMBIENT_SECRET, EXPIRED_KEY, openAccount } from '../../emulator/state.js'
+import { AMBIENT_SECRET, EXPIRED_KEY, openAccount, type EmulatorState } from '../../emulator/state.js'
 import { emulatorPerTest, gateOf, type ActionRun } from './harness.js'
+import { githubView } from '../support/github-view.js'
 
 const { probe, emulator } = emulatorPerTest()
 
@@ -167,6 +168,64 @@ describe('each gate failing on its own', () => {
       status: 'fail',
       cause: 'oidc-invalid-token'
     })
+  })
+
+  it.each([
+    [
+      'the audience is not a client ID of the provider',
+      (state: EmulatorState) => (state.oidc.providerClientIds = ['sigstore']),
+      {},
+      'oidc-audience-mismatch',
+      'is not a client ID of the IAM OIDC identity provider',
+      'aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com --client-id sts.amazonaws.com'
+    ],
+    [
+      "the provider's thumbprint is stale",
+      (state: EmulatorState) => (state.oidc.thumbprintStale = true),
+      {},
+      'oidc-thumbprint-mismatch',
+      'keeps a thumbprint',
+      'aws iam update-open-id-connect-provider-thumbprint --open-id-connect-provider-arn arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com --thumbprint-list THUMBPRINT'
+    ],
+    [
+      "role-duration-seconds is above the role's maximum session",
+      (state: EmulatorState) => (state.oidc.maxSessionDuration = 3600),
+      { 'role-duration-seconds': '7200' },
+      'role-duration-too-long',
+      'Lower role-duration-seconds',
+      'aws iam update-role --role-name bedrock-ci --max-session-duration 7200'
+    ]
+  ])('credentials: STS refuses because %s', async (_what, arrange, extra, cause, fix, command) => {
+    const state = openAccount()
+    arrange(state)
+    const run = await probe(
+      state,
+      {
+        models: 'amazon.nova-lite-v1:0',
+        regions: 'us-east-1',
+        'role-to-assume': state.oidc.roleArn,
+        ...extra
+      },
+      { oidc: true }
+    )
+    expect(run.outputs.result).toBe('fail')
+    const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'fail', cause })
+    expect(gate.fix).toContain(fix)
+    // The command to copy is a code block of its own, whole, as GitHub renders the summary.
+    expect(githubView(run.summary).codeBlocks.map(block => block.text)).toContain(command)
+    // Not the trust policy: no statement to paste into it.
+    expect(run.summary).not.toContain('Trust-policy statement that admits this token')
+    expect(emulator().count('Converse')).toBe(0)
+  })
+
+  it('credentials: STS deactivated in the region the probe calls it in', async () => {
+    const state = openAccount()
+    state.stsDisabledRegions = ['eu-central-1']
+    const run = await probe(state, { models: 'amazon.nova-lite-v1:0', regions: 'eu-central-1' })
+    const gate = gateOf(run, 'amazon.nova-lite-v1:0', 'eu-central-1', 'credentials')
+    expect(gate).toMatchObject({ status: 'fail', cause: 'sts-region-disabled' })
+    expect(gate.fix).toContain('Activate STS in eu-central-1')
   })
 
   it('region: the model is not offered there (and the other requested region is named)', async () => {

@@ -345,6 +345,38 @@ const REFUSALS_USERS_QUOTED: [string, string, string, string, string][] = [
   ]
 ]
 
+describe("STS's refusals of the OIDC provider and the session", () => {
+  it.each([
+    ['InvalidIdentityToken', 'Incorrect token audience', 'oidc-audience-mismatch'],
+    [
+      'InvalidIdentityToken',
+      "OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint",
+      'oidc-thumbprint-mismatch'
+    ],
+    [
+      'InvalidIdentityToken',
+      'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+      'oidc-invalid-token'
+    ],
+    [
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      'role-duration-too-long'
+    ],
+    // Any other word on the token is STS's own, never read as a missing provider.
+    ['InvalidIdentityToken', 'The web identity token is not a valid JWT.', 'oidc-token-rejected'],
+    [
+      'RegionDisabledException',
+      'STS is not activated in this region for account:123456789012. Your account administrator can activate STS in this region using the IAM Console.',
+      'sts-region-disabled'
+    ]
+  ])('%s "%s" → %s, on the credentials gate', (name, message, id) => {
+    const diagnosis = diagnose(service(name, message))
+    expect(diagnosis?.entry.id).toBe(id)
+    expect(diagnosis?.gate).toBe('credentials')
+  })
+})
+
 describe('refusals users quoted, by category', () => {
   it.each(REFUSALS_USERS_QUOTED)('%s: %s → %s', (_what, name, message, id, gate) => {
     const diagnosis = diagnose(service(name, message))

@@ -32,6 +32,11 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'oidc-trust-policy': [':sub must match the claim shown', ':aud must equal the audience input'],
   'oidc-invalid-token': ['IAM OIDC identity provider for https://token.actions.octocorp.ghe.com'],
   'oidc-token-unavailable': ['re-run the job'],
+  'oidc-token-rejected': ['the reason it gives', 'client IDs', 're-run'],
+  'oidc-audience-mismatch': ['add-client-id-to-open-id-connect-provider', 'audience input'],
+  'oidc-thumbprint-mismatch': ['update-open-id-connect-provider-thumbprint'],
+  'role-duration-too-long': ['Lower role-duration-seconds', '--max-session-duration'],
+  'sts-region-disabled': ['Activate STS in us-west-2'],
   'idp-unreachable': ['re-run the job'],
   'fork-pull-request': [
     'github.event.pull_request.head.repo.full_name == github.repository',

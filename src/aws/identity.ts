@@ -249,7 +249,7 @@ async function callerIdentity(
   credentialSource: CredentialSource
 ): Promise<IdentityStep> {
   const outcome = await clients.send(STSClient, region, new GetCallerIdentityCommand({}))
-  if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure }, clients }
+  if (!outcome.ok) return { evidence: { state: 'caller-failed', failure: outcome.failure, region }, clients }
   return { evidence: established(outcome.value, source, credentialSource), clients }
 }
 
@@ -331,7 +331,14 @@ async function assumeRoleWithOidc(
   if (!outcome.ok) {
     const claims = decodeClaims(token.token)
     return {
-      evidence: { state: 'assume-refused', failure: outcome.failure, roleArn, ...(claims ? { claims } : {}) }
+      evidence: {
+        state: 'assume-refused',
+        failure: outcome.failure,
+        roleArn,
+        region: settings.region,
+        durationSeconds: settings.roleDurationSeconds,
+        ...(claims ? { claims } : {})
+      }
     }
   }
   const creds = outcome.value.Credentials

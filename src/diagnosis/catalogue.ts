@@ -37,7 +37,54 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     reading: "The role's trust policy refused this workflow's OIDC token"
   },
   {
+    // The provider exists, but the token's aud is not among its client IDs (configure-aws-credentials#775, #457).
+    id: 'oidc-audience-mismatch',
+    exceptions: ['InvalidIdentityToken', 'InvalidIdentityTokenException'],
+    pattern: /Incorrect token audience/i,
+    status: 'fail',
+    reading: "STS rejected the OIDC token's audience",
+    sources: [
+      'github.com/aws-actions/configure-aws-credentials/issues/775',
+      'github.com/aws-actions/configure-aws-credentials/issues/1309'
+    ]
+  },
+  {
+    id: 'oidc-thumbprint-mismatch',
+    exceptions: ['InvalidIdentityToken', 'InvalidIdentityTokenException'],
+    pattern: /HTTPS certificate doesn.t match configured thumbprint/i,
+    status: 'fail',
+    reading: "STS does not trust the identity provider's certificate",
+    sources: [
+      'docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc_verify-thumbprint.html'
+    ]
+  },
+  {
+    id: 'role-duration-too-long',
+    exceptions: ['ValidationError', 'ValidationException'],
+    pattern: /DurationSeconds exceeds the (MaxSessionDuration|1 hour session limit)/i,
+    status: 'fail',
+    reading: 'STS refused the session length asked for',
+    sources: ['github.com/kreuzwerker/awsu/issues/27', 'github.com/ruimarinho/gsts/issues/13']
+  },
+  {
+    id: 'sts-region-disabled',
+    exceptions: ['RegionDisabledException', 'RegionDisabled'],
+    pattern: /./,
+    status: 'fail',
+    reading: 'STS is not activated in this region for the account',
+    sources: ['github.com/org-formation/org-formation-cli/issues/465', 'github.com/aws/aws-cdk/issues/11474']
+  },
+  {
     id: 'oidc-invalid-token',
+    exceptions: ['InvalidIdentityToken', 'InvalidIdentityTokenException'],
+    pattern: /No OpenIDConnect provider found/i,
+    status: 'fail',
+    reading: 'STS knows no identity provider for the OIDC token',
+    sources: ['docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html']
+  },
+  {
+    // Any other reason STS gives for the token (an expired or malformed token): its words, and no guess.
+    id: 'oidc-token-rejected',
     exceptions: ['InvalidIdentityToken', 'InvalidIdentityTokenException'],
     pattern: /./,
     status: 'fail',

@@ -3,6 +3,7 @@
  * established (src/aws/identity.ts); per check before any read (a short-term API key works in its own region
  * only), from the reads (credentials that stop working mid-run), and from a refused call that names it.
  */
+import type { FixContext } from '../causes.js'
 import { diagnose } from '../diagnosis/catalogue.js'
 import type { ApiKeyInfo, AwsFailure, Evidence, IdentityEvidence, OidcClaims } from '../evidence.js'
 import type { GateResult, TrustPolicyStatement } from '../types.js'
@@ -98,7 +99,7 @@ export function decideCredentials(
         )
       )
     case 'assume-refused':
-      return closed(assumeRefused(evidence.failure, evidence.roleArn, evidence.claims))
+      return closed(assumeRefused(evidence))
     case 'idp-unreachable':
       return closed(
         verdict(
@@ -118,7 +119,11 @@ export function decideCredentials(
         )
       )
     case 'caller-failed': {
-      const gate = stsFailure(evidence.failure, 'GetCallerIdentity')
+      const gate = stsFailure(
+        evidence.failure,
+        'GetCallerIdentity',
+        evidence.region ? { region: evidence.region } : {}
+      )
       // A fault leaves the question open: later calls may still succeed and will tell.
       return { gate, usable: gate.status !== 'fail' }
     }
@@ -142,15 +147,48 @@ export function credentialsBeforeReads(run: RunCredentials, region: string): Gat
 }
 
 /** A refused AssumeRoleWithWebIdentity: the catalogue's reading, the token's claims, and the statement that admits it. */
-function assumeRefused(failure: AwsFailure, roleArn: string, claims: OidcClaims | undefined): GateResult {
-  const gate = stsFailure(failure, 'AssumeRoleWithWebIdentity', claims ? issuerOf(claims) : undefined)
-  if (!claims || gate.status !== 'fail') return gate
-  const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud
+function assumeRefused({
+  failure,
+  roleArn,
+  claims,
+  region,
+  durationSeconds
+}: Extract<IdentityEvidence, { state: 'assume-refused' }>): GateResult {
+  const aud = claims && (Array.isArray(claims.aud) ? claims.aud.join(', ') : claims.aud)
+  const oidcProvider = oidcProviderArn(roleArn, claims)
+  const gate = stsFailure(failure, 'AssumeRoleWithWebIdentity', {
+    roleArn,
+    oidcProvider,
+    ...(region ? { region } : {}),
+    ...(claims ? { issuer: issuerOf(claims) } : {}),
+    ...(aud ? { audience: aud } : {})
+  })
+  if (gate.status !== 'fail') return gate
+  const hints = {
+    roleArn,
+    oidcProvider,
+    ...(aud ? { audience: aud } : {}),
+    ...(durationSeconds !== undefined ? { durationSeconds } : {})
+  }
+  if (!claims) return { ...gate, hints }
   return {
     ...gate,
     detail: `${gate.detail} — token claims: sub="${claims.sub ?? '?'}", aud="${aud ?? '?'}"`,
-    hints: { trustPolicy: trustPolicyStatement(roleArn, claims), roleArn }
+    // The statement that admits the token answers a trust-policy refusal; the other refusals are the provider's.
+    hints: {
+      ...hints,
+      ...(gate.cause === 'oidc-trust-policy' ? { trustPolicy: trustPolicyStatement(roleArn, claims) } : {})
+    }
   }
+}
+
+/** The IAM OIDC identity provider a trust policy names for this issuer, in the role's partition and account. */
+function oidcProviderArn(roleArn: string, claims: OidcClaims | undefined): string {
+  const [, partition, , , account] = roleArn.split(':')
+  const provider = (claims ? issuerOf(claims) : 'https://token.actions.githubusercontent.com').slice(
+    'https://'.length
+  )
+  return `arn:${partition}:iam::${account}:oidc-provider/${provider}`
 }
 
 /** allowed-account-ids, as aws-actions/configure-aws-credentials has it: the wrong account fails the gate. */
@@ -226,10 +264,14 @@ function closed(gate: GateResult): RunCredentials {
 }
 
 /** The credentials gate for a failed STS call: a catalogue row when one matches, else a fault. */
-export function stsFailure(failure: AwsFailure, operation: string, issuer?: string): GateResult {
+export function stsFailure(
+  failure: AwsFailure,
+  operation: string,
+  role: Partial<Pick<FixContext, 'issuer' | 'oidcProvider' | 'audience' | 'roleArn' | 'region'>> = {}
+): GateResult {
   const diagnosis = failure.kind === 'service' ? diagnose(failure) : undefined
   if (diagnosis) {
-    const gate = fromCatalogue({ ...NO_SUBJECT, ...(issuer ? { issuer } : {}) }, failure, diagnosis)
+    const gate = fromCatalogue({ ...NO_SUBJECT, ...role }, failure, diagnosis)
     // A refusal by STS is about the credentials, whatever else the row says.
     return diagnosis.gate === 'credentials' || diagnosis.gate === 'region'
       ? gate

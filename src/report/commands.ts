@@ -109,6 +109,7 @@ export function fixSnippets(
   }
   for (const statement of finding.trustPolicies)
     snippets.push(...trustPolicySnippets(statement, trustedRoleName(finding)))
+  snippets.push(...identityProviderSnippets(finding))
   const raisable = finding.quotas.filter(quota => quota.adjustable !== false)
   if (finding.gate === 'capacity' && raisable.length > 0) {
     snippets.push({
@@ -161,6 +162,48 @@ export function fixSnippets(
     })
   }
   return snippets
+}
+
+/** STS refused the token or the session for the provider's or the role's settings: the command that changes them. */
+function identityProviderSnippets(finding: Finding): FixSnippet[] {
+  const hints = finding.checks.map(check => check.gates.credentials.hints).find(Boolean)
+  const provider =
+    hints?.oidcProvider ?? 'arn:aws:iam::ACCOUNT_ID:oidc-provider/token.actions.githubusercontent.com'
+  switch (finding.cause) {
+    case 'oidc-audience-mismatch':
+      return [
+        {
+          label: "Add the token's audience to the identity provider's client IDs",
+          lang: 'sh',
+          code:
+            `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${provider} ` +
+            `--client-id ${hints?.audience ?? 'sts.amazonaws.com'}`
+        }
+      ]
+    case 'oidc-thumbprint-mismatch':
+      return [
+        {
+          label:
+            "Replace the provider's thumbprint with its certificate's current one (put it for THUMBPRINT)",
+          lang: 'sh',
+          code: `aws iam update-open-id-connect-provider-thumbprint --open-id-connect-provider-arn ${provider} --thumbprint-list THUMBPRINT`
+        }
+      ]
+    case 'role-duration-too-long': {
+      const role = principalOf(hints?.roleArn)
+      return [
+        {
+          label: 'Or let the role keep sessions as long as role-duration-seconds asks',
+          lang: 'sh',
+          code:
+            `aws iam update-role --role-name ${role.kind === 'role' ? role.name : 'ROLE_NAME'} ` +
+            `--max-session-duration ${hints?.durationSeconds ?? 'SECONDS'}`
+        }
+      ]
+    }
+    default:
+      return []
+  }
 }
 
 /** Each model (its base ID when known) and region of the finding, once. */

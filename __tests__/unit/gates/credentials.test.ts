@@ -72,6 +72,73 @@ describe('credentials gate', () => {
     expect(noProvider.gate.fix).toContain('https://token.actions.githubusercontent.com/octocorp')
   })
 
+  it("STS's refusals of the provider name the provider to fix, and print no trust policy", () => {
+    const claims = { sub: 'repo:octo/app:ref:refs/heads/main', aud: 'sts.amazonaws.com' }
+    const refused = (name: string, message: string, roleArn = ROLE) =>
+      decideCredentials({
+        state: 'assume-refused',
+        roleArn,
+        region: 'us-east-1',
+        durationSeconds: 7200,
+        failure: { kind: 'service', name, message },
+        claims
+      }).gate
+    const audience = refused('InvalidIdentityToken', 'Incorrect token audience')
+    expect(audience).toMatchObject({ status: 'fail', cause: 'oidc-audience-mismatch' })
+    expect(audience.fix).toContain(
+      'sts.amazonaws.com, is not a client ID of the IAM OIDC identity provider arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com'
+    )
+    expect(audience.fix).toContain('aws iam add-client-id-to-open-id-connect-provider')
+    expect(audience.hints).toMatchObject({
+      oidcProvider: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+      audience: 'sts.amazonaws.com'
+    })
+    expect(audience.hints?.trustPolicy).toBeUndefined()
+    // In the China regions the audience is STS's own there.
+    expect(
+      refused('InvalidIdentityToken', 'Incorrect token audience', 'arn:aws-cn:iam::111122223333:role/ci').fix
+    ).toContain('arn:aws-cn:iam::111122223333:oidc-provider/token.actions.githubusercontent.com')
+    expect(
+      refused('InvalidIdentityToken', 'Incorrect token audience', 'arn:aws-cn:iam::111122223333:role/ci').fix
+    ).toContain('sts.amazonaws.com.cn')
+    const thumbprint = refused(
+      'InvalidIdentityToken',
+      "OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint"
+    )
+    expect(thumbprint).toMatchObject({ status: 'fail', cause: 'oidc-thumbprint-mismatch' })
+    expect(thumbprint.fix).toContain('update-open-id-connect-provider-thumbprint')
+    const duration = refused(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+    )
+    expect(duration).toMatchObject({
+      status: 'fail',
+      cause: 'role-duration-too-long',
+      hints: { durationSeconds: 7200 }
+    })
+    expect(duration.fix).toContain('Lower role-duration-seconds')
+    expect(duration.fix).toContain('aws iam update-role --max-session-duration')
+    // The trust policy's refusal still shows the statement that admits the token.
+    expect(
+      refused('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity').hints?.trustPolicy
+    ).toBeDefined()
+  })
+
+  it('STS deactivated in the region it was called in: credentials closed, naming the region', () => {
+    const verdict = decideCredentials({
+      state: 'caller-failed',
+      region: 'ap-southeast-3',
+      failure: {
+        kind: 'service',
+        name: 'RegionDisabledException',
+        message:
+          'STS is not activated in this region for account:111122223333. Your account administrator can activate STS in this region using the IAM Console.'
+      }
+    })
+    expect(verdict).toMatchObject({ usable: false, gate: { status: 'fail', cause: 'sts-region-disabled' } })
+    expect(verdict.gate.fix).toContain('Activate STS in ap-southeast-3')
+  })
+
   it('a token service fault is a warning, and nothing else can run', () => {
     const verdict = decideCredentials({
       state: 'token-failed',
