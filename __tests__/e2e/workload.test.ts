@@ -184,6 +184,35 @@ describe('workload: claude-code', () => {
     )
   })
 
+  it('ANTHROPIC_MODEL=sonnet with its pin: the pinned model is checked, and nothing is said', async () => {
+    const run = await probe(
+      openAccount(),
+      { models: '', regions: 'us-east-1', workload: 'claude-code' },
+      {
+        env: {
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          ANTHROPIC_MODEL: 'sonnet',
+          ANTHROPIC_DEFAULT_SONNET_MODEL: SONNET
+        }
+      }
+    )
+    expect(run.outputs.result).toBe('pass')
+    expect(run.report?.checks.map(check => check.model)).toEqual([SONNET])
+    expect(run.stdout).not.toContain('is a Claude Code alias')
+  })
+
+  it('ANTHROPIC_MODEL=sonnet without its pin: a warning names the variable to set', async () => {
+    const run = await probe(
+      openAccount(),
+      { models: SONNET, regions: 'us-east-1', workload: 'claude-code' },
+      { env: { CLAUDE_CODE_USE_BEDROCK: '1', ANTHROPIC_MODEL: 'sonnet' } }
+    )
+    expect(run.outputs.result).toBe('pass')
+    expect(run.stdout).toMatch(
+      /::warning::ANTHROPIC_MODEL=sonnet is a Claude Code alias, and ANTHROPIC_DEFAULT_SONNET_MODEL does not pin it/
+    )
+  })
+
   it('without models or model variables the input error names the variables', async () => {
     const run = await probe(openAccount(), { models: '', regions: 'us-east-1', workload: 'claude-code' })
     expect(run.code).toBe(1)

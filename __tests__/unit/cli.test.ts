@@ -99,7 +99,10 @@ describe('CLI', () => {
   it('bad input names the flag as it was typed and exits 2 before any AWS call', async () => {
     const { cliIo, probe, stderr } = io()
     expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'mars-1'], cliIo)).toBe(2)
-    expect(stderr()).toMatch(/^bedrock-access-probe: --regions entry "mars-1" is not an AWS region\. /)
+    expect(stderr()).toMatch(/^bedrock-access-probe: --regions entry "mars-1" is not an AWS region\.\s/)
+    // The error and its fix fold at 80 columns, as the report does.
+    expect(stderr().split('\n').length).toBeGreaterThan(2)
+    for (const line of stderr().split('\n')) expect(line.length).toBeLessThanOrEqual(80)
     expect(probe).not.toHaveBeenCalled()
   })
 
@@ -111,6 +114,21 @@ describe('CLI', () => {
     expect(stderr()).toContain('--profile')
     expect(stderr()).not.toContain('id-token: write')
     expect(probe).not.toHaveBeenCalled()
+  })
+
+  it('--help folds at 80 columns when not a terminal, and at the width of a terminal', async () => {
+    const piped = io()
+    await main(['--help'], piped.cliIo)
+    const lines = piped.stdout().split('\n')
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80)
+    // A flag's description continues in its column.
+    const models = lines.findIndex(line => line.startsWith('  --models LIST'))
+    expect(lines[models + 1]).toMatch(/^ {32}\S/)
+    const wide = io()
+    await main(['--help'], { ...wide.cliIo, terminal: { isTTY: true, columns: 140 } })
+    expect(wide.stdout()).toContain(
+      '  --models LIST                 model IDs, inference-profile IDs or ARNs (comma-separated)\n'
+    )
   })
 
   it('--help lists every flag the CLI accepts', async () => {

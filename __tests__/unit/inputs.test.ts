@@ -294,6 +294,59 @@ describe('the workload: calls, presets, accounts', () => {
     ])
   })
 
+  it('claude-code: an alias in ANTHROPIC_MODEL is resolved through its pins, never called as a model ID', () => {
+    const pinned = parse(
+      { models: '', regions: 'us-east-1', workload: 'claude-code' },
+      {
+        ANTHROPIC_MODEL: 'opusplan',
+        ANTHROPIC_DEFAULT_OPUS_MODEL: 'us.anthropic.claude-opus-4-6-v1',
+        ANTHROPIC_DEFAULT_SONNET_MODEL: 'us.anthropic.claude-sonnet-4-6[1m]'
+      }
+    )
+    // "[1m]" asks for the long context of the same model: the model is checked.
+    expect(pinned.pairs.map(pair => pair.ref.input)).toEqual([
+      'us.anthropic.claude-opus-4-6-v1',
+      'us.anthropic.claude-sonnet-4-6'
+    ])
+    expect(pinned.notes).toEqual([])
+
+    const unpinned = parse(
+      { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1', workload: 'claude-code' },
+      { ANTHROPIC_MODEL: 'sonnet[1m]' }
+    )
+    expect(unpinned.pairs.map(pair => pair.ref.input)).toEqual(['amazon.nova-lite-v1:0'])
+    expect(unpinned.notes).toHaveLength(1)
+    expect(unpinned.notes[0]).toContain(
+      'ANTHROPIC_MODEL=sonnet[1m] is a Claude Code alias, and ANTHROPIC_DEFAULT_SONNET_MODEL does not pin it'
+    )
+    // The older name of the Haiku pin pins the alias too.
+    expect(
+      parse(
+        { models: '', regions: 'us-east-1', workload: 'claude-code' },
+        { ANTHROPIC_MODEL: 'haiku', ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0' }
+      ).notes
+    ).toEqual([])
+  })
+
+  it('claude-code: an alias alone leaves nothing to check, and the error says which variable to set', () => {
+    const error = refusal(
+      { models: '', regions: 'us-east-1', workload: 'claude-code' },
+      { ANTHROPIC_MODEL: 'opus' }
+    )
+    expect(error.input).toBe('models')
+    expect(error.message).toContain('ANTHROPIC_MODEL=opus is a Claude Code alias')
+    expect(error.message).toContain('Set ANTHROPIC_DEFAULT_OPUS_MODEL to the model ID it should call')
+  })
+
+  it('claude-code: a variable that holds no model ID is named, not the models input', () => {
+    const error = refusal(
+      { models: '', regions: 'us-east-1', workload: 'claude-code' },
+      { ANTHROPIC_DEFAULT_SONNET_MODEL: 'claude sonnet' }
+    )
+    expect(error.input).toBe('workload')
+    expect(error.message).toContain('reads ANTHROPIC_DEFAULT_SONNET_MODEL="claude sonnet", which')
+  })
+
   it('a bad ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION is named', () => {
     const error = refusal(
       { models: '', regions: 'us-east-1', workload: 'claude-code' },

@@ -94,23 +94,42 @@ const FLAGS: Flag[] = [
 
 const FLAG_NAMES = FLAGS.map(flag => flag.name)
 
-const USAGE = [
-  'Usage: bedrock-access-probe --models ID[,ID…] [--regions R[,R…]] [options]',
-  '       bedrock-access-probe merge REPORT.json… [--json] [--fail-on WHEN]',
-  '',
-  'Checks that the current AWS identity can call each Amazon Bedrock model in each region, gate by gate:',
-  'credentials, region, model access, provider terms, IAM permission, and capacity (quotas, throttling).',
-  '',
-  "Options (the GitHub Action's inputs, as flags; boolean flags also take =true or =false):",
-  ...FLAGS.map(flag => {
+/** The flags' column: a description starts here, and its wrapped lines too. */
+const HELP_COLUMN = 32
+
+/** --help, folded at the terminal's width (80 columns when not a terminal), as the report is. */
+function usage(width: number): string {
+  const prose = (text: string) => wrap(text, width, 0)
+  // On a narrow terminal a description goes under its flag rather than in a column a few letters wide.
+  const column = width - HELP_COLUMN >= 30 ? HELP_COLUMN : 6
+  const flagLines = FLAGS.flatMap(flag => {
     const left = `  --${flag.name}${flag.value ? ` ${flag.value}` : ''}`
-    return left.length < 32 ? `${left.padEnd(32)}${flag.help}` : `${left}\n${' '.repeat(32)}${flag.help}`
-  }),
-  '',
-  'Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.',
-  "Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance",
-  'role), or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK (sent to Bedrock as the SDKs do).'
-].join('\n')
+    const help = wrap(`${' '.repeat(column)}${flag.help}`, width, column)
+    return left.length < column
+      ? [`${left.padEnd(column)}${help[0]!.trimStart()}`, ...help.slice(1)]
+      : [left, ...help]
+  })
+  return [
+    'Usage: bedrock-access-probe --models ID[,ID…] [--regions R[,R…]] [options]',
+    '       bedrock-access-probe merge REPORT.json… [--json] [--fail-on WHEN]',
+    '',
+    ...prose(
+      'Checks that the current AWS identity can call each Amazon Bedrock model in each region, gate by gate: ' +
+        'credentials, region, model access, provider terms, IAM permission, and capacity (quotas, throttling).'
+    ),
+    '',
+    ...prose("Options (the GitHub Action's inputs, as flags; boolean flags also take =true or =false):"),
+    ...flagLines,
+    '',
+    ...prose(
+      'Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven, 2 bad input.'
+    ),
+    ...prose(
+      "Credentials: the AWS SDK's default chain (environment, profile, SSO, web identity, container or instance " +
+        'role), or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK (sent to Bedrock as the SDKs do).'
+    )
+  ].join('\n')
+}
 
 /** Where the CLI writes, what it reads, and the engine it runs: injected so tests run it in-process. */
 export interface CliIo {
@@ -141,12 +160,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return argv[0] === 'merge' ? await merge(argv.slice(1), io) : await probe(argv, io)
   } catch (error) {
+    // Folded at the width the report uses, so an 80-column terminal breaks no word.
+    const say = (text: string) => wrap(`bedrock-access-probe: ${text}`, textOptions(io).width, 2).join('\n')
     if (error instanceof UsageError) {
-      io.stderr(`bedrock-access-probe: ${error.message}\nRun bedrock-access-probe --help for every option.\n`)
+      io.stderr(`${say(error.message)}\nRun bedrock-access-probe --help for every option.\n`)
       return 2
     }
     if (error instanceof InputError) {
-      io.stderr(`bedrock-access-probe: ${error.as(name => (name === 'merge' ? 'merge' : `--${name}`))}\n`)
+      io.stderr(`${say(error.as(name => (name === 'merge' ? 'merge' : `--${name}`)))}\n`)
       return 2
     }
     throw error
@@ -156,7 +177,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 async function probe(argv: string[], io: CliIo): Promise<number> {
   const values = flags(argv, FLAGS)
   if (values.help) {
-    io.stdout(`${USAGE}\n`)
+    io.stdout(`${usage(textOptions(io).width ?? 80)}\n`)
     return 0
   }
   if (values.version) {

@@ -42,6 +42,8 @@ export interface WhatToCheck {
   minTokensPerMinute?: number
   /** eol-warning-days: an end of life this close (or closer) is a model-access warning. */
   eolWarningDays: number
+  /** What the inputs ask that the probe cannot check, said as warnings when the run starts. */
+  notes: string[]
 }
 
 type Get = (name: string) => string
@@ -64,6 +66,7 @@ export function readWhatToCheck(get: Get, env: NodeJS.ProcessEnv, extra: ExtraMo
     pairs,
     eolWarningDays: eol === '' ? DEFAULT_EOL_WARNING_DAYS : parseInteger('eol-warning-days', eol, 0, 3650),
     calls: readCalls(get, workload),
+    notes: workload?.notes ?? [],
     listsInferenceProfiles: workload?.listsInferenceProfiles ?? false,
     ...(need === ''
       ? {}
@@ -92,7 +95,9 @@ function readModels(get: Get, extra: ExtraModels, workload: WorkloadPreset | und
       splitList(get('models-from')).length > 0
         ? 'is empty and models-from found no model IDs'
         : workload
-          ? `is empty and none of ${workload.modelVariables.join(', ')} is set`
+          ? workload.notes.length > 0
+            ? `is empty and the workload names no model ID: ${workload.notes[0]!.replace(/\.$/, '')}`
+            : `is empty and none of ${workload.modelVariables.join(', ')} is set`
           : 'is empty',
       'Name at least one model ID, inference-profile ID or ARN, e.g. "us.anthropic.claude-sonnet-4-6".'
     )
@@ -103,11 +108,17 @@ function readModels(get: Get, extra: ExtraModels, workload: WorkloadPreset | und
       ref = parseModelRef(text)
     } catch (error) {
       if (!(error instanceof ModelIdError)) throw error
-      throw new InputError(
-        'models',
-        `entry "${printable(text)}" ${error.message}`,
+      const fix =
         error.fix ?? 'Copy the exact ID from the Bedrock console or `aws bedrock list-foundation-models`.'
-      )
+      // An ID from the job's environment is named by its variable: the user never typed it into models.
+      const variable = workload?.modelSources.get(text)
+      if (variable && !splitList(get('models')).includes(text) && !extra.ids.includes(text))
+        throw new InputError(
+          'workload',
+          `reads ${variable}="${printable(text)}", which ${error.message}`,
+          fix
+        )
+      throw new InputError('models', `entry "${printable(text)}" ${error.message}`, fix)
     }
     // ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: Claude Code calls its small/fast model in that region only.
     const pinned = workload?.pinnedRegions.get(text)

@@ -68,6 +68,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       identity.step,
       ...(management ? [management] : [])
     ])
+    for (const note of inputs.notes) log.warning(note)
     void identity.credentials.then(({ gate }) => log.info(`Credentials: ${gate.status} — ${gate.detail}`))
     const settled = identity.startsWithChecks ? undefined : await identity.credentials
     const clients = await identity.clients
