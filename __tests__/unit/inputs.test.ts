@@ -335,7 +335,9 @@ describe('the workload: calls, presets, accounts', () => {
     )
     expect(error.input).toBe('models')
     expect(error.message).toContain('ANTHROPIC_MODEL=opus is a Claude Code alias')
-    expect(error.message).toContain('Set ANTHROPIC_DEFAULT_OPUS_MODEL to the model ID it should call')
+    expect(error.message).toContain(
+      'Set ANTHROPIC_DEFAULT_OPUS_MODEL to the model ID it should call (e.g. us.anthropic.claude-opus-4-6-v1)'
+    )
   })
 
   it('claude-code: a variable that holds no model ID is named, not the models input', () => {

@@ -55,6 +55,15 @@ const CLAUDE_CODE_ALIASES: Record<string, readonly (readonly string[])[]> = {
   best: [['ANTHROPIC_MODEL']]
 }
 
+/** A model ID each pin may hold, for the advice (IDs as Bedrock lists them; any model of the class will do). */
+const PIN_EXAMPLES: Record<string, string> = {
+  ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-6',
+  ANTHROPIC_DEFAULT_SONNET_MODEL: 'us.anthropic.claude-sonnet-4-6',
+  ANTHROPIC_DEFAULT_OPUS_MODEL: 'us.anthropic.claude-opus-4-6-v1',
+  ANTHROPIC_DEFAULT_HAIKU_MODEL: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+  ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-haiku-4-5-20251001-v1:0'
+}
+
 /** "[1m]" after a model or alias asks Claude Code for the 1M-token context: the same model, the same access. */
 const LONG_CONTEXT_SUFFIX = /\[1m\]$/i
 
@@ -74,7 +83,7 @@ export function workloadPreset(name: Workload, env: NodeJS.ProcessEnv): Workload
           `${variable}=${env[variable]!.trim()} is a Claude Code alias` +
             (pin === variable ? '' : `, and ${pin} does not pin it`) +
             ': Claude Code calls a Bedrock model of its own choosing, which the probe cannot know. Set ' +
-            `${pin} to the model ID it should call (e.g. us.anthropic.claude-sonnet-4-6), or name that model in ` +
+            `${pin} to the model ID it should call (e.g. ${PIN_EXAMPLES[pin] ?? 'us.anthropic.claude-sonnet-4-6'}), or name that model in ` +
             'the models input, to have it checked.'
         )
       }
