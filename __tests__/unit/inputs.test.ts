@@ -256,6 +256,8 @@ describe('bad inputs are refused with the input name and a fix', () => {
 
 describe('the workload: calls, presets, accounts', () => {
   const base = { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }
+  /** Claude Code's models only: what its environment names. */
+  const claudeCodeOnly = { models: '', regions: 'us-east-1', workload: 'claude-code' }
 
   it('calls default to converse, deduplicated in the order given', () => {
     expect(parse(base).calls).toEqual(['converse'])
@@ -266,14 +268,11 @@ describe('the workload: calls, presets, accounts', () => {
   })
 
   it("claude-code: Claude Code's calls (the Invoke API, streaming), its profile listing and its models", () => {
-    const inputs = parse(
-      { models: '', regions: 'us-east-1', workload: 'claude-code' },
-      {
-        ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-6',
-        ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0',
-        ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'us-west-2'
-      }
-    )
+    const inputs = parse(claudeCodeOnly, {
+      ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-6',
+      ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0',
+      ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'us-west-2'
+    })
     expect(inputs.calls).toEqual(['invoke', 'invoke-stream'])
     expect(inputs.listsInferenceProfiles).toBe(true)
     expect(inputs.pairs.map(pair => `${pair.ref.input}@${pair.region}`)).toEqual([
@@ -295,14 +294,11 @@ describe('the workload: calls, presets, accounts', () => {
   })
 
   it('claude-code: an alias in ANTHROPIC_MODEL is resolved through its pins, never called as a model ID', () => {
-    const pinned = parse(
-      { models: '', regions: 'us-east-1', workload: 'claude-code' },
-      {
-        ANTHROPIC_MODEL: 'opusplan',
-        ANTHROPIC_DEFAULT_OPUS_MODEL: 'us.anthropic.claude-opus-4-6-v1',
-        ANTHROPIC_DEFAULT_SONNET_MODEL: 'us.anthropic.claude-sonnet-4-6[1m]'
-      }
-    )
+    const pinned = parse(claudeCodeOnly, {
+      ANTHROPIC_MODEL: 'opusplan',
+      ANTHROPIC_DEFAULT_OPUS_MODEL: 'us.anthropic.claude-opus-4-6-v1',
+      ANTHROPIC_DEFAULT_SONNET_MODEL: 'us.anthropic.claude-sonnet-4-6[1m]'
+    })
     // "[1m]" asks for the long context of the same model: the model is checked.
     expect(pinned.pairs.map(pair => pair.ref.input)).toEqual([
       'us.anthropic.claude-opus-4-6-v1',
@@ -321,18 +317,15 @@ describe('the workload: calls, presets, accounts', () => {
     )
     // The older name of the Haiku pin pins the alias too.
     expect(
-      parse(
-        { models: '', regions: 'us-east-1', workload: 'claude-code' },
-        { ANTHROPIC_MODEL: 'haiku', ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0' }
-      ).notes
+      parse(claudeCodeOnly, {
+        ANTHROPIC_MODEL: 'haiku',
+        ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0'
+      }).notes
     ).toEqual([])
   })
 
   it('claude-code: an alias alone leaves nothing to check, and the error says which variable to set', () => {
-    const error = refusal(
-      { models: '', regions: 'us-east-1', workload: 'claude-code' },
-      { ANTHROPIC_MODEL: 'opus' }
-    )
+    const error = refusal(claudeCodeOnly, { ANTHROPIC_MODEL: 'opus' })
     expect(error.input).toBe('models')
     expect(error.message).toContain('ANTHROPIC_MODEL=opus is a Claude Code alias')
     expect(error.message).toContain(
@@ -341,22 +334,16 @@ describe('the workload: calls, presets, accounts', () => {
   })
 
   it('claude-code: a variable that holds no model ID is named, not the models input', () => {
-    const error = refusal(
-      { models: '', regions: 'us-east-1', workload: 'claude-code' },
-      { ANTHROPIC_DEFAULT_SONNET_MODEL: 'claude sonnet' }
-    )
+    const error = refusal(claudeCodeOnly, { ANTHROPIC_DEFAULT_SONNET_MODEL: 'claude sonnet' })
     expect(error.input).toBe('workload')
     expect(error.message).toContain('reads ANTHROPIC_DEFAULT_SONNET_MODEL="claude sonnet", which')
   })
 
   it('a bad ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION is named', () => {
-    const error = refusal(
-      { models: '', regions: 'us-east-1', workload: 'claude-code' },
-      {
-        ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0',
-        ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'west'
-      }
-    )
+    const error = refusal(claudeCodeOnly, {
+      ANTHROPIC_SMALL_FAST_MODEL: 'us.anthropic.claude-3-haiku-20240307-v1:0',
+      ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'west'
+    })
     expect(error.input).toBe('workload')
     expect(error.message).toContain('ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION="west"')
   })

@@ -185,9 +185,8 @@ function assumeRefused({
 /** The IAM OIDC identity provider a trust policy names for this issuer, in the role's partition and account. */
 function oidcProviderArn(roleArn: string, claims: OidcClaims | undefined): string {
   const [, partition, , , account] = roleArn.split(':')
-  const provider = (claims ? issuerOf(claims) : 'https://token.actions.githubusercontent.com').slice(
-    'https://'.length
-  )
+  // issuerOf's default is github.com's issuer, the one a run without readable claims used.
+  const provider = issuerOf(claims ?? {}).slice('https://'.length)
   return `arn:${partition}:iam::${account}:oidc-provider/${provider}`
 }
 
@@ -332,11 +331,10 @@ function issuerOf(claims: OidcClaims): string {
 
 /** The trust-policy statement that would admit the token the workflow presented. */
 export function trustPolicyStatement(roleArn: string, claims: OidcClaims): TrustPolicyStatement {
-  const [, partition, , , account] = roleArn.split(':')
   const provider = issuerOf(claims).slice('https://'.length)
   return {
     Effect: 'Allow',
-    Principal: { Federated: `arn:${partition}:iam::${account}:oidc-provider/${provider}` },
+    Principal: { Federated: oidcProviderArn(roleArn, claims) },
     Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: {
       StringEquals: { [`${provider}:aud`]: Array.isArray(claims.aud) ? claims.aud[0] : claims.aud },

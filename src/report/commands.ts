@@ -7,7 +7,7 @@
  * sanitizer removes an unknown tag, and the command would lose its argument.
  */
 import { combinedPolicy } from '../bedrock/iam-policy.js'
-import type { Report, TrustPolicyStatement } from '../types.js'
+import type { GateHints, Report, TrustPolicyStatement } from '../types.js'
 import type { Finding } from './findings.js'
 
 export interface FixSnippet {
@@ -164,9 +164,14 @@ export function fixSnippets(
   return snippets
 }
 
+/** What the credentials gate of a refused role holds (its ARN, the provider, the audience, the session asked for). */
+function credentialsHints(finding: Finding): GateHints | undefined {
+  return finding.checks.map(check => check.gates.credentials.hints).find(hints => hints?.roleArn)
+}
+
 /** STS refused the token or the session for the provider's or the role's settings: the command that changes them. */
 function identityProviderSnippets(finding: Finding): FixSnippet[] {
-  const hints = finding.checks.map(check => check.gates.credentials.hints).find(Boolean)
+  const hints = credentialsHints(finding)
   const provider =
     hints?.oidcProvider ?? 'arn:aws:iam::ACCOUNT_ID:oidc-provider/token.actions.githubusercontent.com'
   switch (finding.cause) {
@@ -243,7 +248,6 @@ export function trustPolicySnippets(
 }
 
 function trustedRoleName(finding: Finding): string | undefined {
-  const arn = finding.checks.map(check => check.gates.credentials.hints?.roleArn).find(Boolean)
-  const principal = principalOf(arn)
+  const principal = principalOf(credentialsHints(finding)?.roleArn)
   return principal.kind === 'role' ? principal.name : undefined
 }
