@@ -117,6 +117,8 @@ export type CauseSpec =
       nextStep?: string
       /** A call not made by design (invoke: false, a model billed per image): the control plane is the evidence. */
       byDesign?: true
+      /** AWS answered that the gate is still being set up: nothing to fix, wait and re-run (its fix says how long). */
+      transient?: true
     })
   | (Words & { kind: 'caveat'; fix: Fix })
   | (Words & { kind: 'open' })
@@ -153,6 +155,8 @@ function raiseQuota({ quota, region }: FixContext): string {
 }
 const API_KEYS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
 const LIFECYCLE_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html'
+/** AWS's table of Bedrock error codes: the account-level 403s (MPAgreementBeingCreated, BadCScoreException …). */
+const ERROR_CODES_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
 
 /**
  * Where to move a model that is ending: the ACTIVE successor of its provider and line in this region when
@@ -510,6 +514,42 @@ export const CAUSES = {
     fix: ctx =>
       `Check that model access is granted in ${ctx.region} (it is per region). If it is, the account itself is restricted: ` +
       'open an AWS Support case (Account and billing) or ask your AWS account team; no IAM policy changes this.'
+  },
+  'marketplace-subscription-in-progress': {
+    // Transient, by AWS's own table: neither a closed gate (nothing is wrong) nor a pass (the call was refused).
+    gate: 'model-access',
+    kind: 'unproven',
+    title: 'the Marketplace subscription is still being processed',
+    cell: 'pending',
+    transient: true,
+    headline: "AWS is still processing the account's Marketplace subscription: re-run in 15 minutes",
+    fix: ctx =>
+      `Nothing to change yet: AWS is still processing this account's AWS Marketplace subscription to ` +
+      `${ctx.baseModelId ?? ctx.model}, and refuses calls until it is done. AWS says to try again after 15 minutes; ` +
+      're-run the check then (nothing is created twice). If it still says so after 15 minutes, the subscription is ' +
+      'stuck: open an AWS Support case (Account and billing) naming the model and region. No IAM policy changes this.',
+    sources: [ERROR_CODES_GUIDE, MODEL_ACCESS_GUIDE]
+  },
+  'marketplace-agreement-stuck': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'the Marketplace agreement is still pending after 15 minutes',
+    fix: ctx =>
+      `The account's AWS Marketplace agreement for ${ctx.baseModelId ?? ctx.model} has not gone through in the 15 ` +
+      `minutes AWS allows for it. See its state with \`aws bedrock get-foundation-model-availability --model-id ` +
+      `${ctx.baseModelId ?? ctx.model} --region ${ctx.region}\`, check the account's payment method, and open an AWS ` +
+      'Support case (Account and billing) if it stays pending. No IAM policy changes this.',
+    sources: [ERROR_CODES_GUIDE]
+  },
+  'account-standing': {
+    gate: 'model-access',
+    kind: 'closed',
+    title: 'AWS has not authorized this account for the model',
+    fix: ctx =>
+      'No IAM policy, SCP or agreement opens this: AWS itself has not authorized this account to access ' +
+      `${ctx.baseModelId ?? ctx.model} (an account-standing check AWS runs for Marketplace models). Open an AWS ` +
+      `Support case (Account and billing) naming the model and ${ctx.region}, or ask your AWS account team.`,
+    sources: [ERROR_CODES_GUIDE]
   },
   'account-operation-not-allowed': {
     gate: 'model-access',

@@ -177,6 +177,33 @@ describe('a refusal always fails, on the gate its fix belongs to', () => {
       'account-not-authorized',
       /AWS Support/
     ],
+    // AWS's table of Bedrock error codes (troubleshooting-api-error-codes): the account-level 403s, by the code's
+    // name (an error type the SDK's model does not define) and by its words under an AccessDeniedException.
+    ['BadCScoreException', 403, 'Access denied.', 'model-access', 'account-standing', /AWS Support case/],
+    [
+      'AccessDeniedException',
+      403,
+      'Your account is not authorized to access this model.',
+      'model-access',
+      'account-standing',
+      /No IAM policy, SCP or agreement opens this/
+    ],
+    [
+      'AccessDeniedException',
+      403,
+      'AWS Marketplace Agreement Pending after 15 minutes: The AWS Marketplace Agreement has not succeeded and it has been 15 minutes since the request was made.',
+      'model-access',
+      'marketplace-agreement-stuck',
+      /aws bedrock get-foundation-model-availability --model-id anthropic\.claude-sonnet-4-6/
+    ],
+    [
+      'AccessDeniedException',
+      403,
+      'AWS Marketplace Agreement Failed within 15 minutes: The AWS Marketplace Agreement failed due to an underlying issue.',
+      'model-access',
+      'marketplace-subscription-failed',
+      /the reason AWS gives/
+    ],
     [
       'AccessDeniedException',
       403,
@@ -212,6 +239,37 @@ describe('a refusal always fails, on the gate its fix belongs to', () => {
     expect(result.fix).toMatch(fix)
     expect(gateOf(run, CLAUDE, 'us-east-1', 'iam-permission').status).not.toBe('fail')
   })
+
+  it.each([
+    ['MPAgreementBeingCreated', 'Access denied.'],
+    [
+      'AccessDeniedException',
+      'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed.'
+    ]
+  ])(
+    'a Marketplace subscription still being processed (%s): pending on model access, never a pass, never a policy',
+    async (exception, message) => {
+      const run = await probe(
+        { models: CLAUDE },
+        { faults: [{ operation: 'Converse', kind: 'refuse', exception, status: 403, message }] }
+      )
+      expect(run.outputs.result).toBe('inconclusive')
+      expect(run.code).toBe(1)
+      const gate = gateOf(run, CLAUDE, 'us-east-1', 'model-access')
+      expect(gate).toMatchObject({ status: 'skip', cause: 'marketplace-subscription-in-progress' })
+      expect(gate.fix).toMatch(/try again after 15 minutes/)
+      expect(gateOf(run, CLAUDE, 'us-east-1', 'iam-permission').status).not.toMatch(/pass|fail/)
+      // Nothing an Allow could open: no policy and no attach command anywhere the user reads.
+      expect(run.summary).not.toMatch(/"Effect": "Allow"|put-role-policy|attach-role-policy/)
+      expect(run.summary).toContain('<td>🟡 pending</td>')
+      // The first screen says why and what to do: wait, then re-run.
+      expect(run.summary).toMatch(
+        /<h2>🟡 AWS is still processing the account(&#39;|')s Marketplace subscription: re-run in 15 minutes: nothing was proven/
+      )
+      expect(run.summary).toMatch(/<b>To get a verdict:<\/b> Nothing to change yet/)
+      expect(run.summary).not.toContain('<td>✅')
+    }
+  )
 
   it("a refusal of the probe's own request shape is not blamed on the account", async () => {
     const run = await probe(

@@ -153,6 +153,51 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'credentials'
   ],
   // Account-level blocks and provider refusals, as users reported them (each row's `sources`).
+  // AWS's table of Bedrock error codes: each account-level 403 by its code's name and by its words.
+  ['MPAgreementBeingCreated', 'Access denied.', 'marketplace-subscription-in-progress', 'model-access'],
+  [
+    'AccessDeniedException',
+    'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed.',
+    'marketplace-subscription-in-progress',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'Your account is not authorized to access this model because your AWS Marketplace subscription for the model is still being processed.',
+    'marketplace-subscription-in-progress',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'The AWS Marketplace agreement for this model is being created. Try again later.',
+    'marketplace-subscription-in-progress',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'AWS Marketplace Agreement Pending after 15 minutes: The AWS Marketplace Agreement has not succeeded and it has been 15 minutes since the request was made.',
+    'marketplace-agreement-stuck',
+    'model-access'
+  ],
+  [
+    'AccessDeniedException',
+    'AWS Marketplace Agreement Failed within 15 minutes: The AWS Marketplace Agreement failed due to an underlying issue.',
+    'marketplace-subscription-failed',
+    'model-access'
+  ],
+  ['BadCScoreException', 'Access denied.', 'account-standing', 'model-access'],
+  [
+    'AccessDeniedException',
+    'Your account is not authorized to access this model.',
+    'account-standing',
+    'model-access'
+  ],
+  [
+    'ValidationException',
+    'The AWS account is not authorized to use this model.',
+    'account-standing',
+    'model-access'
+  ],
   ['ValidationException', 'Operation not allowed', 'account-operation-not-allowed', 'model-access'],
   [
     'AccessDeniedException',
@@ -414,12 +459,15 @@ describe('error catalogue', () => {
         'payment-instrument',
         'account-not-authorized',
         'account-operation-not-allowed',
+        'marketplace-subscription-in-progress',
+        'marketplace-agreement-stuck',
+        'account-standing',
         'provider-country-unsupported',
         'bearer-key-invalid',
         'probe-request-rejected'
       ].includes(entry.id)
     )
-    expect(cited).toHaveLength(7)
+    expect(cited).toHaveLength(12)
     for (const entry of cited) expect(entry.sources?.length).toBeGreaterThan(0)
   })
 

@@ -81,6 +81,23 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
     'aws bedrock list-foundation-models --region us-west-2'
   ],
   'account-being-verified': ['Wait', 'AWS Support case', 'No IAM policy'],
+  'marketplace-subscription-in-progress': [
+    'still processing',
+    'subscription to m.x-1',
+    'try again after 15 minutes',
+    'No IAM policy changes this'
+  ],
+  'marketplace-agreement-stuck': [
+    'aws bedrock get-foundation-model-availability --model-id m.x-1 --region us-west-2',
+    'AWS Support case',
+    'No IAM policy changes this'
+  ],
+  'account-standing': [
+    'No IAM policy, SCP or agreement opens this',
+    'm.x-1',
+    'AWS Support case',
+    'us-west-2'
+  ],
   'account-operation-not-allowed': ['AWS Support', 'No IAM policy'],
   'marketplace-subscription-failed': [
     'the reason AWS gives',

@@ -27,6 +27,9 @@ export interface CatalogueEntry {
   note?: string
 }
 
+/** AWS's table of Bedrock error codes, with the account-level 403s and their causes. */
+const ERROR_CODES = 'docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+
 export const CATALOGUE: readonly CatalogueEntry[] = [
   // --- Credentials ---------------------------------------------------------------------------------
   {
@@ -210,6 +213,71 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ]
   },
   // --- Model access (Marketplace entitlement, lifecycle, account-level blocks) --------------------------
+  // AWS's table of Bedrock error codes (ERROR_CODES below) names four account-level 403s by code and cause. The
+  // code may reach the SDK as the error's name (an unmodelled type) or only in the words under an
+  // AccessDeniedException, so each has a row by name and one by its words. The in-progress rows come first:
+  // "Your account is not authorized to access this model. Your AWS Marketplace subscription … is still being
+  // processed" also opens with the account-standing wording, and is transient, not a standing refusal.
+  {
+    id: 'marketplace-subscription-in-progress',
+    exceptions: ['MPAgreementBeingCreated'],
+    pattern: /./,
+    status: 'skip',
+    reading: "AWS is still processing the account's AWS Marketplace subscription to this model",
+    sources: [ERROR_CODES]
+  },
+  {
+    id: 'marketplace-subscription-in-progress',
+    exceptions: ['AccessDeniedException', 'AccessDenied', 'ValidationException'],
+    pattern:
+      /(subscription|agreement) (for|to) (this|the) model is (still )?being (processed|created)|agreement is (still )?being created/i,
+    status: 'skip',
+    reading: "AWS is still processing the account's AWS Marketplace subscription to this model",
+    sources: [
+      ERROR_CODES,
+      'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html ("During this setup period (up to 15 minutes) …")'
+    ],
+    note:
+      'AWS documents the wait ("Try again after 15 minutes") and no fix: a pending check, never a policy. The ' +
+      '"being created" variant follows the code\'s name (MPAgreementBeingCreated); no user quote of it was found.'
+  },
+  {
+    id: 'marketplace-agreement-stuck',
+    exceptions: ['AccessDeniedException', 'AccessDenied', 'ValidationException'],
+    pattern:
+      /Marketplace Agreement (is )?(still )?Pending after 15 minutes|has not succeeded and it has been 15 minutes/i,
+    status: 'fail',
+    reading: "The account's AWS Marketplace agreement for this model is still pending after 15 minutes",
+    sources: [ERROR_CODES]
+  },
+  {
+    // The agreement failed "due to an underlying issue": the same cause as an automatic subscription that failed.
+    id: 'marketplace-subscription-failed',
+    exceptions: ['AccessDeniedException', 'AccessDenied', 'ValidationException'],
+    pattern: /Marketplace Agreement failed|agreement failed due to an underlying issue/i,
+    status: 'fail',
+    reading: "The account's AWS Marketplace agreement for this model failed",
+    sources: [ERROR_CODES]
+  },
+  {
+    id: 'account-standing',
+    exceptions: ['BadCScoreException'],
+    pattern: /./,
+    status: 'fail',
+    reading: 'AWS has not authorized this account to access the model (an account-standing check)',
+    sources: [ERROR_CODES]
+  },
+  {
+    id: 'account-standing',
+    exceptions: ['AccessDeniedException', 'AccessDenied', 'ValidationException'],
+    pattern: /(Your|This|The) (AWS )?account is not authorized to (access|use|invoke) (this|the) model/i,
+    status: 'fail',
+    reading: 'AWS has not authorized this account to access the model (an account-level refusal, not IAM)',
+    sources: [ERROR_CODES],
+    note:
+      'AWS\'s cause for BadCScoreException ("Your account is not authorized to access this model"), whose fix is AWS ' +
+      'Support; the "use"/"invoke" variants are the same sentence about the account, never about an IAM principal.'
+  },
   {
     id: 'payment-instrument',
     exceptions: ['AccessDeniedException', 'AccessDenied', 'ValidationException'],

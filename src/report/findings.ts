@@ -72,6 +72,16 @@ export function checkWords(check: CheckResult): string {
   return unprovenWord(check)
 }
 
+/**
+ * A gate AWS's answer left pending (a transient cause: a Marketplace subscription still being processed). Not a
+ * fault and not a closed gate, so it is read here, before the IAM gate's "refused earlier".
+ */
+function pendingGate(check: CheckResult): GateResult | undefined {
+  return GATES.map(gate => check.gates[gate]).find(
+    result => result.status === 'skip' && result.cause !== undefined && 'transient' in causeOf(result.cause)
+  )
+}
+
 /** Why a check proved nothing, in a word or two: the first gate a fault or a gap left undecided, else the call's. */
 function unprovenWord(check: CheckResult): string {
   for (const gate of GATES) {
@@ -80,6 +90,9 @@ function unprovenWord(check: CheckResult): string {
     const spec = causeOf(result.cause)
     if (spec.kind === 'fault' || spec.kind === 'unproven') return spec.cell
   }
+  const pending = pendingGate(check)?.cause
+  const pendingSpec = pending ? causeOf(pending) : undefined
+  if (pendingSpec && 'cell' in pendingSpec) return pendingSpec.cell
   const iam = check.gates['iam-permission'].cause
   const spec = iam ? causeOf(iam) : undefined
   return spec && 'cell' in spec ? spec.cell : 'not called'
@@ -231,7 +244,7 @@ function unprovenCause(check: CheckResult): Cause | undefined {
     const result = check.gates[gate]
     if (result.status === 'warn' && headlineOf(result.cause) !== undefined) return result.cause
   }
-  return check.gates['iam-permission'].cause
+  return pendingGate(check)?.cause ?? check.gates['iam-permission'].cause
 }
 
 /**
@@ -242,6 +255,8 @@ function actionForAVerdict(check: CheckResult): string | undefined {
   const gates = GATES.map(gate => check.gates[gate])
   const fault = gates.find(isFault)
   if (fault?.fix) return fault.fix
+  const pending = pendingGate(check)
+  if (pending?.fix) return pending.fix
   const iam = check.gates['iam-permission']
   const unread = gates.find(gate => gate.status === 'skip' && gate.cause === 'read-denied' && gate.fix)
   const byDesign = iam.cause !== undefined && 'byDesign' in causeOf(iam.cause)
