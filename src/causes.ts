@@ -156,7 +156,8 @@ function raiseQuota({ quota, region }: FixContext): string {
 const API_KEYS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
 const LIFECYCLE_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html'
 /** AWS's table of Bedrock error codes: the account-level 403s (MPAgreementBeingCreated, BadCScoreException …). */
-const ERROR_CODES_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+export const ERROR_CODES_GUIDE =
+  'docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
 
 /**
  * Where to move a model that is ending: the ACTIVE successor of its provider and line in this region when

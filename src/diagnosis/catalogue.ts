@@ -5,7 +5,7 @@
  * Rows are tried in order and the first match wins, so specific rows come before general ones (the Marketplace
  * denials contain "is not authorized to perform" too, and must not read as IAM).
  */
-import { CAUSES, type Cause, type GateName } from '../causes.js'
+import { CAUSES, ERROR_CODES_GUIDE, type Cause, type GateName } from '../causes.js'
 import type { AwsFailure } from '../evidence.js'
 
 /** The causes an AWS answer can name: each closes (or leaves) one gate, never "any". */
@@ -26,9 +26,6 @@ export interface CatalogueEntry {
   /** Why the row names this cause, where that is a judgement call. */
   note?: string
 }
-
-/** AWS's table of Bedrock error codes, with the account-level 403s and their causes. */
-const ERROR_CODES = 'docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
   // --- Credentials ---------------------------------------------------------------------------------
@@ -213,7 +210,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ]
   },
   // --- Model access (Marketplace entitlement, lifecycle, account-level blocks) --------------------------
-  // AWS's table of Bedrock error codes (ERROR_CODES below) names four account-level 403s by code and cause. The
+  // AWS's table of Bedrock error codes (ERROR_CODES_GUIDE) names four account-level 403s by code and cause. The
   // code may reach the SDK as the error's name (an unmodelled type) or only in the words under an
   // AccessDeniedException, so each has a row by name and one by its words. The in-progress rows come first:
   // "Your account is not authorized to access this model. Your AWS Marketplace subscription … is still being
@@ -224,7 +221,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /./,
     status: 'skip',
     reading: "AWS is still processing the account's AWS Marketplace subscription to this model",
-    sources: [ERROR_CODES]
+    sources: [ERROR_CODES_GUIDE]
   },
   {
     id: 'marketplace-subscription-in-progress',
@@ -234,7 +231,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'skip',
     reading: "AWS is still processing the account's AWS Marketplace subscription to this model",
     sources: [
-      ERROR_CODES,
+      ERROR_CODES_GUIDE,
       'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html ("During this setup period (up to 15 minutes) …")'
     ],
     note:
@@ -248,7 +245,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       /Marketplace Agreement (is )?(still )?Pending after 15 minutes|has not succeeded and it has been 15 minutes/i,
     status: 'fail',
     reading: "The account's AWS Marketplace agreement for this model is still pending after 15 minutes",
-    sources: [ERROR_CODES]
+    sources: [ERROR_CODES_GUIDE]
   },
   {
     // The agreement failed "due to an underlying issue": the same cause as an automatic subscription that failed.
@@ -257,7 +254,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /Marketplace Agreement failed|agreement failed due to an underlying issue/i,
     status: 'fail',
     reading: "The account's AWS Marketplace agreement for this model failed",
-    sources: [ERROR_CODES]
+    sources: [ERROR_CODES_GUIDE]
   },
   {
     id: 'account-standing',
@@ -265,7 +262,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /./,
     status: 'fail',
     reading: 'AWS has not authorized this account to access the model (an account-standing check)',
-    sources: [ERROR_CODES]
+    sources: [ERROR_CODES_GUIDE]
   },
   {
     id: 'account-standing',
@@ -273,7 +270,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /(Your|This|The) (AWS )?account is not authorized to (access|use|invoke) (this|the) model/i,
     status: 'fail',
     reading: 'AWS has not authorized this account to access the model (an account-level refusal, not IAM)',
-    sources: [ERROR_CODES],
+    sources: [ERROR_CODES_GUIDE],
     note:
       'AWS\'s cause for BadCScoreException ("Your account is not authorized to access this model"), whose fix is AWS ' +
       'Support; the "use"/"invoke" variants are the same sentence about the account, never about an IAM principal.'

@@ -90,11 +90,8 @@ function unprovenWord(check: CheckResult): string {
     const spec = causeOf(result.cause)
     if (spec.kind === 'fault' || spec.kind === 'unproven') return spec.cell
   }
-  const pending = pendingGate(check)?.cause
-  const pendingSpec = pending ? causeOf(pending) : undefined
-  if (pendingSpec && 'cell' in pendingSpec) return pendingSpec.cell
-  const iam = check.gates['iam-permission'].cause
-  const spec = iam ? causeOf(iam) : undefined
+  const cause = pendingGate(check)?.cause ?? check.gates['iam-permission'].cause
+  const spec = cause ? causeOf(cause) : undefined
   return spec && 'cell' in spec ? spec.cell : 'not called'
 }
 
