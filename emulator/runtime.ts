@@ -7,8 +7,8 @@
 import { EventStreamCodec } from '@smithy/core/event-streams'
 import { agreementOf, findModel, findProfile, isMarketplace, profileArn } from './control-plane.js'
 import { appliedTokensPerMinute } from './service-quotas.js'
-import { memberHasUseCaseForm, type EmulatorState } from './state.js'
-import { callerArn, jsonError, ok, sessionDenies, type Reply, type Route } from './wire.js'
+import { memberHasUseCaseForm, type EmulatedModel, type EmulatorState } from './state.js'
+import { callerArn, jsonError, ok, sessionDenies, type Context, type Reply, type Route } from './wire.js'
 
 export type RuntimeOperation = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream'
 
@@ -110,7 +110,10 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
       // The first call subscribes the account (and accepts the EULA): exactly what the probe must not do unasked.
       state.agreements[model.id] = { status: 'AVAILABLE' }
     }
-    // The request is authorized; what the quotas allow comes after (the throttling wordings users quote).
+    // The request is authorized; the tier it asks for is served or refused next (a 400 ValidationException).
+    const tierRefusal = refuseTier(model, requestedTier(operation, ctx))
+    if (tierRefusal) return tierRefusal
+    // What the quotas allow comes after (the throttling wordings users quote).
     if (state.quotas.dailyExhausted.includes(model.id))
       return jsonError(
         429,
@@ -219,4 +222,30 @@ export function arnMatches(pattern: string, arn: string): boolean {
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.')
   return new RegExp(`^${source}$`).test(arn)
+}
+
+/**
+ * The tier a call asks for: Converse's `serviceTier.type` in the body, InvokeModel's X-Amzn-Bedrock-Service-Tier
+ * header (the SDK's serializers, from the Smithy model).
+ */
+function requestedTier(operation: RuntimeOperation, ctx: Context): string | undefined {
+  if (operation === 'Converse' || operation === 'ConverseStream') {
+    const body = JSON.parse(ctx.body || '{}') as { serviceTier?: { type?: string } }
+    return body.serviceTier?.type
+  }
+  const header = ctx.req.headers['x-amzn-bedrock-service-tier']
+  return Array.isArray(header) ? header[0] : header
+}
+
+/**
+ * Bedrock's answers for a tier (seen by users: "Reservation not found." for reserved without a reservation,
+ * "service tier provided is invalid" for an unknown value). For a known tier the model is not served in no
+ * wording was found quoted; the emulator says it in the same words as an unknown one.
+ */
+function refuseTier(model: EmulatedModel, tier: string | undefined): Reply | undefined {
+  if (tier === undefined || tier === 'default') return undefined
+  if (tier === 'reserved')
+    return model.reserved ? undefined : jsonError(400, 'ValidationException', 'Reservation not found.')
+  if ((model.serviceTiers as string[] | undefined)?.includes(tier)) return undefined
+  return jsonError(400, 'ValidationException', 'service tier provided is invalid')
 }

@@ -59,6 +59,10 @@ export interface EmulatedModel {
   tokensPerMinute?: number
   /** The model also has a "1M Context Length" quota beside its standard one. */
   longContextQuota?: boolean
+  /** The service tiers it is served in besides the standard one (service-tiers-inference.html); default none. */
+  serviceTiers?: ('priority' | 'flex')[]
+  /** The account holds Reserved tier capacity for it. */
+  reserved?: boolean
 }
 
 export interface EmulatedProfile {
@@ -258,7 +262,8 @@ export function openAccount(): EmulatorState {
         provider: 'Amazon',
         name: 'Nova Lite',
         regions: ['us-east-1', 'eu-central-1'],
-        inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE']
+        inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'],
+        serviceTiers: ['priority', 'flex']
       },
       {
         id: 'amazon.titan-embed-text-v2:0',

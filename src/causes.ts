@@ -62,6 +62,8 @@ export interface FixContext {
   roleArn?: string
   /** The ACTIVE model of the same provider and line that follows a Legacy or ending one, in this region. */
   successor?: { id: string; onDemand: 'supported' | 'not-supported' | 'unknown' }
+  /** service-tier: the tier the calls asked for. */
+  serviceTier?: string
   /** The quota a capacity fix is about, and the value to ask for. */
   quota?: {
     name: string
@@ -131,6 +133,9 @@ const MARKETPLACE_FIX =
   'from such a role. After the first subscription every role in the account can invoke without them; allow up to 2 minutes.'
 
 const MODEL_ACCESS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html'
+const DATA_RETENTION_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html'
+const SERVICE_TIERS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/service-tiers-inference.html'
+const PROMPT_CACHING_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html'
 const QUOTAS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/quotas-runtime.html'
 const QUOTA_INCREASE_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/quotas-increase.html'
 
@@ -527,7 +532,8 @@ export const CAUSES = {
     fix: ctx =>
       `Nothing to change yet: AWS is still processing this account's AWS Marketplace subscription to ` +
       `${ctx.baseModelId ?? ctx.model}, and refuses calls until it is done. AWS says to try again after 15 minutes; ` +
-      're-run the check then (nothing is created twice). If it still says so after 15 minutes, the subscription is ' +
+      're-run the check then (nothing is created twice), or run it with create-agreement: true, which calls again ' +
+      'until the subscription is through, up to wait-timeout-seconds. If it still says so after 15 minutes, the subscription is ' +
       'stuck: open an AWS Support case (Account and billing) naming the model and region. No IAM policy changes this.',
     sources: [ERROR_CODES_GUIDE, MODEL_ACCESS_GUIDE]
   },
@@ -695,6 +701,30 @@ export const CAUSES = {
       'create-agreement: true against that account), then re-run here.',
     sources: ['ferkakta.dev/govcloud-bedrock-model-graveyard']
   },
+  'data-retention-mode-refused': {
+    // A provider's terms, not an IAM matter: some models (Claude Fable 5 and Mythos 5 first) are served only when the
+    // account's data retention mode in the region lets their provider's retention apply. The mode is an account
+    // setting (Get/PutAccountDataRetention), per region; nothing in the request changes it.
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: "the account's data retention mode does not allow this model",
+    fix: ctx => {
+      const mode = ctx.groups[0] ? `'${ctx.groups[0]}'` : 'the one set'
+      return (
+        `The account's data retention mode in ${ctx.region} (${mode}) is not one ${ctx.baseModelId ?? ctx.model} is ` +
+        'served under: its terms require its data to be retained (see the model card for the modes it accepts, ' +
+        `typically provider_data_share). See the mode with \`aws bedrock get-account-data-retention --region ${ctx.region}\`. ` +
+        'Changing it is a data-governance decision for whoever owns the account, never the probe: with ' +
+        `\`aws bedrock put-account-data-retention --mode provider_data_share --region ${ctx.region}\` ` +
+        "(bedrock:PutAccountDataRetention; it is set per region) request data is shared under the provider's terms. " +
+        'Or use a model your mode allows. No IAM policy changes this.'
+      )
+    },
+    sources: [
+      DATA_RETENTION_GUIDE,
+      'docs.aws.amazon.com/bedrock/latest/APIReference/API_PutAccountDataRetention.html'
+    ]
+  },
   'provider-country-unsupported': {
     gate: 'provider-terms',
     kind: 'closed',
@@ -791,6 +821,18 @@ export const CAUSES = {
       'Not an access verdict: please report the message to bedrock-access-probe so the minimal request can be adapted ' +
       'to this model. Access could not be proven with a call.'
   },
+  'prompt-caching-refused': {
+    gate: 'iam-permission',
+    kind: 'unproven',
+    title: 'the request asked for prompt caching the model does not allow',
+    cell: 'caching',
+    fix: ctx =>
+      `Not an access verdict: Bedrock refused prompt caching for this request (cache checkpoints on a model, or in a ` +
+      `region, where prompt caching is not offered). The probe sends no cache checkpoint itself: if a gateway or ` +
+      `proxy between the runner and Bedrock adds them, turn its caching off for ${ctx.baseModelId ?? ctx.model}. ` +
+      'For the workload, send cachePoint (cache_control) only to the models the prompt-caching guide lists.',
+    sources: [PROMPT_CACHING_GUIDE]
+  },
   'not-text-model': {
     gate: 'iam-permission',
     kind: 'unproven',
@@ -854,6 +896,27 @@ export const CAUSES = {
     sources: [
       'github.com/anthropics/claude-code/issues/236 ("Too many tokens, please wait before trying again.")'
     ]
+  },
+  'service-tier-reservation-missing': {
+    gate: 'capacity',
+    kind: 'closed',
+    title: 'no reservation for the reserved tier',
+    fix: ctx =>
+      `The calls asked for the reserved service tier, and the account has no Reserved tier capacity for ` +
+      `${ctx.baseModelId ?? ctx.model} in ${ctx.region}: every such request fails. Reserved capacity is arranged ` +
+      'through your AWS account team; until then send priority, default or flex (service-tier), or none.',
+    sources: [SERVICE_TIERS_GUIDE, 'github.com/envoyproxy/ai-gateway/pull/1749 ("Reservation not found.")']
+  },
+  'service-tier-unsupported': {
+    gate: 'capacity',
+    kind: 'closed',
+    title: 'a service tier the model does not offer',
+    fix: ctx =>
+      `${ctx.baseModelId ?? ctx.model} in ${ctx.region} is not served in the ` +
+      `${ctx.serviceTier ? `${ctx.serviceTier} ` : ''}service tier the calls asked for, so every such request ` +
+      'fails. The Bedrock user guide lists the tiers each model offers (priority and flex on some models only); send ' +
+      'one of those, or none (the standard tier every model offers).',
+    sources: [SERVICE_TIERS_GUIDE, 'github.com/NousResearch/hermes-agent/pull/34476']
   },
   'quota-read-denied': {
     gate: 'capacity',
@@ -1082,6 +1145,13 @@ export type Cause = keyof typeof CAUSES
 /** A cause's entry, typed as its kind. */
 export function causeOf(cause: Cause): CauseSpec {
   return CAUSES[cause]
+}
+
+/** A cause AWS gives while access is still being set up: wait and call again, nothing to fix (`transient`). */
+export function isTransient(cause: Cause | undefined): boolean {
+  if (cause === undefined) return false
+  const spec = causeOf(cause)
+  return spec.kind === 'unproven' && spec.transient === true
 }
 
 export function isCause(value: string): value is Cause {

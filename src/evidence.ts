@@ -2,7 +2,7 @@
  * What the AWS layer found out, in the probe's own words: the gates decide from these shapes and never see
  * an SDK string. The AWS layer (src/aws/) translates each answer into them at the boundary.
  */
-import type { CallerIdentity, CallKind, CredentialSource } from './types.js'
+import type { CallerIdentity, CallKind, CredentialSource, ServiceTier } from './types.js'
 import type { Modality } from './bedrock/model-id.js'
 import type { ServiceQuota } from './bedrock/quotas.js'
 import type { Cause } from './causes.js'
@@ -204,6 +204,8 @@ export interface Evidence {
   quotas?: Read<QuotaListing>
   /** What the workload needs, in tokens per minute (min-tokens-per-minute), when the workflow said. */
   minTokensPerMinute?: number
+  /** service-tier: the tier the calls asked for (its refusal's fix names it). */
+  serviceTier?: ServiceTier
   /** eol-warning-days: an end of life this close is a model-access warning (default DEFAULT_EOL_WARNING_DAYS). */
   eolWarningDays?: number
 }

@@ -12,6 +12,14 @@ import type { Cause, GateName } from './causes.js'
 export const CALLS = ['converse', 'converse-stream', 'invoke', 'invoke-stream'] as const
 export type CallKind = (typeof CALLS)[number]
 
+/**
+ * The service tier a workload asks Bedrock for (the Converse `serviceTier`, InvokeModel's X-Amzn-Bedrock-Service-Tier
+ * header; valid values per the API reference's ServiceTier: priority | default | flex | reserved). Not every model
+ * offers every tier, and reserved needs a reservation (Bedrock user guide, service-tiers-inference.html).
+ */
+export const SERVICE_TIERS = ['default', 'priority', 'flex', 'reserved'] as const
+export type ServiceTier = (typeof SERVICE_TIERS)[number]
+
 /** pass: proven open. fail: proven closed. warn: open or undecided, with a caveat. skip: not evaluated. */
 export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip'
 
@@ -221,6 +229,8 @@ export interface ProbeScope {
   invoke: boolean
   /** create-agreement: true (the run may change the account). */
   bootstrap: boolean
+  /** service-tier: the tier every call asked for (absent: none was sent, Bedrock's default). */
+  serviceTier?: ServiceTier
   durationMs: number
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { freshAccount, type EmulatorState } from '../../emulator/state.js'
+import { freshAccount, openAccount, type EmulatorState } from '../../emulator/state.js'
 import { gateOf, runAction } from './harness.js'
 
 let emulator: Emulator | undefined
@@ -178,6 +178,47 @@ describe('bootstrap failures', () => {
     )
     expect(gate.fix).toMatch(/nothing will be created twice/)
     expect(emu.count('Converse')).toBe(0)
+  })
+
+  // AWS's table of Bedrock error codes: MPAgreementBeingCreated, "try again after 15 minutes". With a wait, the
+  // bootstrap waits for the subscription as it waits for an agreement: the call is made again until it answers.
+  const SUBSCRIPTION_IN_PROGRESS = {
+    operation: 'Converse',
+    kind: 'refuse',
+    exception: 'AccessDeniedException',
+    status: 403,
+    message:
+      'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed.'
+  } as const
+
+  it('a call refused while the subscription is still being processed is made again until it answers: pass', async () => {
+    const state = freshAccount()
+    state.faults = [{ ...SUBSCRIPTION_IN_PROGRESS, times: 2 }]
+    const emu = await start(state)
+    const run = await runAction(emu, BOOTSTRAP)
+    expect(run.outputs.result).toBe('pass')
+    expect(run.code).toBe(0)
+    expect(emu.count('Converse')).toBe(3)
+    expect(emu.count('CreateFoundationModelAgreement')).toBe(1)
+    expect(run.stdout).toMatch(
+      /Waiting for us\.anthropic\.claude-sonnet-4-6 in us-east-1: the Marketplace subscription is still being processed; calling again in 1 s/
+    )
+  })
+
+  it('still being processed when the wait runs out: pending, inconclusive, never a pass and never a policy', async () => {
+    // The agreement is live already (nothing to create or wait for): the whole wait goes to the refused call.
+    const state = openAccount()
+    state.faults = [SUBSCRIPTION_IN_PROGRESS]
+    const emu = await start(state)
+    const run = await runAction(emu, { ...BOOTSTRAP, 'wait-timeout-seconds': '2' })
+    expect(run.outputs.result).toBe('inconclusive')
+    expect(emu.count('Converse')).toBeGreaterThan(1)
+    expect(emu.count('CreateFoundationModelAgreement')).toBe(0)
+    expect(gateOf(run, MODEL, 'us-east-1', 'model-access')).toMatchObject({
+      status: 'skip',
+      cause: 'marketplace-subscription-in-progress'
+    })
+    expect(run.summary).not.toMatch(/"Effect": "Allow"|put-role-policy/)
   })
 
   it('an Anthropic model without a form on file and no form given: nothing is created, the fix names the input', async () => {

@@ -35,6 +35,11 @@ describe('bad inputs are refused before any AWS call', () => {
       /Input "role-duration-seconds" is 600, outside 900 to 43200/
     ],
     [
+      'a service tier Bedrock does not know',
+      { ...BASE, 'service-tier': 'cheapest' },
+      /Input "service-tier" is "cheapest". Use one of default, priority, flex, reserved/
+    ],
+    [
       'an unknown fail-on',
       { ...BASE, 'fail-on': 'always' },
       /Input "fail-on" is "always". Use error \(default: a closed gate or an unproven check fails\), closed \(only a closed gate\), warn or never/

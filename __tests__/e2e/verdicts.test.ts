@@ -227,6 +227,16 @@ describe('a refusal always fails, on the gate its fix belongs to', () => {
       'credentials',
       'bearer-key-invalid',
       /new key/
+    ],
+    // Claude's data retention modes (data-retention.html; anthropics/claude-code#66594): provider terms, and the
+    // fix names the mode in effect and the account setting, never a policy.
+    [
+      'ValidationException',
+      400,
+      "data retention mode 'default' is not available for this model",
+      'provider-terms',
+      'data-retention-mode-refused',
+      /\('default'\).*aws bedrock put-account-data-retention --mode provider_data_share --region us-east-1/
     ]
   ] as const)('%s "%s" → %s', async (exception, status, message, gate, cause, fix) => {
     const run = await probe(
@@ -270,6 +280,31 @@ describe('a refusal always fails, on the gate its fix belongs to', () => {
       expect(run.summary).not.toContain('<td>✅')
     }
   )
+
+  it('prompt caching refused (a 403 by report): not an IAM verdict, no policy, inconclusive', async () => {
+    const run = await probe(
+      { models: CLAUDE },
+      {
+        faults: [
+          {
+            operation: 'Converse',
+            kind: 'refuse',
+            exception: 'AccessDeniedException',
+            status: 403,
+            message:
+              'You invoked an unsupported model, or your request did not allow prompt caching. See the documentation for more information.'
+          }
+        ]
+      }
+    )
+    expect(run.outputs.result).toBe('inconclusive')
+    expect(gateOf(run, CLAUDE, 'us-east-1', 'iam-permission')).toMatchObject({
+      status: 'skip',
+      cause: 'prompt-caching-refused'
+    })
+    expect(run.summary).not.toMatch(/"Effect": "Allow"|put-role-policy/)
+    expect(run.summary).toContain('<td>🟡 caching</td>')
+  })
 
   it("a refusal of the probe's own request shape is not blamed on the account", async () => {
     const run = await probe(
@@ -500,4 +535,75 @@ describe('a full catalogue', () => {
     for (const event of events) peak = Math.max(peak, (inFlight += event.change))
     expect(peak).toBeGreaterThanOrEqual(250)
   }, 90_000)
+})
+
+describe('service-tier: every call asks for the tier the workload asks for', () => {
+  it('a tier the model is served in: pass, and the call carried it', async () => {
+    const run = await probe({ models: NOVA, 'service-tier': 'flex' })
+    expect(run.outputs.result).toBe('pass')
+    const converse = emulator!.calls.find(call => call.operation === 'Converse')!
+    expect(JSON.parse(converse.body!)).toMatchObject({ serviceTier: { type: 'flex' } })
+    expect(run.summary).toMatch(/calls <code>Converse<\/code> in the <code>flex<\/code> service tier/)
+  })
+
+  it('reserved without a reservation, on InvokeModel too (the header): capacity fails, the tier named', async () => {
+    const run = await probe({ models: NOVA, calls: 'converse, invoke', 'service-tier': 'reserved' })
+    expect(run.outputs.result).toBe('fail')
+    const capacity = gateOf(run, NOVA, 'us-east-1', 'capacity')
+    expect(capacity).toMatchObject({ status: 'fail', cause: 'service-tier-reservation-missing' })
+    expect(capacity.detail).toMatch(/no reservation for it: Reservation not found\./)
+    expect(capacity.fix).toMatch(/reserved service tier.*AWS account team/)
+    expect(run.report!.checks[0]!.calls.map(call => call.result)).toEqual(['refused', 'refused'])
+    // InvokeModel carries the tier in its header: refused for the same reason, not for another.
+    expect(run.report!.checks[0]!.calls[1]!.detail).toMatch(/Reservation not found/)
+    expect(gateOf(run, NOVA, 'us-east-1', 'iam-permission').status).not.toBe('fail')
+    expect(run.summary).not.toMatch(/"Effect": "Allow"|put-role-policy/)
+  })
+
+  it('a tier the model is not served in: capacity fails with the tier in the fix, never IAM', async () => {
+    const run = await probe({ models: CLAUDE, 'service-tier': 'priority' })
+    expect(run.outputs.result).toBe('fail')
+    const capacity = gateOf(run, CLAUDE, 'us-east-1', 'capacity')
+    expect(capacity).toMatchObject({ status: 'fail', cause: 'service-tier-unsupported' })
+    expect(capacity.fix).toMatch(/not served in the priority service tier/)
+    expect(gateOf(run, CLAUDE, 'us-east-1', 'iam-permission').status).not.toBe('fail')
+  })
+})
+
+describe('an application inference profile', () => {
+  const PROFILE = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/k7x2fq9e1abc'
+
+  it('IAM that allows the foundation model but not the profile: the statement names both', async () => {
+    const state = openAccount()
+    state.iam.invokeAllowed = ['arn:aws:bedrock:*::foundation-model/*']
+    const run = await probe({ models: PROFILE }, { state })
+    expect(run.outputs.result).toBe('fail')
+    const iam = gateOf(run, PROFILE, 'us-east-1', 'iam-permission')
+    expect(iam.status).toBe('fail')
+    expect(iam.detail).toContain(`on resource: ${PROFILE}`)
+    const statement = run.report!.checks[0]!.iamStatement!
+    expect(statement.Resource).toEqual(
+      expect.arrayContaining([PROFILE, 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0'])
+    )
+  })
+})
+
+describe('a geography prefix this release does not list', () => {
+  // Hypothetical: AWS adds geographies (jp., au. and ca. came after us., eu. and apac.). A new one must be read as
+  // the profile it is, proven by its call, never refused as a model ID or looked up as a base model.
+  const PROFILE = 'xy.amazon.nova-lite-v1:0'
+
+  it('is read as an inference profile and proven by its call', async () => {
+    const state = openAccount()
+    state.profiles.push({
+      id: PROFILE,
+      regions: ['us-east-1'],
+      destinations: ['us-east-1'],
+      base: 'amazon.nova-lite-v1:0'
+    })
+    const run = await probe({ models: PROFILE }, { state })
+    expect(run.outputs.result).toBe('pass')
+    expect(emulator!.count('GetInferenceProfile')).toBe(1)
+    expect(run.report!.checks[0]!.baseModelId).toBe('amazon.nova-lite-v1:0')
+  })
 })

@@ -12,11 +12,17 @@ import {
 } from '@aws-sdk/client-bedrock'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { AwsClients } from '../../src/aws/clients.js'
-import { Bootstrapper, POLL_SCHEDULE_MS, waitUntilLive } from '../../src/run/bootstrap.js'
+import {
+  Bootstrapper,
+  POLL_SCHEDULE_MS,
+  retryWhileTransient,
+  transientRefusal,
+  waitUntilLive
+} from '../../src/run/bootstrap.js'
 import { keepUseCaseForm } from '../../src/run/use-case-form.js'
 import type { Clock } from '../../src/support/clock.js'
 import type { Read } from '../../src/evidence.js'
-import type { Availability, AgreementState } from '../../src/evidence.js'
+import type { Availability, AgreementState, CallsOutcome } from '../../src/evidence.js'
 import { validateUseCaseForm } from '../../src/inputs/use-case-form.js'
 
 /** A clock whose sleep advances time instantly, recording every sleep. */
@@ -95,6 +101,99 @@ describe('waitUntilLive', () => {
     )
     expect(outcome.timedOut).toBeUndefined()
     expect(clock.sleeps).toHaveLength(1)
+  })
+})
+
+/** The calls of one check, the Converse call refused with `name` / `message` or answered. */
+const refused = (name: string, message: string): CallsOutcome => ({
+  state: 'made',
+  outcomes: [
+    {
+      state: 'failed',
+      call: 'converse',
+      failure: { kind: 'service', name, message, httpStatus: 403 }
+    }
+  ]
+})
+const answered: CallsOutcome = { state: 'made', outcomes: [{ state: 'ok', call: 'converse' }] }
+const IN_PROGRESS = refused(
+  'AccessDeniedException',
+  'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed.'
+)
+
+describe('a call refused while the Marketplace subscription is still being processed', () => {
+  it('is transient by its code and by its words; a refusal for good is not', () => {
+    expect(transientRefusal(IN_PROGRESS)).toMatch(/still being processed/)
+    expect(transientRefusal(refused('MPAgreementBeingCreated', 'Access denied.'))).toMatch(
+      /still being processed/
+    )
+    expect(transientRefusal(refused('BadCScoreException', 'Access denied.'))).toBeUndefined()
+    expect(
+      transientRefusal(
+        refused('AccessDeniedException', 'Your account is not authorized to access this model.')
+      )
+    ).toBeUndefined()
+    expect(transientRefusal(answered)).toBeUndefined()
+  })
+
+  it('is called again on the poll schedule until AWS answers otherwise', async () => {
+    const clock = fakeClock()
+    const answers = [IN_PROGRESS, IN_PROGRESS, answered]
+    const seen: string[] = []
+    const calls = await retryWhileTransient(
+      IN_PROGRESS,
+      async () => answers.shift()!,
+      900,
+      clock,
+      status => seen.push(status)
+    )
+    expect(calls).toBe(answered)
+    expect(clock.sleeps).toEqual(POLL_SCHEDULE_MS.slice(0, 3))
+    expect(seen[0]).toMatch(/still being processed; calling again in 1 s/)
+  })
+
+  it('stops at the deadline with the last refusal, which stays pending', async () => {
+    const clock = fakeClock()
+    let again = 0
+    const calls = await retryWhileTransient(
+      IN_PROGRESS,
+      async () => {
+        again++
+        return IN_PROGRESS
+      },
+      60,
+      clock,
+      () => undefined
+    )
+    expect(calls).toBe(IN_PROGRESS)
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000)
+    expect(again).toBe(clock.sleeps.length)
+  })
+
+  it('Bootstrapper: no wait asked (wait-timeout-seconds: 0), or none left after the agreement wait: no call again', async () => {
+    const clients = new AwsClients({ requestTimeoutMs: 1000 })
+    const callAgain = async (): Promise<CallsOutcome> => {
+      throw new Error('must not call again')
+    }
+    const clock = fakeClock()
+    await expect(
+      new Bootstrapper(clients, clock, log, 0).waitOutTransientRefusals(
+        'us-east-1',
+        'm',
+        IN_PROGRESS,
+        callAgain
+      )
+    ).resolves.toBe(IN_PROGRESS)
+    await expect(
+      new Bootstrapper(clients, clock, log, 60).waitOutTransientRefusals(
+        'us-east-1',
+        'm',
+        IN_PROGRESS,
+        callAgain,
+        60
+      )
+    ).resolves.toBe(IN_PROGRESS)
+    expect(clock.sleeps).toEqual([])
   })
 })
 

@@ -186,6 +186,35 @@ const REAL_MESSAGES: [string, string, string, string][] = [
     'model-access'
   ],
   ['BadCScoreException', 'Access denied.', 'account-standing', 'model-access'],
+  // Claude's data retention modes (data-retention.html): the mode in effect, named by Bedrock.
+  [
+    'ValidationException',
+    "data retention mode 'default' is not available for this model",
+    'data-retention-mode-refused',
+    'provider-terms'
+  ],
+  [
+    'ValidationException',
+    "data retention mode 'none' is not available for this model",
+    'data-retention-mode-refused',
+    'provider-terms'
+  ],
+  // Service tiers: the reserved tier without a reservation, and a tier the model is not served in.
+  ['ValidationException', 'Reservation not found.', 'service-tier-reservation-missing', 'capacity'],
+  ['ValidationException', 'service tier provided is invalid', 'service-tier-unsupported', 'capacity'],
+  // Prompt caching, a 400 or a 403 by report; never IAM.
+  [
+    'ValidationException',
+    'You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.',
+    'prompt-caching-refused',
+    'iam-permission'
+  ],
+  [
+    'AccessDeniedException',
+    'You invoked an unsupported model, or your request did not allow prompt caching. See the documentation for more information.',
+    'prompt-caching-refused',
+    'iam-permission'
+  ],
   [
     'AccessDeniedException',
     'Your account is not authorized to access this model.',
@@ -464,11 +493,29 @@ describe('error catalogue', () => {
         'account-standing',
         'provider-country-unsupported',
         'bearer-key-invalid',
-        'probe-request-rejected'
+        'probe-request-rejected',
+        'data-retention-mode-refused',
+        'service-tier-reservation-missing',
+        'service-tier-unsupported',
+        'prompt-caching-refused'
       ].includes(entry.id)
     )
-    expect(cited).toHaveLength(12)
+    expect(cited).toHaveLength(16)
     for (const entry of cited) expect(entry.sources?.length).toBeGreaterThan(0)
+  })
+
+  it('names the data retention mode Bedrock says is in effect, in the fix', () => {
+    const diagnosis = diagnose(
+      service('ValidationException', "data retention mode 'default' is not available for this model")
+    )!
+    expect(diagnosis.groups[0]).toBe('default')
+    expect(
+      fixFor('data-retention-mode-refused', {
+        model: 'us.anthropic.claude-fable-5',
+        region: 'us-east-1',
+        groups: diagnosis.groups
+      })
+    ).toMatch(/data retention mode in us-east-1 \('default'\)/)
   })
 
   it('gives every row a reading of the message, and its cause a fix', () => {

@@ -92,6 +92,19 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
     'AWS Support case',
     'No IAM policy changes this'
   ],
+  'data-retention-mode-refused': [
+    'aws bedrock get-account-data-retention --region us-west-2',
+    'aws bedrock put-account-data-retention --mode provider_data_share --region us-west-2',
+    'never the probe',
+    'No IAM policy changes this'
+  ],
+  'service-tier-reservation-missing': [
+    'reserved service tier',
+    'AWS account team',
+    'priority, default or flex'
+  ],
+  'service-tier-unsupported': ['not served in the', 'tiers each model offers', 'or none'],
+  'prompt-caching-refused': ['Not an access verdict', 'sends no cache checkpoint', 'cachePoint'],
   'account-standing': [
     'No IAM policy, SCP or agreement opens this',
     'm.x-1',

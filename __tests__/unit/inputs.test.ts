@@ -18,6 +18,15 @@ function refusal(values: Record<string, string>, env: NodeJS.ProcessEnv = {}): I
   throw new Error('expected an InputError')
 }
 
+describe('service-tier', () => {
+  it('none by default; a known tier in any case is sent as AWS spells it', () => {
+    const base = { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }
+    expect(parse(base).serviceTier).toBeUndefined()
+    expect(parse({ ...base, 'service-tier': ' Flex ' }).serviceTier).toBe('flex')
+    expect(parse({ ...base, 'service-tier': 'reserved' }).serviceTier).toBe('reserved')
+  })
+})
+
 describe('list inputs', () => {
   it('split on newlines and commas and drop blanks', () => {
     expect(splitList(' a ,b\n\n c,\n')).toEqual(['a', 'b', 'c'])
@@ -203,6 +212,12 @@ describe('bad inputs are refused with the input name and a fix', () => {
     ],
     ['comment not a boolean', { ...base, comment: 'yes please' }, 'comment', /not a boolean/],
     ['an unknown fail-on', { ...base, 'fail-on': 'sometimes' }, 'fail-on', /error .* warn or never/],
+    [
+      'a service tier Bedrock does not know',
+      { ...base, 'service-tier': 'standard' },
+      'service-tier',
+      /"standard"\. Use one of default, priority, flex, reserved/
+    ],
     [
       'a zero request timeout',
       { ...base, 'request-timeout-seconds': '0' },

@@ -33,6 +33,21 @@ describe('parseModelRef', () => {
     }
   )
 
+  it('reads a geography prefix AWS adds later as a profile for GetInferenceProfile to confirm, not a base model', () => {
+    expect(parseModelRef('in.anthropic.claude-sonnet-4-6')).toMatchObject({
+      kind: 'inference-profile',
+      profileId: 'in.anthropic.claude-sonnet-4-6',
+      baseModelGuess: 'anthropic.claude-sonnet-4-6'
+    })
+    // Base model IDs keep their one dot, versions and all.
+    for (const id of [
+      'amazon.titan-embed-text-v2:0',
+      'mistral.mistral-7b-instruct-v0:2',
+      'cohere.embed-v4:0'
+    ])
+      expect(parseModelRef(id)).toMatchObject({ kind: 'foundation-model', baseModelId: id })
+  })
+
   it('reads a foundation-model ARN and pins its region', () => {
     expect(parseModelRef('arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0')).toMatchObject({
       kind: 'foundation-model',

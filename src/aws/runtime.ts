@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime'
 import { MAX_OUTPUT_TOKENS, MINIMAL_PROMPT } from '../bedrock/calls.js'
 import type { AwsFailure, CallOutcome, CallRequest } from '../evidence.js'
+import type { ServiceTier } from '../types.js'
 import type { AwsClients } from './clients.js'
 import { deadline } from '../support/deadline.js'
 import { describeAwsError } from './failure.js'
@@ -26,9 +27,12 @@ export async function minimalCall(
   clients: AwsClients,
   region: string,
   modelId: string,
-  request: CallRequest
+  request: CallRequest,
+  /** service-tier: asked for on every call, as the workload asks for it. */
+  serviceTier?: ServiceTier
 ): Promise<CallOutcome> {
   const { call } = request
+  const tier = serviceTier ? { serviceTier: { type: serviceTier } } : {}
   const failed = (failure: AwsFailure): CallOutcome => ({ state: 'failed', call, failure })
   const messages = [{ role: 'user' as const, content: [{ text: MINIMAL_PROMPT }] }]
   const inferenceConfig = { maxTokens: MAX_OUTPUT_TOKENS }
@@ -36,7 +40,8 @@ export async function minimalCall(
     modelId,
     contentType: 'application/json',
     accept: 'application/json',
-    body: new TextEncoder().encode(JSON.stringify(request.body ?? {}))
+    body: new TextEncoder().encode(JSON.stringify(request.body ?? {})),
+    ...(serviceTier ? { serviceTier } : {})
   })
 
   switch (call) {
@@ -44,7 +49,7 @@ export async function minimalCall(
       const outcome = await clients.send(
         BedrockRuntimeClient,
         region,
-        new ConverseCommand({ modelId, messages, inferenceConfig })
+        new ConverseCommand({ modelId, messages, inferenceConfig, ...tier })
       )
       if (!outcome.ok) return failed(outcome.failure)
       return outcome.value.output?.message
@@ -62,7 +67,7 @@ export async function minimalCall(
       const outcome = await clients.send(
         BedrockRuntimeClient,
         region,
-        new ConverseStreamCommand({ modelId, messages, inferenceConfig })
+        new ConverseStreamCommand({ modelId, messages, inferenceConfig, ...tier })
       )
       if (!outcome.ok) return failed(outcome.failure)
       const read = await drain(outcome.value.stream, clients.settings.requestTimeoutMs, event =>

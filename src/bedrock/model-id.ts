@@ -119,8 +119,16 @@ function parseShape(raw: string): ModelRef {
       throw new ModelIdError(`names the ${first}. profile prefix but no model after it`)
     return { kind: 'inference-profile', input, profileId: input, baseModelGuess: base }
   }
+  // A geography AWS added after this list (jp., au. and ca. came after us., eu. and apac.): a base model ID has one
+  // dot, so a short word before a whole provider.model ID is a profile prefix. It is read as a profile for
+  // GetInferenceProfile to confirm, never refused and never taken for a base model.
+  const newGeography = UNLISTED_PROFILE_PREFIX.exec(input)
+  if (newGeography)
+    return { kind: 'inference-profile', input, profileId: input, baseModelGuess: newGeography[1]! }
   return { kind: 'foundation-model', input, baseModelId: input }
 }
+
+const UNLISTED_PROFILE_PREFIX = /^[a-z]{2,7}(?:-[a-z]{2,4})?\.([a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_:-]*)$/
 
 function isProfilePrefix(segment: string): boolean {
   return (PROFILE_PREFIXES as readonly string[]).includes(segment.toLowerCase())

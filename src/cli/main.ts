@@ -47,6 +47,11 @@ const FLAGS: Flag[] = [
     help: 'the tokens per minute the workload needs: a smaller quota closes the capacity gate'
   },
   {
+    name: 'service-tier',
+    value: 'TIER',
+    help: 'the service tier every call asks for: default, priority, flex or reserved (default: none sent)'
+  },
+  {
     name: 'eol-warning-days',
     value: 'N',
     help: 'warn when a model reaches end of life within N days (default 90; 0: only Legacy warns)'

@@ -417,6 +417,64 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'github.com/anthropics/claude-code/issues/2656'
     ]
   },
+  {
+    // Bedrock's data retention modes (data-retention.html): a model whose terms require retention is blocked when the
+    // account's (or project's) mode in the region does not allow it; Bedrock names the mode in effect. Users met it
+    // as "data retention mode 'default' is not available for this model" on Claude Fable 5 (a 400 on every request);
+    // the same refusal under zero data retention names 'none'.
+    id: 'data-retention-mode-refused',
+    exceptions: ['ValidationException', 'AccessDeniedException'],
+    pattern:
+      /data retention mode '?([a-z_]+)'? is not (?:available|supported|allowed) for this model|model requires (?:a )?data retention/i,
+    status: 'fail',
+    reading: "The account's data retention mode in this region is not one this model is served under",
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html',
+      'github.com/anthropics/claude-code/issues/66594 ("API Error: 400 data retention mode \'default\' is not available for this model")',
+      'github.com/pydantic/pydantic-ai/issues/8170'
+    ],
+    note: "Provider terms: the mode decides whether the provider's retention terms can apply, and no IAM policy opens it."
+  },
+  // --- What the request asks for (a service tier, prompt caching): before the IAM rows, never read as IAM ----
+  {
+    // Only with service-tier: reserved. Seen as a 400 ValidationException on Converse with serviceTier reserved.
+    id: 'service-tier-reservation-missing',
+    exceptions: ['ValidationException'],
+    pattern: /Reservation not found/i,
+    status: 'fail',
+    reading: 'The reserved service tier was asked for, and the account holds no reservation for it',
+    sources: [
+      'github.com/envoyproxy/ai-gateway/pull/1749',
+      'github.com/NousResearch/hermes-agent/pull/34476 (serviceTier=reserved → "ValidationException: Reservation not found.")'
+    ]
+  },
+  {
+    // Bedrock answers a tier the model or region does not serve with a ValidationException (strands-agents
+    // harness-sdk#1799); the wording for an unoffered tier was not found quoted, so the row reads any validation
+    // refusal that names the service tier ("service tier provided is invalid" is one, hermes-agent#34476).
+    id: 'service-tier-unsupported',
+    exceptions: ['ValidationException'],
+    pattern: /service[ _-]?tier/i,
+    status: 'fail',
+    reading: 'The model is not served in the service tier the calls asked for',
+    sources: [
+      'docs.aws.amazon.com/bedrock/latest/userguide/service-tiers-inference.html',
+      'github.com/strands-agents/harness-sdk/pull/1799',
+      'github.com/NousResearch/hermes-agent/pull/34476'
+    ]
+  },
+  {
+    id: 'prompt-caching-refused',
+    exceptions: ['ValidationException', 'AccessDeniedException'],
+    pattern: /did not allow prompt caching|prompt caching is not (?:supported|enabled|available)/i,
+    status: 'skip',
+    reading: 'Bedrock refused prompt caching for this request (the model or region does not offer it)',
+    sources: [
+      'github.com/cline/cline/issues/2064 ("400 You invoked an unsupported model or your request did not allow prompt caching.")',
+      'github.com/microsoft/vscode/issues/296675',
+      'github.com/posit-dev/positron/issues/12142'
+    ]
+  },
   // --- Model access, the general case: after every specific model-access and provider-terms row ---------
   {
     // Bedrock words a failed first-call Marketplace subscription as "Model access is denied due to <reason>. Your

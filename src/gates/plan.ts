@@ -95,7 +95,8 @@ export function profileCoversRegion(profileId: string, region: string): boolean 
     us: /^us-(east|west)-/,
     'us-gov': /^us-gov-/,
     eu: /^eu-/,
-    apac: /^ap-/,
+    // APAC's source regions include the Middle East (UAE) too (the CDK's CrossRegionInferenceProfileRegion.APAC).
+    apac: /^(ap-|me-central-1$)/,
     jp: /^ap-northeast-[13]$/,
     au: /^ap-southeast-[24]$/,
     ca: /^ca-/

@@ -3,7 +3,7 @@
  * the model × region pairs they make; and the calls the workload makes to each.
  */
 import { DEFAULT_CALLS, isCallKind } from '../bedrock/calls.js'
-import { type CallKind, CALLS, type SourceLocation } from '../types.js'
+import { type CallKind, CALLS, SERVICE_TIERS, type ServiceTier, type SourceLocation } from '../types.js'
 import { DEFAULT_EOL_WARNING_DAYS } from '../bedrock/lifecycle.js'
 import {
   baseModelGuessOf,
@@ -13,7 +13,7 @@ import {
   REGION_SHAPE,
   type ModelRef
 } from '../bedrock/model-id.js'
-import { dedupe, InputError, parseInteger, printable, splitList } from './values.js'
+import { dedupe, InputError, parseChoice, parseInteger, printable, splitList } from './values.js'
 import { WORKLOADS, workloadPreset, type Workload, type WorkloadPreset } from './workload.js'
 
 export const MAX_PAIRS = 100
@@ -42,6 +42,8 @@ export interface WhatToCheck {
   minTokensPerMinute?: number
   /** eol-warning-days: an end of life this close (or closer) is a model-access warning. */
   eolWarningDays: number
+  /** service-tier: the tier every call asks for, as the workload's do; none: Bedrock serves the default tier. */
+  serviceTier?: ServiceTier
   /** What the inputs ask that the probe cannot check, said as warnings when the run starts. */
   notes: string[]
 }
@@ -62,8 +64,10 @@ export function readWhatToCheck(get: Get, env: NodeJS.ProcessEnv, extra: ExtraMo
   }
   const need = get('min-tokens-per-minute')
   const eol = get('eol-warning-days')
+  const tier = get('service-tier').trim().toLowerCase()
   return {
     pairs,
+    ...(tier === '' ? {} : { serviceTier: readServiceTier(tier) }),
     eolWarningDays: eol === '' ? DEFAULT_EOL_WARNING_DAYS : parseInteger('eol-warning-days', eol, 0, 3650),
     calls: readCalls(get, workload),
     notes: workload?.notes ?? [],
@@ -72,6 +76,17 @@ export function readWhatToCheck(get: Get, env: NodeJS.ProcessEnv, extra: ExtraMo
       ? {}
       : { minTokensPerMinute: parseInteger('min-tokens-per-minute', need, 1, 1_000_000_000) })
   }
+}
+
+/** A tier Bedrock would refuse for its spelling is refused here, before any call, with the four it knows. */
+function readServiceTier(text: string): ServiceTier {
+  return parseChoice(
+    'service-tier',
+    text,
+    SERVICE_TIERS,
+    'default',
+    `Use one of ${SERVICE_TIERS.join(', ')} (the tier your workload sends), or leave it empty to send none.`
+  )
 }
 
 function readWorkload(get: Get, env: NodeJS.ProcessEnv): WorkloadPreset | undefined {

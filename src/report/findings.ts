@@ -21,6 +21,7 @@ import {
   GATES,
   GATE_TITLES,
   isCause,
+  isTransient,
   kindOf,
   type Cause,
   type GateName
@@ -78,7 +79,7 @@ export function checkWords(check: CheckResult): string {
  */
 function pendingGate(check: CheckResult): GateResult | undefined {
   return GATES.map(gate => check.gates[gate]).find(
-    result => result.status === 'skip' && result.cause !== undefined && 'transient' in causeOf(result.cause)
+    result => result.status === 'skip' && isTransient(result.cause)
   )
 }
 

@@ -104,7 +104,8 @@ function whatLine(report: Report): string {
   const parts = [
     `<b>Probed</b> ${probed.models} model${probed.models === 1 ? '' : 's'} × ${probed.regions.length} region${probed.regions.length === 1 ? '' : 's'} (${checks})`,
     probed.invoke
-      ? `calls ${probed.calls.map(call => code(CALL_OPERATION[call])).join(', ')}`
+      ? `calls ${probed.calls.map(call => code(CALL_OPERATION[call])).join(', ')}` +
+        (probed.serviceTier ? ` in the ${code(probed.serviceTier)} service tier` : '')
       : 'control plane only (invoke: false)',
     probed.bootstrap ? 'bootstrap (create-agreement: may change the account)' : 'read-only',
     `${(probed.durationMs / 1000).toFixed(1)} s`

@@ -132,7 +132,8 @@ function firstScreen(report: Report, { paint, prose, width }: Layout): string[] 
   if (probed) {
     const models = new Set(report.checks.map(check => check.model)).size
     const calls = probed.invoke
-      ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}`
+      ? `calls ${probed.calls.map(call => CALL_OPERATION[call]).join(', ')}` +
+        (probed.serviceTier ? ` (${probed.serviceTier} tier)` : '')
       : 'control plane only'
     lines.push(
       ...prose(

@@ -6,7 +6,9 @@
  * concurrent checks of the same model share one creation.
  */
 import { createAgreement, listPublicOffers, readAvailability } from '../aws/control-plane.js'
-import type { Availability, AwsFailure, BootstrapEvidence, Read } from '../evidence.js'
+import { CAUSES, isTransient } from '../causes.js'
+import { diagnose } from '../diagnosis/catalogue.js'
+import type { Availability, AwsFailure, BootstrapEvidence, CallsOutcome, Read } from '../evidence.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { Clock } from '../support/clock.js'
 import type { Logger } from '../support/logger.js'
@@ -125,6 +127,29 @@ export class Bootstrapper {
     return { created: true }
   }
 
+  /**
+   * With a wait, calls AWS refused only because access is still being set up (a cause the registry marks
+   * `transient`: the account's Marketplace subscription "is still being processed", which AWS's table of Bedrock
+   * error codes says to retry after up to 15 minutes) are made again on the poll schedule, within what is left of
+   * the check's wait, until AWS answers otherwise: the subscription is waited for like an agreement.
+   */
+  async waitOutTransientRefusals(
+    region: string,
+    model: string,
+    first: CallsOutcome,
+    callAgain: () => Promise<CallsOutcome>,
+    alreadyWaitedSeconds = 0
+  ): Promise<CallsOutcome> {
+    if (this.waitSeconds === 0 || !transientRefusal(first)) return first
+    return retryWhileTransient(
+      first,
+      callAgain,
+      this.waitSeconds - alreadyWaitedSeconds,
+      this.clock,
+      status => this.log.info(`Waiting for ${model} in ${region}: ${status}`)
+    )
+  }
+
   /** Poll availability until the agreement is AVAILABLE, the deadline passes, or a read fails for good. */
   async waitUntilLive(region: string, baseModelId: string, timeoutSeconds: number): Promise<WaitOutcome> {
     return waitUntilLive(
@@ -172,5 +197,38 @@ export async function waitUntilLive(
     if (remaining <= 0) return { availability, waitedSeconds: elapsed(), timedOut: status }
     report(`${status}; next check in ${Math.ceil(Math.min(delay, remaining) / 1000)} s`)
     await clock.sleep(Math.min(delay, remaining))
+  }
+}
+
+/** The first call AWS refused with a transient cause (setting up, not refused for good), if any: its title. */
+export function transientRefusal(calls: CallsOutcome): string | undefined {
+  if (calls.state !== 'made') return undefined
+  for (const outcome of calls.outcomes) {
+    if (outcome.state !== 'failed') continue
+    const cause = diagnose(outcome.failure)?.entry.id
+    if (cause && isTransient(cause)) return CAUSES[cause].title
+  }
+  return undefined
+}
+
+/** Make the calls again on the poll schedule while AWS still answers with a transient refusal, until the deadline. */
+export async function retryWhileTransient(
+  first: CallsOutcome,
+  callAgain: () => Promise<CallsOutcome>,
+  timeoutSeconds: number,
+  clock: Clock,
+  report: (status: string) => void
+): Promise<CallsOutcome> {
+  const deadline = clock.now() + timeoutSeconds * 1000
+  let calls = first
+  for (let poll = 0; ; poll++) {
+    const status = transientRefusal(calls)
+    if (status === undefined) return calls
+    const remaining = deadline - clock.now()
+    if (remaining <= 0) return calls
+    const delay = Math.min(POLL_SCHEDULE_MS[Math.min(poll, POLL_SCHEDULE_MS.length - 1)]!, remaining)
+    report(`${status}; calling again in ${Math.ceil(delay / 1000)} s`)
+    await clock.sleep(delay)
+    calls = await callAgain()
   }
 }

@@ -22,7 +22,8 @@ import type {
   GateResult,
   Gates,
   LifecycleRecord,
-  QuotaRecord
+  QuotaRecord,
+  ServiceTier
 } from '../types.js'
 import { successorOf } from '../bedrock/lifecycle.js'
 import { fixFor, isCause, type Cause } from '../causes.js'
@@ -78,6 +79,8 @@ export interface CheckContext {
   quotaListing?: (region: string) => Promise<Read<QuotaListing>>
   /** What the workload needs, in tokens per minute (min-tokens-per-minute). */
   minTokensPerMinute?: number
+  /** service-tier: the tier every call asks for. */
+  serviceTier?: ServiceTier
   /** eol-warning-days. */
   eolWarningDays?: number
   /** A provider's foundation models in a region (one listing per region and provider): an ending model's successor. */
@@ -108,11 +111,22 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     calls: ctx.calls,
     termsGuarded: ctx.termsGuarded
   })
-  const calls = await callsOf(plan, early, request => minimalCall(ctx.clients, region, ref.input, request))
+  const call = (request: CallRequest) => minimalCall(ctx.clients, region, ref.input, request, ctx.serviceTier)
+  const firstCalls = await callsOf(plan, early, call)
+  const calls = ctx.bootstrap
+    ? await ctx.bootstrap.waitOutTransientRefusals(
+        region,
+        ref.input,
+        firstCalls,
+        () => callsOf(plan, undefined, call),
+        evidence.bootstrap?.waitedSeconds
+      )
+    : firstCalls
   const withQuotas: Evidence = {
     ...evidence,
     ...(quotas ? { quotas: await quotas } : {}),
-    ...(ctx.minTokensPerMinute !== undefined ? { minTokensPerMinute: ctx.minTokensPerMinute } : {})
+    ...(ctx.minTokensPerMinute !== undefined ? { minTokensPerMinute: ctx.minTokensPerMinute } : {}),
+    ...(ctx.serviceTier ? { serviceTier: ctx.serviceTier } : {})
   }
   const decision = decideAfterCall(withQuotas, before, calls, ctx.calls)
   const quotasRead = quotaRecords(withQuotas)
@@ -262,7 +276,7 @@ function speculativeCalls(
   const requests = plannedRequests(base, ctx.calls)
   if (!requests) return undefined
   const outcomes = Promise.all(
-    requests.map(request => minimalCall(ctx.clients, pair.region, pair.ref.input, request))
+    requests.map(request => minimalCall(ctx.clients, pair.region, pair.ref.input, request, ctx.serviceTier))
   )
   return { requests, outcomes }
 }

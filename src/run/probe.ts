@@ -91,6 +91,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       eolWarningDays: inputs.eolWarningDays,
       quotaListing: quotaListings(settled, code.memoizedQuotaListing(clients), inputs.pairs),
       ...(inputs.minTokensPerMinute !== undefined ? { minTokensPerMinute: inputs.minTokensPerMinute } : {}),
+      ...(inputs.serviceTier ? { serviceTier: inputs.serviceTier } : {}),
       ...(inputs.listsInferenceProfiles ? { profileListing: code.memoizedProfileListing(clients) } : {})
     }
     // Every check at once: the AWS clients bound the requests in flight per region (src/aws/clients.ts).
@@ -367,6 +368,7 @@ async function outcomeOf(
         calls: inputs.calls,
         invoke: inputs.invoke,
         bootstrap: inputs.createAgreement,
+        ...(inputs.serviceTier ? { serviceTier: inputs.serviceTier } : {}),
         durationMs: run.durationMs
       },
       credentialNotes: apiKeyUnused ? [API_KEY_UNUSED] : [],
