@@ -40,6 +40,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** The bundle to run (default: the committed dist/index.js). */
   script?: string
+  /** Node's own flags, before the script (e.g. --cpu-prof: Node 20 refuses it inside NODE_OPTIONS). */
+  nodeFlags?: string[]
   /** Send this signal after this long, as the runner does on cancel or timeout-minutes. */
   signal?: { name: NodeJS.Signals; afterMs: number }
 }
@@ -97,7 +99,7 @@ export async function runAction(
     else env[name] = value
   }
 
-  const child = spawn(NODE, [options.script ?? join(ROOT, 'dist/index.js')], {
+  const child = spawn(NODE, [...(options.nodeFlags ?? []), options.script ?? join(ROOT, 'dist/index.js')], {
     env,
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe']

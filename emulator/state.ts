@@ -118,8 +118,8 @@ export interface EmulatorState {
     requestToken: string
     sub: string
     roleArn: string
-    /** sub the trust policy admits (exact match). */
-    trustedSub: string
+    /** sub the trust policy admits: StringEquals, one value or any of a list (as IAM reads a condition's list). */
+    trustedSub: string | string[]
     trustedAudience: string
     /** STS does not know the OIDC provider at all. */
     providerMissing?: boolean

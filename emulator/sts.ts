@@ -45,7 +45,7 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
   const trustedSub = isManagement ? (management.trustedSub ?? state.oidc.trustedSub) : state.oidc.trustedSub
   if (
     params.get('RoleArn') !== roleArn ||
-    claims.sub !== trustedSub ||
+    ![trustedSub].flat().includes(claims.sub ?? '') ||
     claims.aud !== state.oidc.trustedAudience
   ) {
     return queryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')

@@ -166,7 +166,7 @@ async function typicalRunFootprint(): Promise<{ loaded: string[]; bytes: number;
   )
   const emulator = await emulatorFor(NON_MARKETPLACE)
   await runAction(emulator, NON_MARKETPLACE.inputs, {
-    env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --require=${preload}` }
+    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--require=${preload}`]
   })
   await emulator.close()
   const profile = readdirSync(dir).find(name => name.endsWith('.cpuprofile'))!

@@ -15,5 +15,7 @@ node scripts/ncc-build.mjs src/cli/index.ts "$out/cli" &
 cli=$!
 wait "$action"
 wait "$cli"
+# What it was built from (scripts/sources-hash.mjs): lets the end-to-end tests reuse a bundle already built.
+node scripts/sources-hash.mjs > "$out/.sources"
 size() { du -sk "$1" | cut -f1; }
 echo "Built $out/: the action $(($(size "$out") - $(size "$out/cli"))) KiB ($out/index.js and its chunks), the CLI $(size "$out/cli") KiB ($out/cli/index.js), in $(($(date +%s) - started)) s."

@@ -1,10 +1,14 @@
 /**
  * npm run demo: the committed bundle (dist/index.js) against the local emulator, on an account with a few
- * gates closed, printed as the job summary's content in text form. No AWS account needed.
+ * gates closed, printed as the job summary's content in text form, and the job summary itself written as GitHub
+ * renders it (cmark-gfm and its sanitizer) to build/demo/summary.html. No AWS account needed.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { renderAsGitHub } from '../emulator/github-markdown.js'
 import { startEmulator } from '../emulator/server.js'
 import { openAccount } from '../emulator/state.js'
-import { runAction } from '../emulator/runner.js'
+import { ROOT, runAction } from '../emulator/runner.js'
 import { renderText } from '../src/report/terminal.js'
 
 const state = openAccount()
@@ -33,7 +37,23 @@ if (!run.report) {
   console.error(run.stdout, run.stderr)
   process.exit(1)
 }
-console.log(renderText(run.report, { width: 100 }))
+console.log(renderText(run.report, { width: Math.min(100, process.stdout.columns || 80) }))
+const out = join(ROOT, 'build/demo')
+mkdirSync(out, { recursive: true })
+const page = join(out, 'summary.html')
+writeFileSync(
+  page,
+  '<!doctype html><html><head><meta charset="utf-8"><title>bedrock-access-probe demo: job summary</title>' +
+    '<style>body{font-family:-apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;max-width:1000px;' +
+    'margin:16px auto;padding:0 24px;line-height:1.5;color:#1f2328}table{border-collapse:collapse}' +
+    'th,td{border:1px solid #d1d9e0;padding:6px 13px}code{background:#818b981f;border-radius:6px;padding:.2em .4em}' +
+    'pre{background:#f6f8fa;padding:16px;overflow:auto}pre code{background:none;padding:0}</style></head><body>' +
+    renderAsGitHub(run.summary) +
+    '</body></html>\n'
+)
+console.log(
+  `\nThe job summary, as GitHub renders it: ${relative(process.cwd(), page)} (open it in a browser)`
+)
 console.log(
   `outputs: result=${run.outputs.result}; report: ${run.outputs.report?.length ?? 0} bytes of JSON; the job summary is ${run.summary.length} bytes of HTML`
 )

@@ -3,11 +3,14 @@
  * against the emulator in the scenarios below, renders each job summary and PR comment through GitHub's parser and
  * sanitizer (emulator/github-markdown.ts, the same the tests assert on), and writes it to docs/render/ as HTML
  * with GitHub-like styling; where Chromium is installed (Debian's chromium, driven by playwright-core), also as a
- * PNG of the rendered content at GitHub's content width (1000 px), and prints each picture's height. Without
- * Chromium the committed pictures are left as they are. The pictures are stable: the duration and the comment's
+ * PNG of the rendered content at GitHub's content width (1000 px), and prints each picture's height. A picture is
+ * taken again only when its page changed (fingerprints.json); without Chromium or a colour emoji font the committed
+ * pictures are left as they are. The pictures are stable: the duration and the comment's
  * time are fixed, so a picture changes only when what users see changes. No AWS account needed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { renderAsGitHub } from '../emulator/github-markdown.js'
@@ -255,12 +258,36 @@ const CHROMIUM_ARGS = [
   '--force-color-profile=srgb'
 ]
 
+/**
+ * What each committed picture was taken of: the SHA-256 of its HTML page. A picture is taken again only when its
+ * page changed (or with --force), so running this changes no picture whose summary did not change: a screenshot of
+ * the same page differs by a few bytes from machine to machine.
+ */
+const FINGERPRINTS = join(OUT, 'fingerprints.json')
+
+function readJson(file: string): Record<string, string | number> {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string | number>) : {}
+}
+
+/** Whether fontconfig has a colour emoji font: without one the pictures' emoji would be empty boxes. */
+function hasEmojiFont(): boolean {
+  try {
+    return /emoji/i.test(execFileSync('fc-list', [':family'], { encoding: 'utf8' }))
+  } catch {
+    return false
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
-  const browser = existsSync(CHROMIUM)
+  const force = process.argv.includes('--force')
+  const canPicture = existsSync(CHROMIUM) && hasEmojiFont()
+  const browser = canPicture
     ? await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     : undefined
-  const heights: Record<string, number> = {}
+  const fingerprints = readJson(FINGERPRINTS) as Record<string, string>
+  const heights = readJson(join(OUT, 'heights.json')) as Record<string, number>
+  let taken = 0
   try {
     for (const scenario of SCENARIOS) {
       const emulator = await startEmulator(scenario.state())
@@ -279,14 +306,20 @@ async function main(): Promise<void> {
         })
       }
       for (const [kind, markdown] of Object.entries(views)) {
-        const html = join(OUT, `${scenario.name}.${kind}.html`)
-        writeFileSync(html, page(`${scenario.title} (${kind})`, markdown))
-        if (!browser) continue
+        const name = `${scenario.name}.${kind}`
+        const html = join(OUT, `${name}.html`)
+        const text = page(`${scenario.title} (${kind})`, markdown)
+        writeFileSync(html, text)
+        const fingerprint = createHash('sha256').update(text).digest('hex')
+        const current = fingerprints[name] === fingerprint && existsSync(join(OUT, `${name}.png`))
+        if (!browser || (current && !force)) continue
+        fingerprints[name] = fingerprint
+        taken++
         const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 1 })
         await tab.goto(`file://${html}`)
         const content = tab.locator('article')
         await content.screenshot({ path: join(OUT, `${scenario.name}.${kind}.png`), animations: 'disabled' })
-        heights[`${scenario.name}.${kind}`] = Math.round((await content.boundingBox())?.height ?? 0)
+        heights[name] = Math.round((await content.boundingBox())?.height ?? 0)
         await tab.close()
       }
       console.log(`${scenario.name}: result ${run.outputs.result}, ${run.report.checks.length} checks`)
@@ -295,12 +328,21 @@ async function main(): Promise<void> {
     await browser?.close()
   }
   if (browser) {
-    writeFileSync(join(OUT, 'heights.json'), JSON.stringify(heights, null, 2) + '\n')
+    const sorted = (record: Record<string, unknown>) =>
+      JSON.stringify(Object.fromEntries(Object.entries(record).sort()), null, 2) + '\n'
+    writeFileSync(join(OUT, 'heights.json'), sorted(heights))
+    writeFileSync(FINGERPRINTS, sorted(fingerprints))
+    console.log(
+      taken === 0
+        ? 'Every picture is of the summary as it is now: none taken again (--force takes them all).'
+        : `${taken} picture${taken === 1 ? '' : 's'} taken again, of the summaries that changed.`
+    )
     for (const [name, height] of Object.entries(heights)) console.log(`${name}.png: ${WIDTH} × ${height} px`)
   } else {
     console.log(
-      `Chromium is not installed at ${CHROMIUM}: HTML only, the committed pictures are left as they are ` +
-        '(apt-get install chromium fonts-noto-color-emoji for PNGs).'
+      `${existsSync(CHROMIUM) ? 'No colour emoji font (fontconfig)' : `Chromium is not installed at ${CHROMIUM}`}: ` +
+        'HTML only, the committed pictures are left as they are (apt-get install chromium fonts-noto-color-emoji ' +
+        'for PNGs).'
     )
   }
 }

@@ -712,11 +712,11 @@ export const CAUSES = {
       const mode = ctx.groups[0] ? `'${ctx.groups[0]}'` : 'the one set'
       return (
         `The account's data retention mode in ${ctx.region} (${mode}) is not one ${ctx.baseModelId ?? ctx.model} is ` +
-        'served under: its terms require its data to be retained (see the model card for the modes it accepts, ' +
+        'served under: its terms require its data to be retained (its model card names the modes it accepts, ' +
         `typically provider_data_share). See the mode with \`aws bedrock get-account-data-retention --region ${ctx.region}\`. ` +
-        'Changing it is a data-governance decision for whoever owns the account, never the probe: with ' +
-        `\`aws bedrock put-account-data-retention --mode provider_data_share --region ${ctx.region}\` ` +
-        "(bedrock:PutAccountDataRetention; it is set per region) request data is shared under the provider's terms. " +
+        "Changing it is for whoever owns the account's data governance to decide (the probe never changes it): " +
+        `\`aws bedrock put-account-data-retention --mode provider_data_share --region ${ctx.region}\` shares request ` +
+        "data under the provider's terms, needs bedrock:PutAccountDataRetention and applies to that region only. " +
         'Or use a model your mode allows. No IAM policy changes this.'
       )
     },

@@ -4,7 +4,8 @@
  * is green. The snippets are read from the docs themselves, so a doc change that breaks the story fails here.
  */
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { openAccount } from '../../emulator/state.js'
@@ -74,5 +75,57 @@ describe('the documented set-ups are green on a working account', () => {
     )
     const run = await probe(holdingExactly(openAccount(), policy), inputs, { env: job.env ?? {} })
     expect(run.outputs.result).toBe('inconclusive')
+  })
+})
+
+describe("the README's pull-request checks", () => {
+  const PR_SUB = 'repo:octo-org/octo-repo:pull_request'
+  const QUICK_START = { models: 'amazon.nova-lite-v1:0', regions: 'us-east-1' }
+
+  /** A pull_request run of the repository itself (not a fork), as the runner describes it. */
+  function pullRequestEvent(): Record<string, string> {
+    const path = join(mkdtempSync(join(tmpdir(), 'pr-event-')), 'event.json')
+    const repo = { full_name: 'octo-org/octo-repo', fork: false }
+    writeFileSync(path, JSON.stringify({ pull_request: { number: 7, head: { repo }, base: { repo } } }))
+    return {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: path,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo'
+    }
+  }
+
+  /** The sub values a documented trust policy admits, for the emulator's repository. */
+  function trustedSubs(name: string): string[] {
+    const policy = JSON.parse(
+      docSnippets('README.md')
+        .find(candidate => candidate.policy === name)!
+        .text.replaceAll('OWNER/REPO', 'octo-org/octo-repo')
+    ) as { Statement: { Condition: { StringEquals: Record<string, string | string[]> } }[] }
+    return [policy.Statement[0]!.Condition.StringEquals['token.actions.githubusercontent.com:sub']!].flat()
+  }
+
+  it('a pull-request run is refused by a trust policy pinned to main, and the fix admits its sub', async () => {
+    const state = openAccount()
+    state.oidc.sub = PR_SUB
+    const run = await probe(
+      state,
+      { ...QUICK_START, 'role-to-assume': state.oidc.roleArn },
+      { oidc: true, env: pullRequestEvent() }
+    )
+    expect(run.outputs.result).toBe('fail')
+    expect(run.summary).toContain(`"token.actions.githubusercontent.com:sub": "${PR_SUB}"`)
+  })
+
+  it("the README's pull-request trust policy admits the pull-request run: green", async () => {
+    const state = openAccount()
+    state.oidc.sub = PR_SUB
+    state.oidc.trustedSub = trustedSubs('pr-trust')
+    expect(state.oidc.trustedSub).toContain('repo:octo-org/octo-repo:ref:refs/heads/main')
+    const run = await probe(
+      state,
+      { ...QUICK_START, 'role-to-assume': state.oidc.roleArn },
+      { oidc: true, env: pullRequestEvent() }
+    )
+    expect(run.outputs.result).toBe('pass')
   })
 })

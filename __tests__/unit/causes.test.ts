@@ -95,7 +95,7 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'data-retention-mode-refused': [
     'aws bedrock get-account-data-retention --region us-west-2',
     'aws bedrock put-account-data-retention --mode provider_data_share --region us-west-2',
-    'never the probe',
+    'the probe never changes it',
     'No IAM policy changes this'
   ],
   'service-tier-reservation-missing': [
