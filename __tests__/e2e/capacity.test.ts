@@ -136,8 +136,9 @@ describe('the quotas are read as AWS lists them', () => {
     const state = openAccount()
     state.quotas.pageSize = 3
     state.quotas.applied[ON_DEMAND] = 20000
-    // With every answer 100 ms away, a listing that waited for the reads would start after one was answered.
-    state.latencyMs = 100
+    // With every answer 400 ms away, a listing that waited for the reads would start after one was answered (wide
+    // enough for a busy 2-core runner).
+    state.latencyMs = 400
     const run = await probe(state, {
       models: `${HAIKU}, amazon.nova-lite-v1:0, meta.llama3-1-8b-instruct-v1:0`,
       regions: 'us-east-1',

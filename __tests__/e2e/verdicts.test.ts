@@ -479,7 +479,8 @@ describe('GitHub Enterprise and forks', () => {
 describe('one round trip where it is safe, never for a Marketplace model', () => {
   it('calls go out with the reads for models outside Marketplace; a Marketplace model waits for its agreement state', async () => {
     const state = openAccount()
-    state.latencyMs = 150
+    // Every answer 400 ms away: wide enough that the order holds on a busy 2-core runner (Jest runs 4 workers).
+    state.latencyMs = 400
     emulator = await startEmulator(state)
     const run = await runAction(emulator, {
       models:
@@ -516,7 +517,8 @@ describe('a full catalogue', () => {
     const state = openAccount()
     const models = Array.from({ length: 100 }, (_, i) => `amazon.wave-model-${i}-v1:0`)
     for (const id of models) state.models.push({ id, regions: ['us-east-1'] })
-    state.latencyMs = 300
+    // Long enough that 300 requests are all sent before the first is answered, on a busy runner too.
+    state.latencyMs = 600
     emulator = await startEmulator(state)
     const run = await runAction(
       emulator,

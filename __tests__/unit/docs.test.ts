@@ -66,7 +66,7 @@ describe('the snippets of the README and docs/', () => {
 
   it('the documented policies are there to be tested end to end', () => {
     const policies = snippets.filter(snippet => snippet.policy).map(snippet => snippet.policy)
-    expect(policies.sort()).toEqual(['claude-code', 'quick-start'])
+    expect(policies.sort()).toEqual(['claude-code', 'pr-trust', 'quick-start'])
   })
 })
 
