@@ -17,7 +17,9 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1)
 }
 if (major !== 24) {
+  const eol = major === 20 ? ' (past its end of life, April 2026)' : ''
   process.stderr.write(
-    `Note: running on Node ${process.version}; the action runs on Node 24, which CI uses. The tests pass on ${major} too. ${GET_24}\n`
+    `Note: running on Node ${process.version}${eol}; the action runs on Node 24, as CI does, and the tests pass on ` +
+      `Node 20.19 and newer. ${GET_24}\n`
   )
 }

@@ -6,7 +6,7 @@
  * __tests__/e2e/documented-policies.test.ts.)
  */
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { openAccount } from '../../emulator/state.js'
@@ -67,6 +67,19 @@ describe('the snippets of the README and docs/', () => {
   it('the documented policies are there to be tested end to end', () => {
     const policies = snippets.filter(snippet => snippet.policy).map(snippet => snippet.policy)
     expect(policies.sort()).toEqual(['claude-code', 'pr-trust', 'quick-start'])
+  })
+})
+
+describe('where the action comes from', () => {
+  it('every uses: line names the action the same way: one repository, its major tag (CONTRIBUTING, Releasing)', () => {
+    const examples = ['examples', '.github/workflows'].flatMap(dir =>
+      readdirSync(join(ROOT, dir)).map(name => join(dir, name))
+    )
+    const lines = [...docFiles(), ...examples].flatMap(
+      file => readFileSync(join(ROOT, file), 'utf8').match(/uses: [\w./-]*bedrock-access-probe@[\w.]+/g) ?? []
+    )
+    expect(lines.length).toBeGreaterThan(8)
+    expect(new Set(lines)).toEqual(new Set(['uses: OWNER/bedrock-access-probe@v1']))
   })
 })
 
