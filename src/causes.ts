@@ -437,6 +437,24 @@ export const CAUSES = {
       'pick a region of that geography or the profile for this one.',
     sources: ['docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html']
   },
+  'application-profile-not-found': {
+    // An application inference profile is a resource of one account in one region (its ARN names both), not a
+    // geography's: the system-defined profiles' advice does not apply (inference-profiles-create.html).
+    gate: 'region',
+    kind: 'closed',
+    title: 'no such application inference profile',
+    fix: ctx => {
+      const [, , , region = ctx.region, account = 'ACCOUNT_ID'] = ctx.model.split(':')
+      return (
+        `An application inference profile belongs to one account and one region, those of its ARN (${account}, ` +
+        `${region}): it is gone if it was deleted, and only credentials of that account find it. List the ` +
+        `account's profiles with \`aws bedrock list-inference-profiles --type-equals APPLICATION --region ${region}\`, ` +
+        'then use an ARN from that list, or create one (create-inference-profile) from the model or the ' +
+        'system-defined profile it should copy.'
+      )
+    },
+    sources: ['docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-create.html']
+  },
   'on-demand-unsupported': {
     gate: 'region',
     kind: 'closed',

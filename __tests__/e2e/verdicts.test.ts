@@ -575,6 +575,17 @@ describe('service-tier: every call asks for the tier the workload asks for', () 
 describe('an application inference profile', () => {
   const PROFILE = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/k7x2fq9e1abc'
 
+  it("one that does not exist (deleted, or another account's): its own fix, never a geography's", async () => {
+    const gone = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/deleted0001'
+    const run = await probe({ models: gone })
+    expect(run.outputs.result).toBe('fail')
+    const region = gateOf(run, gone, 'us-east-1', 'region')
+    expect(region).toMatchObject({ status: 'fail', cause: 'application-profile-not-found' })
+    expect(region.fix).toContain('list-inference-profiles --type-equals APPLICATION --region us-east-1')
+    expect(run.summary).not.toMatch(/geography's source regions/)
+    expect(run.summary).not.toMatch(/"Effect": "Allow"/)
+  })
+
   it('IAM that allows the foundation model but not the profile: the statement names both', async () => {
     const state = openAccount()
     state.iam.invokeAllowed = ['arn:aws:bedrock:*::foundation-model/*']

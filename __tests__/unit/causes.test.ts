@@ -63,6 +63,10 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'region-signature-scope': ['"us-west-2" must be a region where Amazon Bedrock runs'],
   'region-not-offered': ['Use a region where the model is offered'],
   'profile-not-found': ["geography's source regions"],
+  'application-profile-not-found': [
+    'list-inference-profiles --type-equals APPLICATION',
+    'one account and one region'
+  ],
   'on-demand-unsupported': ['through an inference profile'],
   'invalid-model-id': ['aws bedrock list-foundation-models --region us-west-2'],
   'model-id-malformed': [

@@ -37,6 +37,25 @@ describe('mergeReports', () => {
     expect(iamPolicy).toBe('')
   })
 
+  it('keeps the service tier only when every job asked for the same one', () => {
+    const scoped = (serviceTier?: 'flex' | 'priority') => {
+      const report = reportOf('111111111111', false)
+      report.probed = {
+        models: 1,
+        regions: ['us-east-1'],
+        calls: ['converse'],
+        invoke: true,
+        bootstrap: false,
+        durationMs: 10,
+        ...(serviceTier ? { serviceTier } : {})
+      }
+      return { report, file: 'a.json' }
+    }
+    expect(mergeReports([scoped('flex'), scoped('flex')]).report.probed?.serviceTier).toBe('flex')
+    expect(mergeReports([scoped('flex'), scoped('priority')]).report.probed?.serviceTier).toBeUndefined()
+    expect(mergeReports([scoped('flex'), scoped()]).report.probed?.serviceTier).toBeUndefined()
+  })
+
   it('a masked account (***) is told apart by its file name', () => {
     const { report } = mergeReports([
       { report: reportOf('***', false), file: '/r/report-333333333333.json' },

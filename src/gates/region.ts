@@ -52,7 +52,9 @@ function profileRegion(e: Evidence): GateResult {
     case 'not-found':
       return verdict(
         'fail',
-        'profile-not-found',
+        e.profileId?.includes(':application-inference-profile/')
+          ? 'application-profile-not-found'
+          : 'profile-not-found',
         `Inference profile ${e.profileId} does not exist in ${e.region}`,
         e
       )

@@ -117,6 +117,7 @@ function mergedForm(forms: (UseCaseFormRecord | undefined)[]): UseCaseFormRecord
 function mergedScope(scopes: (ProbeScope | undefined)[], checks: CheckResult[]): { probed?: ProbeScope } {
   const known = scopes.filter((scope): scope is ProbeScope => scope !== undefined)
   if (known.length === 0) return {}
+  const tiers = new Set(known.map(scope => scope.serviceTier))
   return {
     probed: {
       models: new Set(checks.map(check => check.model)).size,
@@ -124,6 +125,8 @@ function mergedScope(scopes: (ProbeScope | undefined)[], checks: CheckResult[]):
       calls: [...new Set(known.flatMap(scope => scope.calls))],
       invoke: known.some(scope => scope.invoke),
       bootstrap: known.some(scope => scope.bootstrap),
+      // One tier when every job asked for the same one; the line says nothing it cannot say of all of them.
+      ...(tiers.size === 1 && [...tiers][0] ? { serviceTier: [...tiers][0] } : {}),
       durationMs: Math.max(...known.map(scope => scope.durationMs))
     }
   }

@@ -49,6 +49,26 @@ describe('region gate', () => {
     expect(gate.detail).toContain('does not exist in eu-central-1')
   })
 
+  it("an application profile that is not found gets its own fix: its ARN's account and region, never a geography", () => {
+    const arn = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/gone123'
+    const gate = decideRegion(
+      profileEvidence({
+        model: arn,
+        profileId: arn,
+        profile: {
+          state: 'not-found',
+          failure: { kind: 'service', name: 'ResourceNotFoundException', message: 'not found' }
+        }
+      })
+    )
+    expect(gate).toMatchObject({ status: 'fail', cause: 'application-profile-not-found' })
+    expect(gate.fix).toContain(
+      'aws bedrock list-inference-profiles --type-equals APPLICATION --region us-east-1'
+    )
+    expect(gate.fix).toContain('(111122223333, us-east-1)')
+    expect(gate.fix).not.toMatch(/geography/)
+  })
+
   it('leaves a profile it may not read to the call, naming the permission', () => {
     const gate = decideRegion(profileEvidence({ profile: denied('bedrock:GetInferenceProfile') }))
     expect(gate).toMatchObject({ status: 'skip', cause: 'read-denied' })
