@@ -64,6 +64,8 @@ export interface FixContext {
   successor?: { id: string; onDemand: 'supported' | 'not-supported' | 'unknown' }
   /** service-tier: the tier the calls asked for. */
   serviceTier?: string
+  /** job-minutes against the credentials' end: what ends when, and how long the job needs them. */
+  lifetime?: { expiresAt: string; jobMinutes: number; source: 'role-session' | 'environment' | 'api-key' }
   /** The quota a capacity fix is about, and the value to ask for. */
   quota?: {
     name: string
@@ -101,7 +103,13 @@ interface Words {
 export type StatementKind = 'invoke' | 'list-profiles' | 'bearer-token'
 
 export type CauseSpec =
-  | (Words & { kind: 'closed'; fix: Fix; statement?: StatementKind })
+  | (Words & {
+      kind: 'closed'
+      fix: Fix
+      statement?: StatementKind
+      /** Closed for the job, yet working now (credentials that end before it): every other gate is still decided. */
+      workingNow?: true
+    })
   | (Words & {
       kind: 'fault'
       fix: Fix
@@ -311,6 +319,48 @@ export const CAUSES = {
     fix: () =>
       'Refresh the credentials before this step. For a bootstrap run that waits, make role-duration-seconds ' +
       '(or the session length of configure-aws-credentials) longer than wait-timeout-seconds.'
+  },
+  'credentials-outlived': {
+    // GitHub OIDC sessions last role-duration-seconds, capped by the role's MaxSessionDuration; a role reached by
+    // chaining is capped at one hour; a short-term Bedrock API key lives at most 12 hours and never past the
+    // session that signed it (IAM user guide, id_roles_use; Bedrock user guide, api-keys). The job would meet
+    // ExpiredToken halfway, after a green check.
+    gate: 'credentials',
+    kind: 'closed',
+    workingNow: true,
+    title: 'the credentials end before the job does',
+    fix: ctx => {
+      const lifetime = ctx.lifetime
+      const seconds = Math.min(43200, Math.max(900, (lifetime?.jobMinutes ?? 60) * 60))
+      const role = ctx.roleArn?.split('/').pop() ?? 'ROLE_NAME'
+      switch (lifetime?.source) {
+        case 'api-key':
+          return (
+            'A short-term Bedrock API key lives at most 12 hours, and never past the session that signed it: make the ' +
+            'key in the job, right before the work that uses it (aws-bedrock-token-generator), from a session that ' +
+            'lasts the job, or sign with IAM credentials (role-to-assume) instead.'
+          )
+        case 'environment':
+          return (
+            'The credentials in the environment end at the time AWS_CREDENTIAL_EXPIRATION gives: the step that ' +
+            `exported them must ask for a longer session, at least ${seconds} s (configure-aws-credentials: ` +
+            `role-duration-seconds: ${seconds}), up to the role's MaxSessionDuration. A role reached by chaining ` +
+            "(from another role's session) is capped at 1 hour whatever is asked."
+          )
+        default:
+          return (
+            `Ask for a session that lasts the job: role-duration-seconds: ${seconds} here, and the same in ` +
+            'configure-aws-credentials if it assumes the role for the job. The role must allow it: ' +
+            `\`aws iam update-role --role-name ${role} --max-session-duration ${seconds}\` (at most 43200, 12 hours). ` +
+            'A role reached by chaining is capped at 1 hour whatever is asked.'
+          )
+      }
+    },
+    sources: [
+      'docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html (role chaining: at most 1 hour)',
+      'docs.aws.amazon.com/IAM/latest/UserGuide/roles-managingrole-editing-cli.html (update-role --max-session-duration)',
+      'docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html'
+    ]
   },
   'credentials-invalid': {
     gate: 'credentials',
@@ -1163,6 +1213,13 @@ export type Cause = keyof typeof CAUSES
 /** A cause's entry, typed as its kind. */
 export function causeOf(cause: Cause): CauseSpec {
   return CAUSES[cause]
+}
+
+/** A closed gate whose cause leaves everything working now (`workingNow`): the other gates are still decided. */
+export function isWorkingNow(cause: Cause | undefined): boolean {
+  if (cause === undefined) return false
+  const spec = causeOf(cause)
+  return spec.kind === 'closed' && spec.workingNow === true
 }
 
 /** A cause AWS gives while access is still being set up: wait and call again, nothing to fix (`transient`). */

@@ -223,7 +223,14 @@ export interface OidcClaims {
 
 /** How the run's identity was established, step by step, and where it stopped. */
 export type IdentityEvidence =
-  | { state: 'established'; identity: CallerIdentity; source: string; credentialSource: CredentialSource }
+  | {
+      state: 'established'
+      identity: CallerIdentity
+      source: string
+      credentialSource: CredentialSource
+      /** When the credentials stop working, where the SDK or STS says so (absent: not known). */
+      expiresAt?: Date
+    }
   /** No role-to-assume and AWS_BEARER_TOKEN_BEDROCK set: the key is the credential (STS is not called). */
   | { state: 'api-key'; key: ApiKeyInfo }
   /** role-to-assume without the runner's OIDC request variables (no `permissions: id-token: write`). */

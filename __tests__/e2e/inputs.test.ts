@@ -35,6 +35,11 @@ describe('bad inputs are refused before any AWS call', () => {
       /Input "role-duration-seconds" is 600, outside 900 to 43200/
     ],
     [
+      'job-minutes that is not a number',
+      { ...BASE, 'job-minutes': '2h' },
+      /Input "job-minutes" is "2h", not a whole number/
+    ],
+    [
       'a service tier Bedrock does not know',
       { ...BASE, 'service-tier': 'cheapest' },
       /Input "service-tier" is "cheapest". Use one of default, priority, flex, reserved/

@@ -63,6 +63,10 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'region-signature-scope': ['"us-west-2" must be a region where Amazon Bedrock runs'],
   'region-not-offered': ['Use a region where the model is offered'],
   'profile-not-found': ["geography's source regions"],
+  'credentials-outlived': [
+    'role-duration-seconds: 3600',
+    'aws iam update-role --role-name ROLE_NAME --max-session-duration 3600'
+  ],
   'application-profile-not-found': [
     'list-inference-profiles --type-equals APPLICATION',
     'one account and one region'

@@ -213,6 +213,13 @@ describe('bad inputs are refused with the input name and a fix', () => {
     ['comment not a boolean', { ...base, comment: 'yes please' }, 'comment', /not a boolean/],
     ['an unknown fail-on', { ...base, 'fail-on': 'sometimes' }, 'fail-on', /error .* warn or never/],
     [
+      'job-minutes not a number',
+      { ...base, 'job-minutes': 'two hours' },
+      'job-minutes',
+      /not a whole number/
+    ],
+    ['job-minutes past 5 days', { ...base, 'job-minutes': '10000' }, 'job-minutes', /1 to 7200/],
+    [
       'a service tier Bedrock does not know',
       { ...base, 'service-tier': 'standard' },
       'service-tier',

@@ -174,10 +174,17 @@ async function withOidcRole(
   const session = await assumed
   if ('evidence' in session) return { evidence: session.evidence, clients: baseClients }
   const source = `OIDC → ${roleArn}`
-  if (!session.caller?.account) return callerIdentity(clients, settings.region, source, 'oidc-role')
+  // The session's end, as STS answered it (AssumeRoleWithWebIdentity's Credentials.Expiration).
+  const expiresAt = session.credentials.expiration
+  if (!session.caller?.account) {
+    const step = await callerIdentity(clients, settings.region, source, 'oidc-role')
+    return step.evidence.state === 'established' && expiresAt
+      ? { ...step, evidence: { ...step.evidence, expiresAt } }
+      : step
+  }
   const { account, arn, userId } = session.caller
   return {
-    evidence: established({ Account: account, Arn: arn, UserId: userId }, source, 'oidc-role'),
+    evidence: established({ Account: account, Arn: arn, UserId: userId }, source, 'oidc-role', expiresAt),
     clients
   }
 }
@@ -228,9 +235,11 @@ async function withDefaultChain(
 ): Promise<IdentityStep> {
   const profile = settings.profile
   let resolvedFrom: CredentialSource | undefined
+  let expiresAt: Date | undefined
   const clients = baseClients.withCredentials(
-    maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret, found => {
+    maskingProvider(defaultProvider(profile ? { profile } : {}), deps.setSecret, (found, expiration) => {
       resolvedFrom = found
+      expiresAt = expiration
     })
   )
   deps.onSigningClients?.(clients)
@@ -238,7 +247,10 @@ async function withDefaultChain(
   if (step.evidence.state !== 'established') return step
   const credentialSource = resolvedFrom ?? sourceFromEnvironment(deps.env, profile)
   const source = `${CREDENTIAL_SOURCE_WORDS[credentialSource]}${profile ? ` ${profile}` : ''}`
-  return { ...step, evidence: { ...step.evidence, source, credentialSource } }
+  return {
+    ...step,
+    evidence: { ...step.evidence, source, credentialSource, ...(expiresAt ? { expiresAt } : {}) }
+  }
 }
 
 /** GetCallerIdentity with these clients: who signs with them. */
@@ -256,13 +268,15 @@ async function callerIdentity(
 function established(
   caller: { Account?: string; Arn?: string; UserId?: string },
   source: string,
-  credentialSource: CredentialSource
+  credentialSource: CredentialSource,
+  expiresAt?: Date
 ): IdentityEvidence {
   return {
     state: 'established',
     identity: { account: caller.Account ?? '', arn: caller.Arn ?? '', userId: caller.UserId },
     source,
-    credentialSource
+    credentialSource,
+    ...(expiresAt ? { expiresAt } : {})
   }
 }
 
@@ -511,12 +525,15 @@ export function renewingProvider(
 function maskingProvider(
   provider: AwsCredentialIdentityProvider,
   setSecret: (secret: string) => void,
-  onSource: (source: CredentialSource | undefined) => void
+  onSource: (source: CredentialSource | undefined, expiration: Date | undefined) => void
 ): AwsCredentialIdentityProvider {
   const masked = new Set<string>()
   return async options => {
     const identity = await provider(options)
-    onSource(sourceFromFeatures((identity as { $source?: Record<string, unknown> }).$source))
+    onSource(
+      sourceFromFeatures((identity as { $source?: Record<string, unknown> }).$source),
+      identity.expiration
+    )
     for (const secret of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) {
       if (secret && !masked.has(secret)) {
         masked.add(secret)

@@ -47,6 +47,11 @@ const FLAGS: Flag[] = [
     help: 'the tokens per minute the workload needs: a smaller quota closes the capacity gate'
   },
   {
+    name: 'job-minutes',
+    value: 'N',
+    help: 'how long the job uses these credentials: they must not end sooner'
+  },
+  {
     name: 'service-tier',
     value: 'TIER',
     help: 'the service tier every call asks for: default, priority, flex or reserved (default: none sent)'

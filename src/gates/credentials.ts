@@ -3,10 +3,10 @@
  * established (src/aws/identity.ts); per check before any read (a short-term API key works in its own region
  * only), from the reads (credentials that stop working mid-run), and from a refused call that names it.
  */
-import type { FixContext } from '../causes.js'
+import { isWorkingNow, type FixContext } from '../causes.js'
 import { diagnose } from '../diagnosis/catalogue.js'
 import type { ApiKeyInfo, AwsFailure, Evidence, IdentityEvidence, OidcClaims } from '../evidence.js'
-import type { GateResult, TrustPolicyStatement } from '../types.js'
+import type { CredentialSource, GateResult, TrustPolicyStatement } from '../types.js'
 import {
   controlPlaneAfterCall,
   faultGate,
@@ -25,7 +25,10 @@ export const credentialsGate: GateRules = {
   name: 'credentials',
   fromEvidence: (e, run) => credentialsFromReads(e) ?? keyAcceptedByReads(e, run) ?? run.gate,
   afterCall: (e, before, after) =>
-    keyAcceptedByTheCall(before, after) ?? afterCallOnTheControlPlane(e, before, after)
+    // Credentials that end before the job are the job's trouble, whatever the call now proves.
+    isWorkingNow(before.cause)
+      ? before
+      : (keyAcceptedByTheCall(before, after) ?? afterCallOnTheControlPlane(e, before, after))
 }
 
 /**
@@ -46,7 +49,39 @@ function keyAcceptedByTheCall(before: GateResult, after: AfterCall): GateResult 
 export interface CredentialsPolicy {
   /** allowed-account-ids: the identity must be in one of these accounts. */
   allowedAccountIds?: string[]
+  /** job-minutes: how long the workload will use these credentials, from now. */
+  jobMinutes?: number
   now: Date
+}
+
+/**
+ * The sources whose credentials end at a fixed time for the workload: a role session (GitHub OIDC; the workload's
+ * configure-aws-credentials session does not renew either), keys exported into the environment. The others renew
+ * themselves through the SDK (instance and container roles, a web-identity token file, a profile's role or SSO).
+ */
+const FIXED_END: ReadonlySet<CredentialSource> = new Set<CredentialSource>(['oidc-role', 'environment-keys'])
+
+/** job-minutes against the credentials' end: a verdict only when they would end before the job. */
+export function outlivedBy(
+  expiresAt: Date | undefined,
+  source: 'role-session' | 'environment' | 'api-key',
+  policy: CredentialsPolicy,
+  roleArn?: string
+): GateResult | undefined {
+  if (expiresAt === undefined || policy.jobMinutes === undefined) return undefined
+  const left = Math.floor((expiresAt.getTime() - policy.now.getTime()) / 60_000)
+  if (left >= policy.jobMinutes) return undefined
+  return verdict(
+    'fail',
+    'credentials-outlived',
+    `The credentials end at ${expiresAt.toISOString()}, in ${Math.max(0, left)} min; the job needs them for ` +
+      `${policy.jobMinutes} min (job-minutes)`,
+    {
+      ...NO_SUBJECT,
+      ...(roleArn ? { roleArn } : {}),
+      lifetime: { expiresAt: expiresAt.toISOString(), jobMinutes: policy.jobMinutes, source }
+    }
+  )
 }
 
 const NO_SUBJECT = { model: '', region: '' }
@@ -61,6 +96,15 @@ export function decideCredentials(
       const { identity, source } = evidence
       const wrong = wrongAccount(identity.account, policy.allowedAccountIds)
       if (wrong) return closed(wrong)
+      const fixedEnd = FIXED_END.has(evidence.credentialSource) ? evidence.expiresAt : undefined
+      const outlived = outlivedBy(
+        fixedEnd,
+        evidence.credentialSource === 'oidc-role' ? 'role-session' : 'environment',
+        policy,
+        evidence.credentialSource === 'oidc-role' ? roleOf(identity.arn) : undefined
+      )
+      // They work now: every other gate is still decided, by the reads and the calls.
+      if (outlived) return { gate: outlived, usable: true, account: identity.account }
       return {
         gate: {
           status: 'pass',
@@ -219,6 +263,8 @@ function decideApiKey(key: ApiKeyInfo, policy: CredentialsPolicy): RunCredential
       )
     )
   }
+  const outlived = key.kind === 'short-term' ? outlivedBy(key.expiresAt, 'api-key', policy) : undefined
+  if (outlived) return { gate: outlived, usable: true, apiKey: key }
   if (key.kind === 'long-term') {
     const wrong = wrongAccount(key.account, policy.allowedAccountIds)
     if (wrong) return closed(wrong)
@@ -341,4 +387,41 @@ export function trustPolicyStatement(roleArn: string, claims: OidcClaims): Trust
       StringLike: { [`${provider}:sub`]: claims.sub }
     }
   }
+}
+
+/** arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION → arn:aws:iam::ACCOUNT:role/ROLE, for the update-role command. */
+function roleOf(sessionArn: string): string | undefined {
+  const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(sessionArn)
+  return match ? `arn:${match[1]}:iam::${match[2]}:role/${match[3]}` : undefined
+}
+
+/**
+ * What the report says of the credentials' end, when they end at a fixed time (a role session, keys in the
+ * environment, a short-term API key): without job-minutes, when (a job that outlives them fails with
+ * ExpiredToken); with it, that it could not be checked when that end is not known (the verdict is the gate's).
+ */
+export function credentialsEndNote(
+  evidence: IdentityEvidence,
+  now: Date,
+  jobMinutes?: number
+): string | undefined {
+  const fixedEnd = evidence.state === 'established' && FIXED_END.has(evidence.credentialSource)
+  const end = fixedEnd
+    ? evidence.expiresAt
+    : evidence.state === 'api-key' && evidence.key.kind === 'short-term'
+      ? evidence.key.expiresAt
+      : undefined
+  if (jobMinutes !== undefined) {
+    if (!fixedEnd || end !== undefined) return undefined
+    return (
+      "job-minutes could not be checked: these credentials' end is not known (keys in the environment say it " +
+      'with AWS_CREDENTIAL_EXPIRATION, which the step that exported them may set).'
+    )
+  }
+  if (end === undefined) return undefined
+  const minutes = Math.max(0, Math.floor((end.getTime() - now.getTime()) / 60_000))
+  return (
+    `The credentials end at ${end.toISOString()} (in ${minutes} min): a job that uses them longer fails with ` +
+    'ExpiredToken. Set job-minutes to check that they last the job.'
+  )
 }

@@ -7,7 +7,7 @@
 import { CALL_OPERATION, embeddingBody, invokeBody } from '../bedrock/calls.js'
 import type { CallKind, Gates } from '../types.js'
 import { modalityFromId, type Modality } from '../bedrock/model-id.js'
-import type { Cause } from '../causes.js'
+import { isWorkingNow, type Cause } from '../causes.js'
 import type { CallOutcome, CallRequest, Evidence } from '../evidence.js'
 
 /** The calls to make, and the asked-for calls that are not made for this model (with why); or no call at all. */
@@ -47,7 +47,9 @@ export function planCall(
   { invoke, calls, termsGuarded }: CallPolicy
 ): CallPlan {
   if (!invoke) return none('invoke-disabled', 'invoke is false; only a call proves bedrock:InvokeModel')
-  if (verdicts.credentials.status === 'fail') return none('credentials', 'no usable credentials')
+  // Credentials that end before the job still work now (isWorkingNow): the call proves everything else.
+  if (verdicts.credentials.status === 'fail' && !isWorkingNow(verdicts.credentials.cause))
+    return none('credentials', 'no usable credentials')
   const { bootstrap } = e
   if (bootstrap.waitTimedOut !== undefined || bootstrap.formMissing || bootstrap.agreementFailure)
     return none('bootstrap-incomplete', 'access is not live yet')

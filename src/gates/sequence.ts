@@ -10,7 +10,7 @@
  * Pure: no AWS, no clock, no I/O.
  */
 import type { CallKind, GateResult, Gates, IamStatement, Verdict } from '../types.js'
-import { CAUSES, GATE_TITLES, GATES, kindOf, type GateName } from '../causes.js'
+import { CAUSES, GATE_TITLES, GATES, isWorkingNow, kindOf, type GateName } from '../causes.js'
 import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
 import type { AwsFailure, CallsOutcome, Evidence } from '../evidence.js'
 import type { AfterCall, GateRules, RunCredentials } from './common.js'
@@ -114,7 +114,9 @@ export function decideAfterCall(
 
 /** Capacity is a question only when access is open: behind a closed gate it is not evaluated, saying which. */
 function capacityWhenAccessIsOpen(gates: Gates): Gates {
-  const closed = GATES.find(name => name !== 'capacity' && gates[name].status === 'fail')
+  const closed = GATES.find(
+    name => name !== 'capacity' && gates[name].status === 'fail' && !isWorkingNow(gates[name].cause)
+  )
   if (!closed || gates.capacity.status === 'skip') return gates
   return {
     ...gates,

@@ -44,6 +44,8 @@ export interface WhatToCheck {
   eolWarningDays: number
   /** service-tier: the tier every call asks for, as the workload's do; none: Bedrock serves the default tier. */
   serviceTier?: ServiceTier
+  /** job-minutes: how long the workload will use these credentials; the credentials gate fails if they end sooner. */
+  jobMinutes?: number
   /** What the inputs ask that the probe cannot check, said as warnings when the run starts. */
   notes: string[]
 }
@@ -65,8 +67,11 @@ export function readWhatToCheck(get: Get, env: NodeJS.ProcessEnv, extra: ExtraMo
   const need = get('min-tokens-per-minute')
   const eol = get('eol-warning-days')
   const tier = get('service-tier').trim().toLowerCase()
+  const minutes = get('job-minutes')
   return {
     pairs,
+    // Up to 5 days: the longest a self-hosted runner's job may run (GitHub's usage limits); hosted jobs stop at 6 h.
+    ...(minutes === '' ? {} : { jobMinutes: parseInteger('job-minutes', minutes, 1, 7200) }),
     ...(tier === '' ? {} : { serviceTier: readServiceTier(tier) }),
     eolWarningDays: eol === '' ? DEFAULT_EOL_WARNING_DAYS : parseInteger('eol-warning-days', eol, 0, 3650),
     calls: readCalls(get, workload),

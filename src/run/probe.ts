@@ -21,7 +21,7 @@ import { describeProxy } from '../aws/proxy.js'
 import { combinedPolicy } from '../bedrock/iam-policy.js'
 import { partitionOf } from '../bedrock/model-id.js'
 import type { RunCredentials } from '../gates/common.js'
-import { credentialsBeforeReads, decideCredentials } from '../gates/credentials.js'
+import { credentialsBeforeReads, credentialsEndNote, decideCredentials } from '../gates/credentials.js'
 import { DEFAULT_BOOTSTRAP_WAIT_SECONDS } from '../inputs/bootstrap.js'
 import type { ProbeInputs } from '../inputs/parse.js'
 import { redact } from '../report/redact.js'
@@ -110,7 +110,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       clients,
       changes: bootstrapper?.changes ?? form?.changes ?? [],
       ...(form ? { useCaseForm: form.record } : {}),
-      durationMs: Math.max(0, Math.round(clock.now() - startedAt))
+      durationMs: Math.max(0, Math.round(clock.now() - startedAt)),
+      now: clock.now()
     })
   } finally {
     session.close()
@@ -201,6 +202,7 @@ function beginIdentity(inputs: ProbeInputs, baseClients: AwsClients, deps: Probe
   const credentials: Promise<RunCredentials> = step.then(({ evidence }) =>
     decideCredentials(evidence, {
       ...(inputs.allowedAccountIds ? { allowedAccountIds: inputs.allowedAccountIds } : {}),
+      ...(inputs.jobMinutes !== undefined ? { jobMinutes: inputs.jobMinutes } : {}),
       now: new Date(clock.now())
     })
   )
@@ -342,6 +344,8 @@ async function outcomeOf(
     clients: AwsClients
     changes: ProbeOutcome['report']['changes']
     durationMs: number
+    /** The run's clock at its end, for what the report says of the credentials' end. */
+    now: number
     useCaseForm?: UseCaseFormRecord
   }
 ): Promise<ProbeOutcome> {
@@ -353,6 +357,7 @@ async function outcomeOf(
         ? ('bedrock-api-key' as const)
         : undefined
   const apiKeyUnused = deps.env[API_KEY_VARIABLE]?.trim() && inputs.roleToAssume !== undefined
+  const endNote = credentialsEndNote(evidence, new Date(run.now), inputs.jobMinutes)
   const exported =
     inputs.exportCredentials && run.credentials.usable && evidence.state === 'established'
       ? await exportableCredentials(run.clients, inputs.pairs[0]!.region)
@@ -371,7 +376,7 @@ async function outcomeOf(
         ...(inputs.serviceTier ? { serviceTier: inputs.serviceTier } : {}),
         durationMs: run.durationMs
       },
-      credentialNotes: apiKeyUnused ? [API_KEY_UNUSED] : [],
+      credentialNotes: [...(apiKeyUnused ? [API_KEY_UNUSED] : []), ...(endNote ? [endNote] : [])],
       ...(run.useCaseForm ? { useCaseForm: run.useCaseForm } : {})
     }),
     iamPolicy: combinedPolicy(statements)

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { denied, evidence, run } from '../../../__fixtures__/evidence.js'
 import {
   credentialsBeforeReads,
+  credentialsEndNote,
   credentialsGate,
   decideCredentials,
   stsFailure
@@ -314,5 +315,87 @@ describe('credentials gate: accounts and Bedrock API keys', () => {
       details: denied('bedrock:GetFoundationModel')
     })
     expect(credentialsGate.fromEvidence(nothingRead, unproven)).toBe(unproven.gate)
+  })
+})
+
+describe('credentials that last the job (job-minutes)', () => {
+  const NOW = new Date('2026-11-23T12:00:00Z')
+  const inMinutes = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000)
+  const session = (
+    credentialSource: 'oidc-role' | 'environment-keys' | 'instance-role',
+    minutes: number
+  ) => ({
+    state: 'established' as const,
+    identity: { account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/bedrock-ci/probe' },
+    source: 'test',
+    credentialSource,
+    expiresAt: inMinutes(minutes)
+  })
+
+  it('a role session shorter than the job: closed, still usable, with the session length and the role cap to raise', () => {
+    const verdict = decideCredentials(session('oidc-role', 15), { jobMinutes: 120, now: NOW })
+    expect(verdict.usable).toBe(true)
+    expect(verdict.gate).toMatchObject({ status: 'fail', cause: 'credentials-outlived' })
+    expect(verdict.gate.detail).toBe(
+      'The credentials end at 2026-11-23T12:15:00.000Z, in 15 min; the job needs them for 120 min (job-minutes)'
+    )
+    expect(verdict.gate.fix).toContain('role-duration-seconds: 7200 here')
+    expect(verdict.gate.fix).toContain(
+      'aws iam update-role --role-name bedrock-ci --max-session-duration 7200'
+    )
+    expect(verdict.gate.fix).toContain('chaining is capped at 1 hour')
+  })
+
+  it('a session that lasts the job passes; so do credentials the SDK renews, whatever their current end', () => {
+    expect(decideCredentials(session('oidc-role', 60), { jobMinutes: 60, now: NOW }).gate.status).toBe('pass')
+    expect(decideCredentials(session('instance-role', 5), { jobMinutes: 600, now: NOW }).gate.status).toBe(
+      'pass'
+    )
+    // Without job-minutes nothing is judged.
+    expect(decideCredentials(session('oidc-role', 1), { now: NOW }).gate.status).toBe('pass')
+  })
+
+  it('keys in the environment (AWS_CREDENTIAL_EXPIRATION): the step that exported them asks for longer', () => {
+    const verdict = decideCredentials(session('environment-keys', 30), { jobMinutes: 90, now: NOW })
+    expect(verdict.gate).toMatchObject({ status: 'fail', cause: 'credentials-outlived' })
+    expect(verdict.gate.fix).toContain('configure-aws-credentials: role-duration-seconds: 5400')
+  })
+
+  it('a short-term Bedrock API key that ends before the job', () => {
+    const key = {
+      kind: 'short-term' as const,
+      accessKeyId: 'ASIAX',
+      region: 'us-east-1',
+      issuedAt: new Date('2026-11-23T00:00:00Z'),
+      expiresAt: inMinutes(45)
+    }
+    const verdict = decideCredentials({ state: 'api-key', key }, { jobMinutes: 60, now: NOW })
+    expect(verdict).toMatchObject({ usable: true, gate: { status: 'fail', cause: 'credentials-outlived' } })
+    expect(verdict.gate.fix).toMatch(/at most 12 hours, and never past the session that signed it/)
+  })
+
+  it('the credentials gate keeps the verdict after a call that got through', () => {
+    const outlived = decideCredentials(session('oidc-role', 15), { jobMinutes: 120, now: NOW })
+    const after = credentialsGate.afterCall(evidence(), outlived.gate, {
+      calls: { state: 'made', outcomes: [{ state: 'ok', call: 'converse' }] },
+      asked: ['converse'],
+      passedGatesBeforeIam: true
+    })
+    expect(after).toBe(outlived.gate)
+  })
+
+  it('without job-minutes the report says when credentials with a fixed end end, and nothing of renewing ones', () => {
+    expect(credentialsEndNote(session('oidc-role', 15), NOW)).toBe(
+      'The credentials end at 2026-11-23T12:15:00.000Z (in 15 min): a job that uses them longer fails with ' +
+        'ExpiredToken. Set job-minutes to check that they last the job.'
+    )
+    expect(credentialsEndNote(session('instance-role', 15), NOW)).toBeUndefined()
+  })
+
+  it('with job-minutes, keys whose end is not known are said to be unchecked, never passed in silence', () => {
+    const { expiresAt: _, ...unknownEnd } = session('environment-keys', 0)
+    expect(credentialsEndNote(unknownEnd, NOW, 60)).toMatch(/^job-minutes could not be checked/)
+    expect(credentialsEndNote(session('environment-keys', 90), NOW, 60)).toBeUndefined()
+    expect(credentialsEndNote(session('instance-role', 5), NOW, 60)).toBeUndefined()
   })
 })
