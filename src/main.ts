@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join } from 'node:path'
 import type { ProxySettings } from './aws/proxy.js'
 import { readMergeInputs, readProbeInputs, type InputSource, type ProbeInputs } from './inputs/parse.js'
 import { InputError } from './inputs/values.js'
-import { redactAccount } from './report/redact.js'
+import { accountsIn, redactAccount } from './report/redact.js'
 import { runProbe } from './run/probe.js'
 import type { Logger } from './support/logger.js'
 import { neutraliseCommands } from './support/text.js'
@@ -114,9 +114,10 @@ function writeReportFile(path: string, report: ProbeOutcome['report']): void {
  */
 function publishIdentity({ report }: ProbeOutcome, maskAccountId: boolean): void {
   const identity = report.identity
-  if (identity && maskAccountId) {
-    if (identity.account) core.setSecret(identity.account)
-    if (identity.arn) core.setSecret(identity.arn)
+  if (maskAccountId) {
+    // Every account the run touched, not only the caller's: the runner masks them in the log from here on.
+    for (const account of accountsIn(report)) core.setSecret(account)
+    if (identity?.arn) core.setSecret(identity.arn)
   }
   core.setOutput('aws-account-id', identity?.account ?? '')
   core.setOutput('authenticated-arn', identity?.arn ?? '')

@@ -121,6 +121,11 @@ describe('the use-case form lives in the management account', () => {
     )
     expect(run.stdout).toContain(`::add-mask::${MANAGEMENT}`)
     expect(run.stdout).toContain(`::add-mask::${MEMBER}`)
+    // The summary is not a log the runner masks: neither account may reach it, nor the report output.
+    for (const account of [MANAGEMENT, MEMBER]) {
+      expect(run.summary).not.toContain(account)
+      expect(run.outputs.report).not.toContain(account)
+    }
   })
 
   it('no Anthropic model: the management role is not assumed at all', async () => {
