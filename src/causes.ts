@@ -64,6 +64,8 @@ export interface FixContext {
   successor?: { id: string; onDemand: 'supported' | 'not-supported' | 'unknown' }
   /** service-tier: the tier the calls asked for. */
   serviceTier?: string
+  /** For an unknown ID: the closest IDs in the region's catalogue (ListFoundationModels of its provider). */
+  nearest?: string[]
   /** job-minutes against the credentials' end: what ends when, and how long the job needs them. */
   lifetime?: { expiresAt: string; jobMinutes: number; source: 'role-session' | 'environment' | 'api-key' }
   /** The quota a capacity fix is about, and the value to ask for. */
@@ -141,6 +143,14 @@ const MARKETPLACE_FIX =
   'from such a role. After the first subscription every role in the account can invoke without them; allow up to 2 minutes.'
 
 const MODEL_ACCESS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-access.html'
+
+/** An unknown ID's first words: not in the region's catalogue, and the closest IDs that are. */
+function didYouMean(ctx: FixContext): string {
+  if (!ctx.nearest?.length) return ''
+  const ids = ctx.nearest.map(id => `\`${id}\``)
+  const choices = ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}` : ids[0]
+  return `${ctx.model} is not in ${ctx.region}'s catalogue of models; did you mean ${choices}? `
+}
 const DATA_RETENTION_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html'
 const SERVICE_TIERS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/service-tiers-inference.html'
 const PROMPT_CACHING_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html'
@@ -527,6 +537,7 @@ export const CAUSES = {
     kind: 'closed',
     title: 'unknown model identifier',
     fix: ctx =>
+      didYouMean(ctx) +
       `Check the ID with \`aws bedrock list-foundation-models --region ${ctx.region}\` (or list-inference-profiles); the model ` +
       'may not be offered in this region.'
   },
@@ -534,7 +545,7 @@ export const CAUSES = {
     gate: 'region',
     kind: 'closed',
     title: 'not found in the region',
-    fix: ctx => `Check the ID and that it is offered in ${ctx.region}.`
+    fix: ctx => `${didYouMean(ctx)}Check the ID and that it is offered in ${ctx.region}.`
   },
   // --- Model access --------------------------------------------------------------------------------
   'not-entitled': {

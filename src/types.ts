@@ -51,6 +51,8 @@ export interface GateHints {
   quota?: QuotaHint
   /** The ACTIVE model that follows a Legacy or ending one (ListFoundationModels), named in the fix. */
   successor?: string
+  /** The IDs of this region's catalogue closest to an unknown one (ListFoundationModels of its provider). */
+  nearest?: string[]
 }
 
 export interface QuotaHint {

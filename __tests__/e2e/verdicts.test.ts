@@ -620,3 +620,18 @@ describe('a geography prefix this release does not list', () => {
     expect(run.report!.checks[0]!.baseModelId).toBe('amazon.nova-lite-v1:0')
   })
 })
+
+describe('a model ID Bedrock does not know', () => {
+  it("names the closest IDs of the region's catalogue first, and asks for no permission", async () => {
+    const typo = 'amazon.nova-lite-v9:0'
+    const run = await probe({ models: typo })
+    expect(run.outputs.result).toBe('fail')
+    const region = gateOf(run, typo, 'us-east-1', 'region')
+    expect(region.status).toBe('fail')
+    expect(region.fix).toMatch(
+      /^amazon\.nova-lite-v9:0 is not in us-east-1's catalogue of models; did you mean `amazon\.nova-lite-v1:0`/
+    )
+    expect(emulator!.calls.some(call => call.operation === 'ListFoundationModels')).toBe(true)
+    expect(run.summary).not.toMatch(/grant bedrock:|"Effect": "Allow"/i)
+  })
+})

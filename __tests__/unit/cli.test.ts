@@ -157,6 +157,25 @@ describe('CLI', () => {
     expect(inputs.pairs.map(pair => pair.region)).toEqual(['us-east-1', 'eu-west-1'])
   })
 
+  it.each([
+    [['--invoke=false'], false],
+    [['--invoke=true'], true],
+    [['--invoke'], true],
+    [['--no-invoke'], false]
+  ])("%j: the action's spelling of invoke is understood (invoke %s)", async (flag, invoke) => {
+    const { cliIo, probe } = io()
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', ...flag], cliIo)
+    expect((probe.mock.calls[0]![0] as ProbeInputs).invoke).toBe(invoke)
+  })
+
+  it('--invoke=maybe names the values, and --no-invoke', async () => {
+    const { cliIo, stderr } = io()
+    expect(await main(['--models', 'amazon.nova-lite-v1:0', '--invoke=maybe'], cliIo)).toBe(2)
+    expect(stderr().replace(/\s+/g, ' ')).toContain(
+      '--invoke takes true or false, not "maybe" (or use --no-invoke)'
+    )
+  })
+
   it('--json prints only the report on stdout; exit 1 when a gate is closed', async () => {
     const { cliIo, stdout } = io('fail')
     expect(await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', '--json'], cliIo)).toBe(

@@ -449,3 +449,34 @@ describe('least-privilege statements', () => {
     ])
   })
 })
+
+describe('the first words of a pass', () => {
+  const proven = checkOf(openGates(), 'amazon.nova-lite-v1:0', 'us-east-1')
+  const notCalled = checkOf(
+    openGates({
+      'iam-permission': { status: 'skip', cause: 'invoke-disabled', detail: 'Not called (invoke: false)' }
+    }),
+    'amazon.nova-lite-v1:0',
+    'eu-central-1'
+  )
+
+  it('a call that got through: access proven', () => {
+    expect(renderText(buildReport([proven], undefined, []))).toMatch(
+      /^1 Bedrock access check passed: access proven/
+    )
+  })
+
+  it('invoke: false: passed on the control plane, never "access proven"', () => {
+    const text = renderText(buildReport([notCalled], undefined, []))
+    expect(text).toMatch(
+      /^1 Bedrock access check passed on the control plane: no call was made, so the permission to call is not\s+proven/
+    )
+    expect(text).not.toContain('access proven')
+  })
+
+  it('some called, some not: both said', () => {
+    expect(renderText(buildReport([proven, notCalled], undefined, []))).toMatch(
+      /^All 2 Bedrock access checks passed: access proven, 1 on the control plane only \(no call\)/
+    )
+  })
+})

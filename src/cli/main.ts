@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { readProbeInputs, readMergeInputs, type ProbeInputs } from '../inputs/parse.js'
 import { InputError } from '../inputs/values.js'
 import { redactAccount } from '../report/redact.js'
+import { editDistance } from '../support/edit-distance.js'
 import { renderText, wantsColor, wrap, type TextOptions } from '../report/terminal.js'
 import { shouldFail } from '../report/verdict.js'
 import { runProbe } from '../run/probe.js'
@@ -273,10 +274,20 @@ function textOptions(io: CliIo): TextOptions {
 
 type Values = Record<string, string | boolean | string[] | undefined>
 
-/** The flags, parsed; `--json=true` and `--json=false` for boolean flags; an unknown one suggests the nearest. */
+/**
+ * The flags, parsed; `--json=true` and `--json=false` for boolean flags, and the action's own spelling of a negated
+ * one (`--invoke=false` for `--no-invoke`, as `invoke: false` reads); an unknown one suggests the nearest.
+ */
 function flags(argv: string[], accepted: Flag[], positionals = false): Values {
   const booleans = accepted.filter(flag => !flag.value).map(flag => flag.name)
   const args = argv.flatMap(arg => {
+    const negated = /^--([\w-]+)(?:=(.*))?$/.exec(arg)
+    if (negated && !booleans.includes(negated[1]!) && booleans.includes(`no-${negated[1]}`)) {
+      const value = negated[2] ?? 'true'
+      if (/^(true|True|TRUE)$/.test(value)) return []
+      if (/^(false|False|FALSE)$/.test(value)) return [`--no-${negated[1]}`]
+      throw new UsageError(`--${negated[1]} takes true or false, not "${value}" (or use --no-${negated[1]})`)
+    }
     const match = /^--([\w-]+)=(.*)$/.exec(arg)
     if (!match || !booleans.includes(match[1]!)) return [arg]
     if (/^(true|True|TRUE)$/.test(match[2]!)) return [`--${match[1]}`]
@@ -310,21 +321,6 @@ export function nearestFlag(typed: string): string | undefined {
     if (!best || distance < best.distance) best = { name, distance }
   }
   return best && best.distance <= Math.max(2, Math.floor(typed.length / 4)) ? best.name : undefined
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
-      )
-    previous = current
-  }
-  return previous[b.length]!
 }
 
 /**

@@ -319,7 +319,13 @@ function checksHeadline(report: Report): string {
     return `Cancelled before the probe finished: ${counts.pass} of ${plural(total)} proven, nothing more was`
   if (report.result === 'pass') {
     const warned = counts.warn > 0 ? `, ${counts.warn} with warnings` : ''
-    return `${total === 1 ? '' : 'All '}${plural(total)} passed: access proven${warned}`
+    // A pass without a call (invoke: false, a model billed per image) proved the control plane, not the permission
+    // to call: the first words say so, never "access proven" for it.
+    const uncalled = report.checks.filter(notCalledByDesign).length
+    if (uncalled === total)
+      return `${total === 1 ? '' : 'All '}${plural(total)} passed on the control plane: no call was made, so the permission to call is not proven${warned}`
+    const partly = uncalled > 0 ? `, ${uncalled} on the control plane only (no call)` : ''
+    return `${total === 1 ? '' : 'All '}${plural(total)} passed: access proven${partly}${warned}`
   }
   if (report.result === 'fail') {
     const unproven = counts.inconclusive > 0 ? ` (${counts.inconclusive} more inconclusive)` : ''
@@ -330,4 +336,12 @@ function checksHeadline(report: Report): string {
   const words = causes.size === 1 ? headlineOf(only) : undefined
   if (words) return `${words}: nothing was proven (${counts.inconclusive} of ${plural(total)} inconclusive)`
   return `${counts.inconclusive} of ${plural(total)} inconclusive: nothing is closed, but access was not proven`
+}
+
+/** A check whose IAM gate was not called by design (invoke: false, a model the probe does not call). */
+function notCalledByDesign(check: CheckResult): boolean {
+  const cause = check.gates['iam-permission'].cause
+  if (check.gates['iam-permission'].status !== 'skip' || cause === undefined) return false
+  const spec = causeOf(cause)
+  return spec.kind === 'unproven' && spec.byDesign === true
 }

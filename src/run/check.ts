@@ -48,6 +48,7 @@ import { closedAtCredentials, decideAfterCall, decideBeforeCall, overallResult }
 import type { Pair } from '../inputs/models.js'
 import type { Clock } from '../support/clock.js'
 import type { Bootstrapper } from './bootstrap.js'
+import { nearestOf } from '../support/edit-distance.js'
 import { withProfiles } from './hints.js'
 
 export interface CheckContext {
@@ -136,7 +137,10 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
       ? withProfiles(decision.gates, await ctx.profileLookup(region, evidence.baseModelId), ref.input)
       : decision.gates
   const successor = await successorFor(withQuotas, withProfileHints['model-access'], ctx)
-  const gates = successor ? withSuccessor(withProfileHints, successor, withQuotas) : withProfileHints
+  const withSuccessorHint = successor
+    ? withSuccessor(withProfileHints, successor, withQuotas)
+    : withProfileHints
+  const gates = await withNearestIds(withSuccessorHint, pair, ctx)
   const lifecycle = lifecycleRecord(evidence.details, successor?.id)
   return {
     ...resultOf(pair, gates),
@@ -146,6 +150,33 @@ export async function checkPair(pair: Pair, ctx: CheckContext): Promise<CheckRes
     calls: calls.state === 'made' ? calls.outcomes.map(callRecord) : [],
     ...(quotasRead.length > 0 ? { quotas: quotasRead } : {}),
     ...(decision.iamStatement ? { iamStatement: decision.iamStatement } : {})
+  }
+}
+
+/** The region verdicts of an ID Bedrock does not know: the closest IDs of the region's catalogue are looked up. */
+const UNKNOWN_ID: ReadonlySet<Cause> = new Set<Cause>(['invalid-model-id', 'model-not-found'])
+
+/**
+ * An ID Bedrock does not know in this region: its first words name the closest IDs of the region's catalogue
+ * (ListFoundationModels of the provider its ID names, memoised per region and provider), a hint beside the verdict.
+ */
+async function withNearestIds(gates: Gates, pair: Pair, ctx: CheckContext): Promise<Gates> {
+  const region = gates.region
+  if (region.status !== 'fail' || !region.cause || !UNKNOWN_ID.has(region.cause)) return gates
+  if (pair.ref.kind !== 'foundation-model') return gates
+  const id = pair.ref.baseModelId
+  const listing = await ctx.providerModels(pair.region, id.split('.')[0]!)
+  if (listing.state !== 'ok') return gates
+  const nearest = nearestOf(
+    id,
+    listing.value.map(model => model.id).filter(candidate => candidate !== id),
+    Math.max(3, Math.floor(id.length / 5))
+  )
+  if (nearest.length === 0) return gates
+  const fix = fixFor(region.cause, { model: pair.ref.input, region: pair.region, groups: [], nearest })
+  return {
+    ...gates,
+    region: { ...region, ...(fix ? { fix } : {}), hints: { ...region.hints, nearest } }
   }
 }
 
