@@ -480,3 +480,27 @@ describe('the first words of a pass', () => {
     )
   })
 })
+
+describe('the changes made to the account', () => {
+  it('read in one order whatever order the concurrent checks finished them: the form first, then by region and model', () => {
+    const agreement = (region: string, model: string) => ({
+      action: 'agreement-created' as const,
+      region,
+      model
+    })
+    const report = buildReport([], undefined, [
+      agreement('us-west-2', 'cohere.embed-english-v3'),
+      agreement('us-east-1', 'cohere.embed-english-v3'),
+      agreement('us-east-1', 'anthropic.claude-sonnet-4-6'),
+      { action: 'use-case-form-submitted', region: 'us-east-1' }
+    ])
+    expect(
+      report.changes.map(change => `${change.action} ${change.region} ${change.model ?? ''}`.trim())
+    ).toEqual([
+      'use-case-form-submitted us-east-1',
+      'agreement-created us-east-1 anthropic.claude-sonnet-4-6',
+      'agreement-created us-east-1 cohere.embed-english-v3',
+      'agreement-created us-west-2 cohere.embed-english-v3'
+    ])
+  })
+})

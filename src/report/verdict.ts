@@ -31,7 +31,7 @@ export function buildReport(
     ...(credentials.credentialNotes?.length ? { credentialNotes: credentials.credentialNotes } : {}),
     ...(credentials.useCaseForm ? { useCaseForm: credentials.useCaseForm } : {}),
     checks,
-    changes,
+    changes: inOrder(changes),
     counts: {
       pass: count('pass'),
       fail: count('fail'),
@@ -72,4 +72,23 @@ export function failureMessage(report: Report, failOn: FailOn): string {
       ? 'The job summary names each closed gate and its fix.'
       : 'The job summary says what could not be proven; fail-on: closed fails only on closed gates.'
   return `${headline(report)}. ${why}${failOn === 'warn' && report.counts.warn > 0 ? ' (fail-on: warn)' : ''}`
+}
+
+/**
+ * The account's changes in the order they are read, not the order concurrent checks finished them: the use-case
+ * form first (it is submitted before any agreement), then by account, region and model, so a run reads the same
+ * every time.
+ */
+function inOrder(changes: Report['changes']): Report['changes'] {
+  const key = (change: Report['changes'][number]) => [
+    change.action === 'use-case-form-submitted' ? '0' : '1',
+    change.account ?? '',
+    change.region,
+    change.model ?? ''
+  ]
+  return [...changes].sort((a, b) => {
+    const [x, y] = [key(a), key(b)]
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1
+    return 0
+  })
 }
