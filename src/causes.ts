@@ -5,6 +5,7 @@
  * cause to a reader comes from here, so adding a cause is one entry, and a cause without its words does not
  * compile. The catalogue (src/diagnosis/catalogue.ts) maps AWS's answers onto these causes.
  */
+import { choices } from './support/text.js'
 
 /**
  * The gates, in the order a request meets them: five that decide whether the call is let through at all, and
@@ -147,9 +148,8 @@ const MODEL_ACCESS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/model-a
 /** An unknown ID's first words: not in the region's catalogue, and the closest IDs that are. */
 function didYouMean(ctx: FixContext): string {
   if (!ctx.nearest?.length) return ''
-  const ids = ctx.nearest.map(id => `\`${id}\``)
-  const choices = ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}` : ids[0]
-  return `${ctx.model} is not in ${ctx.region}'s catalogue of models; did you mean ${choices}? `
+  const ids = choices(ctx.nearest.map(id => `\`${id}\``))
+  return `${ctx.model} is not in ${ctx.region}'s catalogue of models; did you mean ${ids}? `
 }
 const DATA_RETENTION_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html'
 const SERVICE_TIERS_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/service-tiers-inference.html'

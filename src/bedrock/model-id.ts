@@ -3,6 +3,7 @@
  * Pure parsing, no AWS calls; a malformed identifier is refused here, before anything runs.
  */
 import { partition } from '@aws-sdk/core/client'
+import { choices } from '../support/text.js'
 
 /** Geography prefixes of system-defined (cross-region) inference profiles. */
 export const PROFILE_PREFIXES = ['us', 'us-gov', 'eu', 'apac', 'jp', 'au', 'ca', 'global'] as const
@@ -249,7 +250,7 @@ export function nearestKnownRegions(region: string): string[] {
 
 /** "eu-central-1", "us-east-1 or us-west-1", "eu-west-1, eu-west-2 or eu-west-3". */
 export function regionChoices(regions: readonly string[]): string {
-  return regions.length > 1 ? `${regions.slice(0, -1).join(', ')} or ${regions.at(-1)}` : (regions[0] ?? '')
+  return choices(regions)
 }
 
 export function foundationModelArn(region: string, baseModelId: string): string {

@@ -61,6 +61,18 @@ export interface CredentialsPolicy {
  */
 const FIXED_END: ReadonlySet<CredentialSource> = new Set<CredentialSource>(['oidc-role', 'environment-keys'])
 
+/**
+ * Whether the run's credentials end at a fixed time for the workload, and when (undefined: not known): a role
+ * session or keys in the environment, and a short-term Bedrock API key. false: they renew, or are not credentials.
+ */
+function fixedEndOf(evidence: IdentityEvidence): { end?: Date } | false {
+  if (evidence.state === 'established' && FIXED_END.has(evidence.credentialSource))
+    return evidence.expiresAt ? { end: evidence.expiresAt } : {}
+  if (evidence.state === 'api-key' && evidence.key.kind === 'short-term')
+    return { end: evidence.key.expiresAt }
+  return false
+}
+
 /** job-minutes against the credentials' end: a verdict only when they would end before the job. */
 export function outlivedBy(
   expiresAt: Date | undefined,
@@ -96,9 +108,9 @@ export function decideCredentials(
       const { identity, source } = evidence
       const wrong = wrongAccount(identity.account, policy.allowedAccountIds)
       if (wrong) return closed(wrong)
-      const fixedEnd = FIXED_END.has(evidence.credentialSource) ? evidence.expiresAt : undefined
+      const fixed = fixedEndOf(evidence)
       const outlived = outlivedBy(
-        fixedEnd,
+        fixed ? fixed.end : undefined,
         evidence.credentialSource === 'oidc-role' ? 'role-session' : 'environment',
         policy,
         evidence.credentialSource === 'oidc-role' ? roleOf(identity.arn) : undefined
@@ -405,14 +417,11 @@ export function credentialsEndNote(
   now: Date,
   jobMinutes?: number
 ): string | undefined {
-  const fixedEnd = evidence.state === 'established' && FIXED_END.has(evidence.credentialSource)
-  const end = fixedEnd
-    ? evidence.expiresAt
-    : evidence.state === 'api-key' && evidence.key.kind === 'short-term'
-      ? evidence.key.expiresAt
-      : undefined
+  const fixed = fixedEndOf(evidence)
+  if (!fixed) return undefined
+  const end = fixed.end
   if (jobMinutes !== undefined) {
-    if (!fixedEnd || end !== undefined) return undefined
+    if (end !== undefined) return undefined
     return (
       "job-minutes could not be checked: these credentials' end is not known (keys in the environment say it " +
       'with AWS_CREDENTIAL_EXPIRATION, which the step that exported them may set).'

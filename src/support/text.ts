@@ -58,3 +58,8 @@ export function neutraliseCommands(text: string): string {
     .map(line => line.replaceAll('##[', `##${BREAK}[`).replace(/^(\s*)::/, `$1${BREAK}::`))
     .join('\n')
 }
+
+/** "a", "a or b", "a, b or c": the choices of a "did you mean" (regions, model IDs). */
+export function choices(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
+}
