@@ -322,7 +322,9 @@ async function main(): Promise<void> {
         heights[name] = Math.round((await content.boundingBox())?.height ?? 0)
         await tab.close()
       }
-      console.log(`${scenario.name}: result ${run.outputs.result}, ${run.report.checks.length} checks`)
+      console.log(
+        `${scenario.name}: result ${run.outputs.result}, ${run.report.checks.length} check${run.report.checks.length === 1 ? '' : 's'}`
+      )
     }
   } finally {
     await browser?.close()

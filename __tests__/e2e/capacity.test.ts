@@ -74,6 +74,15 @@ describe('capacity closes', () => {
     expect(emulator().count('Converse')).toBe(3)
   })
 
+  it("the day's tokens used up at AWS's default: the command asks for more than is applied", async () => {
+    const state = openAccount()
+    state.quotas.dailyExhausted = [HAIKU]
+    const { run, capacity } = await capacityOf(state)
+    expect(capacity).toMatchObject({ status: 'fail', cause: 'daily-tokens-exhausted' })
+    expect(capacity.detail).toContain(`${PER_DAY}: 288000000 applied`)
+    expect(raiseCommand(run)).toContain('--desired-value 576000000 --region us-east-1')
+  })
+
   it('below min-tokens-per-minute: fail, naming both numbers and asking for what the workload needs', async () => {
     const state = openAccount()
     state.quotas.applied[CROSS_REGION] = 50000

@@ -132,8 +132,22 @@ function defaultOf(quota: QuotaPair): string {
     : ''
 }
 
+/**
+ * The value to ask for, always more than is applied (asking for the applied value raises nothing): what the
+ * workload needs when it said (min-tokens-per-minute), else AWS's default, else twice the applied value when that
+ * is already the default.
+ */
+export function desiredOf(quota: QuotaPair & { desired?: number }): number | undefined {
+  const applied = quota.applied ?? 0
+  for (const candidate of [quota.desired, quota.default])
+    if (candidate !== undefined && candidate > applied) return candidate
+  return applied > 0 ? applied * 2 : undefined
+}
+
 function fixSubject(e: Evidence, quota: (QuotaPair & { desired?: number }) | undefined) {
-  return quota ? { ...e, quota: { ...quota, desired: quota.desired ?? quota.default } } : e
+  if (!quota) return e
+  const desired = desiredOf(quota)
+  return { ...e, quota: { ...quota, ...(desired !== undefined ? { desired } : {}) } }
 }
 
 /** A capacity verdict about a quota: the fix names it, and the hint carries it for the command to copy. */
@@ -146,7 +160,7 @@ function aboutQuota(
 ): GateResult {
   const gate = verdict(status, cause, detail, fixSubject(e, quota))
   if (!quota) return gate
-  const desired = quota.desired ?? quota.default
+  const desired = desiredOf(quota)
   const { name, code, applied, adjustable } = quota
   const hint = {
     name,

@@ -24,6 +24,19 @@ export type Principal =
   | { kind: 'identity-center'; permissionSet: string; roleName: string }
   | { kind: 'unknown' }
 
+/** What a first call (or create-agreement) needs to subscribe the account to a Marketplace model (model-access.html). */
+const MARKETPLACE_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'BedrockMarketplaceSubscribe',
+      Effect: 'Allow',
+      Action: ['aws-marketplace:Subscribe', 'aws-marketplace:ViewSubscriptions'],
+      Resource: '*'
+    }
+  ]
+}
+
 /** The file the policy snippets are saved as, named in every command that reads it. */
 export const POLICY_FILE = 'bedrock-access.json'
 
@@ -104,6 +117,21 @@ export function fixSnippets(
   if (finding.gate === 'iam-permission' && finding.statements.length > 0) {
     snippets.push(
       { label: 'Policy for these checks', lang: 'json', code: combinedPolicy(finding.statements) },
+      ...attachSnippets(principalOf(report.identity?.arn))
+    )
+  }
+  if (finding.cause === 'marketplace-permissions') {
+    // The Bedrock model-access guide's subscribe policy: needed once per account, for the first call (or
+    // create-agreement) that subscribes; its ProductId condition needs the model's product ID, which only AWS's
+    // table gives, so the label says where to restrict it rather than guessing.
+    snippets.push(
+      {
+        label:
+          'Policy for the one-time subscription (restrict Subscribe with the aws-marketplace:ProductId condition key; ' +
+          'the Bedrock model-access guide lists each model’s product ID)',
+        lang: 'json',
+        code: JSON.stringify(MARKETPLACE_POLICY, null, 2)
+      },
       ...attachSnippets(principalOf(report.identity?.arn))
     )
   }

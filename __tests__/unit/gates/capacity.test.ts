@@ -13,6 +13,7 @@ import {
   refused,
   throttledCall
 } from '../../../__fixtures__/evidence.js'
+import { desiredOf } from '../../../src/gates/capacity.js'
 import { overallResult } from '../../../src/gates/sequence.js'
 
 const DAILY = 'Too many tokens per day, please wait before trying again.'
@@ -163,5 +164,21 @@ describe('capacity: not known, which changes no result', () => {
     const { gates } = judge(evidence({ quotas: quotaListing({ [HAIKU_ON_DEMAND]: 0 }) }), NO_CALL)
     expect(gates.capacity).toMatchObject({ status: 'fail', cause: 'quota-zero' })
     expect(overallResult(gates)).toBe('fail')
+  })
+})
+
+describe('the value a quota fix asks for', () => {
+  const quota = { name: 'q', code: 'L-1', applied: 288000000, default: 288000000 }
+
+  it('never the value already applied: twice it, when it is already the default', () => {
+    expect(desiredOf(quota)).toBe(576000000)
+  })
+
+  it("AWS's default when below it, what the workload needs when more, nothing to say for a 0 without a default", () => {
+    expect(desiredOf({ ...quota, applied: 1000 })).toBe(288000000)
+    expect(desiredOf({ ...quota, applied: 50000, default: 20000, desired: 100000 })).toBe(100000)
+    expect(desiredOf({ ...quota, applied: 50000, default: 400000, desired: 100000 })).toBe(100000)
+    expect(desiredOf({ name: 'q', code: 'L-1', applied: 0 })).toBeUndefined()
+    expect(desiredOf({ name: 'q', code: 'L-1', applied: 0, default: 200000 })).toBe(200000)
   })
 })
