@@ -102,7 +102,9 @@ describe('the published CLI', () => {
         '--regions',
         'us-east-1',
         '--json',
-        '--mask-account-id=false'
+        '--mask-account-id=false',
+        // Progress on stderr even when piped: stdout must stay JSON only all the same.
+        '--verbose'
       ],
       {
         cwd: repo,

@@ -60,7 +60,7 @@ function io(result: Report['result'] = 'pass') {
 }
 
 describe('CLI', () => {
-  it('the progress on stderr wraps at 80 columns when not a terminal, as the report does', async () => {
+  it('the progress on stderr (--verbose) wraps at 80 columns when not a terminal, as the report does', async () => {
     const { cliIo, probe, stderr } = io()
     probe.mockImplementation(async (_inputs, deps) => {
       deps.log.info(
@@ -68,10 +68,32 @@ describe('CLI', () => {
       )
       return outcome('pass')
     })
-    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'], cliIo)
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1', '--verbose'], cliIo)
     const lines = stderr().split('\n').filter(Boolean)
     expect(lines.length).toBeGreaterThan(1)
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80)
+  })
+
+  it('progress only on a terminal or with --verbose: a piped log says each result once; warnings always', async () => {
+    const { cliIo, probe, stderr } = io()
+    probe.mockImplementation(async (_inputs, deps) => {
+      deps.log.info('PASS amazon.nova-lite-v1:0 @ us-east-1')
+      deps.log.warning('the quotas could not be read')
+      return outcome('pass')
+    })
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'], cliIo)
+    expect(stderr()).not.toContain('PASS amazon.nova-lite-v1:0 @ us-east-1')
+    expect(stderr()).toContain('warning: the quotas could not be read')
+    const terminal = io()
+    terminal.probe.mockImplementation(async (_inputs, deps) => {
+      deps.log.info('PASS amazon.nova-lite-v1:0 @ us-east-1')
+      return outcome('pass')
+    })
+    await main(['--models', 'amazon.nova-lite-v1:0', '--regions', 'us-east-1'], {
+      ...terminal.cliIo,
+      progressTerminal: true
+    })
+    expect(terminal.stderr()).toContain('PASS amazon.nova-lite-v1:0 @ us-east-1')
   })
 
   it('--help prints the usage and exits 0 without probing', async () => {

@@ -63,6 +63,7 @@ const FLAGS: Flag[] = [
     help: 'warn when a model reaches end of life within N days (default 90; 0: only Legacy warns)'
   },
   { name: 'no-invoke', help: 'control-plane checks only, no model call' },
+  { name: 'verbose', help: "say each step and check's progress on stderr (shown on a terminal anyway)" },
   { name: 'create-agreement', help: 'bootstrap access (changes the account: form, agreement, wait)' },
   {
     name: 'use-case-form',
@@ -153,6 +154,8 @@ export interface CliIo {
   probe?: typeof runProbe
   /** Whether stdout is a terminal, and its width: prose wraps at it (80 columns when not a terminal). */
   terminal?: { isTTY: boolean; columns?: number }
+  /** Whether stderr is a terminal: progress is shown there only (or with --verbose), never in a piped log. */
+  progressTerminal?: boolean
 }
 
 export const processIo: CliIo = {
@@ -160,7 +163,8 @@ export const processIo: CliIo = {
   stderr: text => void process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
-  terminal: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns }
+  terminal: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
+  progressTerminal: process.stderr.isTTY === true
 }
 
 /** A usage error: what was wrong, and the way to --help (never the whole help on a typo). */
@@ -212,14 +216,16 @@ async function probe(argv: string[], io: CliIo): Promise<number> {
   const inputs: ProbeInputs = await withoutWorkflowCommands(io, () =>
     readProbeInputs({ read, env: io.env, cwd: io.cwd })
   )
-  // Progress goes to stderr, wrapped like the report (the report alone goes to stdout with --json).
+  // Progress goes to stderr, wrapped like the report (the report alone goes to stdout with --json), and only to a
+  // terminal or with --verbose: in a piped log it would say every result twice. Warnings are always said.
   const width = textOptions(io).width
   const say = (line: string) => io.stderr(`${wrap(line, width, 2).join('\n')}\n`)
+  const progress = values.verbose === true || io.progressTerminal === true
   const outcome = await (io.probe ?? runProbe)(inputs, {
     setSecret: () => undefined,
     env: io.env,
     log: {
-      info: message => say(message),
+      info: message => (progress ? say(message) : undefined),
       warning: message => say(`warning: ${message}`)
     }
   })
