@@ -191,6 +191,24 @@ describe('the job summary on GitHub', () => {
     expect(passing).not.toContain('closed (the gate is named)')
     expect(passing).not.toContain('nothing closed, nothing proven')
     expect(passing).not.toContain('with a warning')
+    expect(passing).not.toContain('Not proven: not decided')
+  })
+
+  it("explains the gate table's words where its columns hold a number", () => {
+    const unproven = renderSummary(
+      report([
+        checkOf(
+          openGates({
+            'iam-permission': {
+              status: 'skip',
+              cause: 'invoke-disabled',
+              detail: 'Not called (invoke: false)'
+            }
+          })
+        )
+      ])
+    )
+    expect(unproven).toContain('Not proven: not decided (not read, not called, or behind a closed gate')
   })
 })
 

@@ -209,6 +209,13 @@ function renderLegend(report: Report): string {
   if (results.has('fail')) parts.push(`${VERDICT_MARK.fail} closed (the gate is named)`)
   if (results.has('inconclusive'))
     parts.push(`${VERDICT_MARK.inconclusive} nothing closed, nothing proven (why is named)`)
+  // The gate table's words too, where its columns hold a number.
+  const tallies = gateTallies(report)
+  if (tallies.some(tally => tally.unproven > 0))
+    parts.push(
+      'Not proven: not decided (not read, not called, or behind a closed gate; "Not evaluated" says why)'
+    )
+  if (tallies.some(tally => tally.notNeeded > 0)) parts.push('Not needed: nothing to accept for the model')
   return parts.length > 0 ? `<p><sub>${parts.join(' · ')}</sub></p>` : ''
 }
 
