@@ -97,7 +97,9 @@ describe('3. Marketplace vs IAM', () => {
     expect(run.outputs['iam-policy']).toBe('')
     // The fix to copy: the subscribe policy and the command that attaches it to the caller's role.
     expect(run.summary).toContain('"aws-marketplace:Subscribe"')
-    expect(run.summary).toMatch(/aws iam put-role-policy --role-name \S+ --policy-name bedrock-access/)
+    expect(run.summary).toMatch(
+      /aws iam put-role-policy --role-name \S+ --policy-name bedrock-marketplace --policy-document file:\/\/bedrock-marketplace\.json/
+    )
   })
 })
 

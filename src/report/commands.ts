@@ -40,6 +40,14 @@ const MARKETPLACE_POLICY = {
 /** The file the policy snippets are saved as, named in every command that reads it. */
 export const POLICY_FILE = 'bedrock-access.json'
 
+/** A policy to save and attach: its file and its inline-policy name. */
+interface SavedPolicy {
+  file: string
+  name: string
+}
+const BEDROCK_POLICY: SavedPolicy = { file: POLICY_FILE, name: 'bedrock-access' }
+const MARKETPLACE_SAVED: SavedPolicy = { file: 'bedrock-marketplace.json', name: 'bedrock-marketplace' }
+
 /**
  * The principal an ARN names: `sts::…:assumed-role/NAME/SESSION` and `iam::…:role/PATH/NAME` are the role NAME,
  * `iam::…:user/PATH/NAME` the user NAME. IAM Identity Center names its roles AWSReservedSSO_<permission set>_<16 hex>
@@ -59,24 +67,27 @@ export function principalOf(arn: string | undefined): Principal {
   return user ? { kind: 'user', name: user[1]! } : { kind: 'unknown' }
 }
 
-/** How to attach the saved policy to the caller. */
-function attachSnippets(principal: Principal): FixSnippet[] {
-  const file = `file://${POLICY_FILE}`
+/**
+ * How to attach the saved policy to the caller, under its own file and inline-policy name: a second policy of the
+ * same name would replace the first (put-role-policy and put-user-policy overwrite a policy of that name).
+ */
+function attachSnippets(principal: Principal, saved: SavedPolicy = BEDROCK_POLICY): FixSnippet[] {
+  const file = `file://${saved.file}`
   switch (principal.kind) {
     case 'role':
       return [
         {
-          label: `Save the policy above as ${POLICY_FILE}, then add it to the role ${principal.name}`,
+          label: `Save the policy above as ${saved.file}, then add it to the role ${principal.name}`,
           lang: 'sh',
-          code: `aws iam put-role-policy --role-name ${principal.name} --policy-name bedrock-access --policy-document ${file}`
+          code: `aws iam put-role-policy --role-name ${principal.name} --policy-name ${saved.name} --policy-document ${file}`
         }
       ]
     case 'user':
       return [
         {
-          label: `Save the policy above as ${POLICY_FILE}, then add it to the IAM user ${principal.name}`,
+          label: `Save the policy above as ${saved.file}, then add it to the IAM user ${principal.name}`,
           lang: 'sh',
-          code: `aws iam put-user-policy --user-name ${principal.name} --policy-name bedrock-access --policy-document ${file}`
+          code: `aws iam put-user-policy --user-name ${principal.name} --policy-name ${saved.name} --policy-document ${file}`
         }
       ]
     case 'identity-center':
@@ -86,7 +97,7 @@ function attachSnippets(principal: Principal): FixSnippet[] {
             `The caller is the IAM Identity Center role of the permission set ${principal.permissionSet}, which IAM does not ` +
             "let you edit: add the statements to that permission set's inline policy. A permission set has one inline " +
             'policy and the second command replaces it, so merge the current one (the first command) into ' +
-            `${POLICY_FILE} first; the third applies it to every account the permission set is assigned to. ` +
+            `${saved.file} first; the third applies it to every account the permission set is assigned to. ` +
             '`aws sso-admin list-instances` and `aws sso-admin list-permission-sets` give the two ARNs',
           lang: 'sh',
           code: [
@@ -99,9 +110,9 @@ function attachSnippets(principal: Principal): FixSnippet[] {
     case 'unknown':
       return [
         {
-          label: `Save the policy above as ${POLICY_FILE}, then add it to the role the job uses (put its name for ROLE_NAME)`,
+          label: `Save the policy above as ${saved.file}, then add it to the role the job uses (put its name for ROLE_NAME)`,
           lang: 'sh',
-          code: `aws iam put-role-policy --role-name ROLE_NAME --policy-name bedrock-access --policy-document ${file}`
+          code: `aws iam put-role-policy --role-name ROLE_NAME --policy-name ${saved.name} --policy-document ${file}`
         }
       ]
   }
@@ -132,7 +143,7 @@ export function fixSnippets(
         lang: 'json',
         code: JSON.stringify(MARKETPLACE_POLICY, null, 2)
       },
-      ...attachSnippets(principalOf(report.identity?.arn))
+      ...attachSnippets(principalOf(report.identity?.arn), MARKETPLACE_SAVED)
     )
   }
   for (const statement of finding.trustPolicies)

@@ -27,7 +27,8 @@ import {
   STATUS_MARK,
   VERDICT_MARK,
   withoutCaller,
-  type Finding
+  type Finding,
+  type GateTally
 } from './findings.js'
 import { document, fence, htmlBlock } from './markdown.js'
 import { formLine, managementRefusal } from './use-case-form.js'
@@ -39,6 +40,7 @@ export interface SummaryOptions {
 
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const folded = options.comment !== undefined
+  const tallies = gateTallies(report)
   const blocks: string[] = [
     `<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`,
     htmlBlock(`<p>${whoLine(report)}<br>`, `${whatLine(report)}</p>`),
@@ -46,8 +48,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     ...formBlocks(report),
     renderActions(report),
     renderMatrix(report),
-    renderGateTable(report),
-    renderLegend(report)
+    renderGateTable(tallies),
+    renderLegend(report, tallies)
   ]
   if (report.changes.length > 0) blocks.push(renderChanges(report))
   blocks.push(...renderManagementRefusal(report))
@@ -170,8 +172,7 @@ function renderMatrix(report: Report): string {
 }
 
 /** The six gates (the action's promise: five for access, capacity for today): for how many checks each was proven open, closed, or not proven. */
-function renderGateTable(report: Report): string {
-  const tallies = gateTallies(report)
+function renderGateTable(tallies: GateTally[]): string {
   const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)
   const count = (n: number) => (n === 0 ? '—' : String(n))
   const header = ['Gate', 'Proven open', 'Closed', 'Not proven', ...(anyNotNeeded ? ['Not needed'] : [])]
@@ -200,7 +201,7 @@ function cellOf(check: CheckResult): string {
 }
 
 /** The marks the matrix uses, explained; a mark that is not in the table is not in the legend. */
-function renderLegend(report: Report): string {
+function renderLegend(report: Report, tallies: GateTally[]): string {
   const results = new Set(report.checks.map(check => check.result))
   const parts: string[] = []
   if (results.has('pass')) parts.push(`${VERDICT_MARK.pass} proven`)
@@ -210,7 +211,6 @@ function renderLegend(report: Report): string {
   if (results.has('inconclusive'))
     parts.push(`${VERDICT_MARK.inconclusive} nothing closed, nothing proven (why is named)`)
   // The gate table's words too, where its columns hold a number.
-  const tallies = gateTallies(report)
   if (tallies.some(tally => tally.unproven > 0))
     parts.push(
       'Not proven: not decided (not read, not called, or behind a closed gate; "Not evaluated" says why)'
