@@ -35,6 +35,8 @@ export const details = (value: Partial<ModelDetails> = {}): Read<ModelDetails> =
     onDemand: 'supported',
     inferenceTypes: ['ON_DEMAND'],
     displayName: 'Anthropic Claude 3 Haiku',
+    provider: 'Anthropic',
+    name: 'Claude 3 Haiku',
     ...value
   }
 })

@@ -120,7 +120,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
         'ThrottlingException',
         'Too many tokens per day, please wait before trying again.'
       )
-    if (appliedTokensPerMinute(state, model, profile !== undefined) === 0)
+    if (appliedTokensPerMinute(state, model, routeOf(profile?.id)) === 0)
       return jsonError(429, 'ThrottlingException', 'Too many tokens, please wait before trying again.')
     const modalities = model.outputModalities ?? ['TEXT']
     if (operation === 'Converse' || operation === 'ConverseStream') {
@@ -248,4 +248,10 @@ function refuseTier(model: EmulatedModel, tier: string | undefined): Reply | und
     return model.reserved ? undefined : jsonError(400, 'ValidationException', 'Reservation not found.')
   if ((model.serviceTiers as string[] | undefined)?.includes(tier)) return undefined
   return jsonError(400, 'ValidationException', 'service tier provided is invalid')
+}
+
+/** Which quota family a call counts against: a base ID on demand, a geographic profile, a global one. */
+function routeOf(profileId: string | undefined): 'on-demand' | 'cross-region' | 'global' {
+  if (profileId === undefined) return 'on-demand'
+  return profileId.startsWith('global.') ? 'global' : 'cross-region'
 }

@@ -20,26 +20,45 @@ interface Quota {
 
 export const DEFAULT_TOKENS_PER_MINUTE = 200_000
 
-/** A model's name as its quotas spell it: provider and model name, as GetFoundationModel gives them. */
+/**
+ * A model's name as its quotas spell it: the state's spelling when AWS spells it otherwise (its quota names add
+ * " V1", drop or change the provider: __fixtures__/service-quotas/), else provider and model name.
+ */
 export function displayNameOf(model: EmulatedModel): string | undefined {
+  if (model.quotaName) return model.quotaName
   return model.provider && model.name ? `${model.provider} ${model.name}` : undefined
 }
 
-/** The quota names of a model that govern a call, current or older (Bedrock user guide, quotas-runtime). */
-export function quotaNamesOf(model: EmulatedModel, older: boolean) {
+/**
+ * The quota names of a model that govern a call, as AWS lists them today or, with `older`, as it listed them
+ * before the rename (Bedrock user guide, "Quotas for the bedrock-runtime endpoint"; real names in
+ * __fixtures__/service-quotas/bedrock-quotas.ts). Only today's names have global families.
+ */
+export interface QuotaNames {
+  onDemand: string
+  crossRegion: string
+  perDay: string
+  global?: string
+  globalPerDay?: string
+  requests?: string
+}
+
+export function quotaNamesOf(model: EmulatedModel, older: boolean): QuotaNames | undefined {
   const display = displayNameOf(model)
   if (!display) return undefined
   return older
     ? {
-        onDemand: `On-demand model inference tokens per minute for ${display}`,
-        crossRegion: `Cross-region model inference tokens per minute for ${display} (doubled for cross-region calls)`,
-        global: `Global cross-region model inference tokens per minute for ${display} V1`,
-        perDay: `Model invocation max tokens per day for ${display}`
-      }
-    : {
         onDemand: `On-demand InvokeModel tokens per minute for ${display}`,
         crossRegion: `Cross-Region InvokeModel tokens per minute for ${display}`,
         perDay: `Model invocation max tokens per day for ${display}`
+      }
+    : {
+        onDemand: `On-demand model inference tokens per minute for ${display}`,
+        crossRegion: `Cross-region model inference tokens per minute for ${display}`,
+        global: `Global cross-region model inference tokens per minute for ${display}`,
+        perDay: `Model invocation max tokens per day for ${display} (doubled for cross-region calls)`,
+        globalPerDay: `Global cross-region model inference tokens per day for ${display}`,
+        requests: `On-demand model inference requests per minute for ${display}`
       }
 }
 
@@ -82,8 +101,12 @@ function defaultQuotas(state: EmulatorState, region: string): Quota[] {
       })
     add(names.onDemand, perMinute)
     add(names.crossRegion, perMinute * 2)
-    if ('global' in names && names.global) add(names.global, perMinute * 2)
-    add(names.perDay, perMinute * 1440, { PeriodValue: 1, PeriodUnit: 'DAY' })
+    const day: Quota['Period'] = { PeriodValue: 1, PeriodUnit: 'DAY' }
+    add(names.perDay, perMinute * 1440, day)
+    if (names.global) add(names.global, perMinute * 2)
+    if (names.globalPerDay) add(names.globalPerDay, perMinute * 2 * 1440, day)
+    // Requests per minute are listed too, and no longer enforced: never the quota a call's tokens count against.
+    if (names.requests) add(names.requests, 1000)
     // A long-context variant beside the standard quota: it is not the one a standard call counts against.
     if (model.longContextQuota) add(`${names.onDemand} 1M Context Length`, perMinute / 2)
   }
@@ -109,11 +132,17 @@ function appliedQuotas(state: EmulatorState, region: string): Quota[] {
 export function appliedTokensPerMinute(
   state: EmulatorState,
   model: EmulatedModel,
-  profile: boolean
+  route: 'on-demand' | 'cross-region' | 'global'
 ): number | undefined {
   const names = quotaNamesOf(model, state.quotas.olderNames)
   if (!names) return undefined
-  const applied = state.quotas.applied[profile ? names.crossRegion : names.onDemand]
+  const name =
+    route === 'global' && names.global
+      ? names.global
+      : route === 'on-demand'
+        ? names.onDemand
+        : names.crossRegion
+  const applied = state.quotas.applied[name]
   return applied === null ? undefined : applied
 }
 

@@ -55,6 +55,8 @@ export interface EmulatedModel {
   /** GetFoundationModel's providerName and modelName: the quota names embed them. */
   provider?: string
   name?: string
+  /** The model's name as its quota names spell it, where AWS spells it otherwise ("Anthropic Claude 3.7 Sonnet V1"). */
+  quotaName?: string
   /** AWS's default on-demand tokens per minute for the model (default DEFAULT_TOKENS_PER_MINUTE). */
   tokensPerMinute?: number
   /** The model also has a "1M Context Length" quota beside its standard one. */

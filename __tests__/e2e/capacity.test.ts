@@ -13,9 +13,11 @@ const { probe, emulator } = emulatorPerTest()
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0'
 const HAIKU_PROFILE = 'us.anthropic.claude-3-haiku-20240307-v1:0'
-const ON_DEMAND = 'On-demand InvokeModel tokens per minute for Anthropic Claude 3 Haiku'
-const CROSS_REGION = 'Cross-Region InvokeModel tokens per minute for Anthropic Claude 3 Haiku'
-const PER_DAY = 'Model invocation max tokens per day for Anthropic Claude 3 Haiku'
+// The names Service Quotas lists today (__fixtures__/service-quotas/bedrock-quotas.ts holds real ones, cited).
+const ON_DEMAND = 'On-demand model inference tokens per minute for Anthropic Claude 3 Haiku'
+const CROSS_REGION = 'Cross-region model inference tokens per minute for Anthropic Claude 3 Haiku'
+const PER_DAY =
+  'Model invocation max tokens per day for Anthropic Claude 3 Haiku (doubled for cross-region calls)'
 
 async function capacityOf(
   state: EmulatorState,
@@ -158,7 +160,7 @@ describe('the quotas are read as AWS lists them', () => {
       cause: 'quota-reduced'
     })
     expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-east-1', 'capacity').detail).toBe(
-      'On-demand InvokeModel tokens per minute for Amazon Nova Lite: 200000 in us-east-1'
+      'On-demand model inference tokens per minute for Amazon Nova Lite: 200000 in us-east-1'
     )
     const pages = emulator().calls.filter(call => call.operation === 'ListServiceQuotas')
     expect(pages.length).toBeGreaterThan(3)
@@ -174,31 +176,49 @@ describe('the quotas are read as AWS lists them', () => {
     expect(pages[0]!.at).toBeLessThan(firstRead.answeredAt!)
   })
 
-  it('the older names: the cross-region quota "(doubled for cross-region calls)" and the global one with "V1"', async () => {
+  it('a global profile counts against the global quotas, per minute and per day, spelled as AWS spells them', async () => {
+    const state = openAccount()
+    const sonnet = state.models.find(model => model.id === 'anthropic.claude-sonnet-4-6')!
+    // AWS adds a first version's "V1" to some names; the match reads it as the same model.
+    sonnet.quotaName = 'Anthropic Claude Sonnet 4.6 V1'
+    const global = 'Global cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.6 V1'
+    state.quotas.applied[global] = 0
+    const { run, capacity } = await capacityOf(state, {}, 'global.anthropic.claude-sonnet-4-6')
+    expect(capacity).toMatchObject({ status: 'fail', cause: 'quota-zero' })
+    expect(capacity.detail).toContain(global)
+    expect(run.report!.checks[0]!.quotas).toEqual([
+      expect.objectContaining({ name: global, per: 'minute', applied: 0 }),
+      expect.objectContaining({
+        name: 'Global cross-region model inference tokens per day for Anthropic Claude Sonnet 4.6 V1',
+        per: 'day'
+      })
+    ])
+  })
+
+  it('the older names (InvokeModel) still resolve; they have no global quota, which reads "unknown"', async () => {
     const state = openAccount()
     state.quotas.olderNames = true
-    state.quotas.applied[
-      'Global cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.6 V1'
-    ] = 0
-    const global = await probe(state, {
+    const run = await probe(state, {
       models: 'global.anthropic.claude-sonnet-4-6, us.anthropic.claude-3-haiku-20240307-v1:0',
       regions: 'us-east-1',
       'fail-on': 'never'
     })
-    expect(gateOf(global, 'global.anthropic.claude-sonnet-4-6', 'us-east-1', 'capacity')).toMatchObject({
-      status: 'fail',
-      cause: 'quota-zero'
-    })
-    expect(gateOf(global, HAIKU_PROFILE, 'us-east-1', 'capacity').detail).toBe(
-      'Cross-region model inference tokens per minute for Anthropic Claude 3 Haiku (doubled for cross-region calls): 400000 in us-east-1'
+    expect(gateOf(run, HAIKU_PROFILE, 'us-east-1', 'capacity').detail).toBe(
+      'Cross-Region InvokeModel tokens per minute for Anthropic Claude 3 Haiku: 400000 in us-east-1'
     )
+    const global = gateOf(run, 'global.anthropic.claude-sonnet-4-6', 'us-east-1', 'capacity')
+    expect(global).toMatchObject({ status: 'skip', cause: 'quota-unknown' })
+    expect(global.detail).toContain('no quota in Service Quotas names Anthropic Claude Sonnet 4.6')
   })
 
-  it('a long-context quota is not the standard one, and no quota for the scope is "unknown", never a guess', async () => {
+  it('a long-context quota is not the standard one, and requests per minute are never the tokens quota', async () => {
     const state = openAccount()
-    // Current names have no global quota: the global profile's is unknown.
-    const { capacity } = await capacityOf(state, {}, 'global.anthropic.claude-sonnet-4-6')
-    expect(capacity).toMatchObject({ status: 'skip', cause: 'quota-unknown' })
-    expect(capacity.detail).toContain('no quota in Service Quotas names Anthropic Claude Sonnet 4.6')
+    const haiku = state.models.find(model => model.id === HAIKU)!
+    haiku.longContextQuota = true
+    state.quotas.applied[`${ON_DEMAND} 1M Context Length`] = 0
+    state.quotas.applied['On-demand model inference requests per minute for Anthropic Claude 3 Haiku'] = 0
+    const { capacity } = await capacityOf(state)
+    expect(capacity).toMatchObject({ status: 'pass' })
+    expect(capacity.detail).toBe(`${ON_DEMAND}: 200000 in us-east-1`)
   })
 })

@@ -29,10 +29,16 @@ export const capacityGate: GateRules = {
  * the call's (on demand by base ID, cross-Region through a geographic profile, global through a global one).
  */
 export function modelQuotasOf(e: Evidence): ModelQuotas | undefined {
-  if (e.quotas?.state !== 'ok' || e.details.state !== 'ok' || !e.details.value.displayName) return undefined
+  if (e.quotas?.state !== 'ok' || e.details.state !== 'ok' || !e.details.value.name) return undefined
   const destinations = e.profile.state === 'ok' ? e.profile.value.destinationRegions : []
   const scope = quotaScopeOf(e.profileId, destinations)
-  return quotasOfModel(e.details.value.displayName, scope, e.quotas.value.applied, e.quotas.value.defaults)
+  const { provider, name } = e.details.value
+  const model = {
+    modelName: name,
+    ...(provider ? { providerName: provider } : {}),
+    ...(e.baseModelId ? { modelId: e.baseModelId } : {})
+  }
+  return quotasOfModel(model, scope, e.quotas.value.applied, e.quotas.value.defaults)
 }
 
 function decideCapacity(e: Evidence, after: AfterCall): GateResult {

@@ -110,7 +110,7 @@ describe('capacity: not known, which changes no result', () => {
 
   it('no quota names the model, or its applied value is not listed: unknown, never zero', () => {
     const other = judge(
-      evidence({ quotas: quotaListing(), details: details({ displayName: 'Anthropic Claude 9' }) }),
+      evidence({ quotas: quotaListing(), details: details({ displayName: 'Anthropic Claude 9', name: 'Claude 9' }) }),
       CALL_OK
     )
     expect(other.gates.capacity).toMatchObject({ status: 'skip', cause: 'quota-unknown' })
