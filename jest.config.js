@@ -31,7 +31,9 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts'
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts',
+      // Every emulator answer a test draws is held to AWS's own model of its operation.
+      setupFilesAfterEnv: ['<rootDir>/__tests__/contract/after-each.ts']
     }
   ],
   // Global in Jest (a project's own value is not read).

@@ -47,6 +47,7 @@ export function getAvailability(id: string): Route['answer'] {
     const refusal = denied(state, ctx, 'bedrock:GetFoundationModelAvailability')
     if (refusal) return refusal
     const model = findModel(state, id)
+    // The exception is the API reference's; no public source quotes AWS's wording for it: this one is ours.
     if (!model) return jsonError(404, 'ResourceNotFoundException', `The model ${id} does not exist.`)
     const agreement = state.agreements[model.id]
     if (agreement?.status === 'PENDING') {
@@ -96,8 +97,11 @@ export function getFoundationModel(id: string): Route['answer'] {
     if (refusal) return refusal
     const model = findModel(state, id)
     const region = ctx.auth!.region
+    // AWS answers an ID the region does not hold with a ValidationException, as users quote it ("An error
+    // occurred (ValidationException) when calling the GetFoundationModel operation: Could not find model with
+    // identifier anthropic.claude-3-5-sonnet-20241022-v2:0").
     if (!model || !model.regions.includes(region))
-      return jsonError(404, 'ResourceNotFoundException', `Could not find model ${id}.`)
+      return jsonError(400, 'ValidationException', `Could not find model with identifier ${id}`)
     return ok({ modelDetails: describeModel(model, region) })
   }
 }
@@ -121,14 +125,23 @@ export function profileArn(state: EmulatorState, region: string, profile: Emulat
   return `arn:aws:bedrock:${region}:${state.account}:${type}/${profile.id}`
 }
 
+/**
+ * The models a profile lists: a geographic profile the model's ARN in each destination region; a global one the
+ * regionless route ("arn:aws:bedrock:::foundation-model/…") and the source region's ARN, as AWS lists them (a
+ * ListInferenceProfiles answer users pasted: "Global Anthropic Claude Opus 4.6", index file 53580637661).
+ */
+function profileModels(region: string, profile: EmulatedProfile): { modelArn: string }[] {
+  const arn = (where: string) => ({ modelArn: `arn:aws:bedrock:${where}::foundation-model/${profile.base}` })
+  if (profile.id.startsWith('global.')) return [arn(''), arn(region)]
+  return profile.destinations.map(arn)
+}
+
 function profileSummary(state: EmulatorState, region: string, profile: EmulatedProfile) {
   return {
     inferenceProfileName: profile.id,
     inferenceProfileArn: profileArn(state, region, profile),
     inferenceProfileId: profile.id,
-    models: profile.destinations.map(destination => ({
-      modelArn: `arn:aws:bedrock:${destination}::foundation-model/${profile.base}`
-    })),
+    models: profileModels(region, profile),
     status: 'ACTIVE',
     type: profile.application ? 'APPLICATION' : 'SYSTEM_DEFINED'
   }
@@ -150,6 +163,7 @@ export function getInferenceProfile(id: string): Route['answer'] {
     const refusal = denied(state, ctx, 'bedrock:GetInferenceProfile')
     if (refusal) return refusal
     const profile = findProfile(state, ctx.auth!.region, id)
+    // The exception is the API reference's; no public source quotes AWS's wording for it: this one is ours.
     if (!profile) return jsonError(404, 'ResourceNotFoundException', `Inference profile ${id} not found.`)
     return ok(profileSummary(state, ctx.auth!.region, profile))
   }
@@ -164,7 +178,26 @@ export function listInferenceProfiles(state: EmulatorState, ctx: Context): Reply
     .filter(profile => profile.regions.includes(region))
     .filter(profile => !type || (type === 'APPLICATION') === !!profile.application)
     .map(profile => profileSummary(state, region, profile))
-  return ok({ inferenceProfileSummaries: summaries })
+  // Pages as the API reference defines them: maxResults (1–1000) and an opaque nextToken; AWS may return fewer
+  // than asked, which state.profilePageSize stands for. The wording for a token AWS did not issue is not
+  // documented or quoted anywhere we found: this one is ours.
+  const asked = Number(ctx.url.searchParams.get('maxResults') ?? 1000)
+  const size = Math.max(1, Math.min(asked, state.profilePageSize ?? 1000))
+  const token = ctx.url.searchParams.get('nextToken')
+  const start = token
+    ? Number(
+        Buffer.from(token, 'base64url')
+          .toString('utf8')
+          .replace(/^page:/, '')
+      )
+    : 0
+  if (!Number.isInteger(start) || start < 0 || start > summaries.length)
+    return jsonError(400, 'ValidationException', 'The provided pagination token is invalid.')
+  const end = start + size
+  return ok({
+    inferenceProfileSummaries: summaries.slice(start, end),
+    ...(end < summaries.length ? { nextToken: Buffer.from(`page:${end}`).toString('base64url') } : {})
+  })
 }
 
 export function listOffers(id: string): Route['answer'] {
@@ -176,7 +209,18 @@ export function listOffers(id: string): Route['answer'] {
     return ok({
       modelId: id,
       offers: [
-        { offerId: `offer-${id.split('.')[0]}-public`, offerToken: `offer-token-${id}`, termDetails: {} }
+        {
+          offerId: `offer-${id.split('.')[0]}-public`,
+          offerToken: `offer-token-${id}`,
+          // TermDetails as the Bedrock API reference defines it: pricing, legal and support terms are required.
+          termDetails: {
+            usageBasedPricingTerm: {
+              rateCard: [{ dimension: 'input-tokens', price: '0.0', unit: 'tokens' }]
+            },
+            legalTerm: { url: `https://aws.amazon.com/marketplace/pp/${id}#eula` },
+            supportTerm: { refundPolicyDescription: 'Usage-based pricing: no refunds' }
+          }
+        }
       ]
     })
   }
@@ -194,10 +238,13 @@ export function createAgreement(state: EmulatorState, ctx: Context): Reply {
     )
   }
   if (offerToken !== `offer-token-${modelId}`)
+    // No public source quotes AWS's wording for a stale offer token: this one is ours.
     return jsonError(400, 'ValidationException', 'The offer token is invalid.')
   const existing = state.agreements[modelId]
   if (existing && existing.status !== 'NOT_AVAILABLE')
-    return jsonError(409, 'ConflictException', 'An agreement already exists.')
+    // ConflictException is HTTP 400 in Bedrock's model (the SDK's schema), not the 409 REST habit would give it.
+    // No public source quotes AWS's wording: this one is ours.
+    return jsonError(400, 'ConflictException', 'An agreement already exists.')
   state.agreements[modelId] = { status: 'PENDING', pendingPolls: state.newAgreementPendingPolls }
   return { status: 202, body: JSON.stringify({ modelId }) }
 }
@@ -226,6 +273,7 @@ export function getUseCase(state: EmulatorState, ctx: Context): Reply {
   const refusal = formRefusal(state, ctx, 'bedrock:GetUseCaseForModelAccess')
   if (refusal) return refusal
   const account = managementOf(state, ctx) ?? state
+  // The exception is the API reference's; no public source quotes AWS's wording for it: this one is ours.
   if (!account.useCaseOnFile)
     return jsonError(404, 'ResourceNotFoundException', 'No use case details found for this account.')
   const form = account.submittedForms.at(-1) ?? '{"companyName":"existing"}'

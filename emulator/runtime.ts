@@ -156,7 +156,8 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
           chunk({ type: 'content_block_delta', delta: { type: 'text_delta', text: 'OK' } }),
           chunk({ type: 'message_stop' })
         ],
-        state
+        state,
+        'InvokeModelWithResponseStream'
       )
     }
     return ok({ completion: 'OK' })
@@ -190,7 +191,7 @@ const codec = new EventStreamCodec(
  * Events in the event-stream framing. With state.streamBreak the stream stops after its second event with an
  * exception message (`:message-type` exception), as a stream that fails mid-way does.
  */
-function eventStream(events: StreamEvent[], state: EmulatorState): Reply {
+function eventStream(events: StreamEvent[], state: EmulatorState, operation = 'ConverseStream'): Reply {
   // One frame: its kind (an event of a type, or an exception of a type) and a JSON body.
   const frame = (kind: 'event' | 'exception', type: string, payload: unknown) =>
     codec.encode({
@@ -203,13 +204,43 @@ function eventStream(events: StreamEvent[], state: EmulatorState): Reply {
     })
   const broken = state.streamBreak
   const frames = events.map(event => frame('event', event.type, event.payload))
-  if (broken)
-    frames.splice(2, frames.length, frame('exception', broken.exception, { message: broken.message }))
+  if (broken) frames.splice(2, frames.length, breakFrame(broken))
   return {
     status: 200,
-    headers: { 'content-type': 'application/vnd.amazon.eventstream' },
-    body: Buffer.concat(frames)
+    headers: {
+      'content-type': 'application/vnd.amazon.eventstream',
+      // InvokeModelWithResponseStream names the chunks' media type in its own (required) header.
+      ...(operation === 'InvokeModelWithResponseStream'
+        ? { 'x-amzn-bedrock-content-type': 'application/json' }
+        : {})
+    },
+    body: Buffer.concat(frames),
+    ...(broken?.offModel ? { offModel: true } : {})
   }
+}
+
+/**
+ * The frame a broken stream ends with: a modeled exception (:message-type exception, :exception-type the union's
+ * member name, as the Smithy event-stream specification frames one), an unmodeled error (:message-type error with
+ * :error-code and :error-message), or, for the fault tests, a :message-type no model defines.
+ */
+function breakFrame(broken: NonNullable<EmulatorState['streamBreak']>): Uint8Array {
+  const text = (value: string) => ({ type: 'string' as const, value })
+  const messageType = broken.messageType ?? 'exception'
+  const headers: Record<string, { type: 'string'; value: string }> =
+    messageType === 'exception'
+      ? { ':exception-type': text(broken.exception) }
+      : messageType === 'error'
+        ? { ':error-code': text(broken.exception), ':error-message': text(broken.message) }
+        : {}
+  return codec.encode({
+    headers: {
+      ':message-type': text(messageType),
+      ...headers,
+      ':content-type': text('application/json')
+    },
+    body: new TextEncoder().encode(JSON.stringify({ message: broken.message }))
+  })
 }
 
 /**

@@ -46,6 +46,10 @@ export interface LoggedCall {
   /** When the request arrived and when it was answered (performance.now()), to check what waited for what. */
   at: number
   answeredAt?: number
+  /** The answer as sent: what the contract test holds to AWS's model of the operation. */
+  reply?: Reply
+  /** The answer is AWS's (not a GitHub or OIDC one, nor a fault the test asked for): AWS's model applies. */
+  modeled?: boolean
 }
 
 export interface Emulator {
@@ -60,11 +64,14 @@ export interface Emulator {
   close(): Promise<void>
 }
 
+/** Every emulator started in this process: the tests hold each answer it gave to AWS's models (after-each.ts). */
+export const startedEmulators: Emulator[] = []
+
 export async function startEmulator(state: EmulatorState, port = 0): Promise<Emulator> {
   const calls: LoggedCall[] = []
   const listener = await listen((req, res) => void handle(state, calls, req, res), port)
   const url = listener.url
-  return {
+  const emulator: Emulator = {
     url,
     state,
     calls,
@@ -73,6 +80,8 @@ export async function startEmulator(state: EmulatorState, port = 0): Promise<Emu
     clientPorts: listener.clientPorts,
     close: () => listener.close()
   }
+  startedEmulators.push(emulator)
+  return emulator
 }
 
 async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: Res): Promise<void> {
@@ -104,7 +113,7 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
       else socket?.destroy()
       return
     }
-    return send(res, call, faultReply(fault, route.protocol))
+    return send(res, call, withProtocolHeaders(route, faultReply(fault, route.protocol)))
   }
 
   let reply: Reply
@@ -121,7 +130,35 @@ async function handle(state: EmulatorState, calls: LoggedCall[], req: Req, res: 
   } else if (reply.status < 300 && route.operation !== 'OidcToken') {
     call.body = body
   }
-  send(res, call, reply)
+  call.modeled =
+    route.protocol !== 'oidc' &&
+    !route.operation.startsWith('GitHub') &&
+    route.operation !== 'Unknown' &&
+    !reply.offModel
+  send(res, call, withProtocolHeaders(route, reply))
+}
+
+/**
+ * The headers and error shape each protocol puts on every answer: restJson1 answers application/json and names an
+ * error's type in x-amzn-errortype; awsJson1_1 (Service Quotas) answers application/x-amz-json-1.1 and names it in
+ * the body's __type too (Smithy's protocol specifications); awsQuery is XML already; an event stream is framed.
+ */
+function withProtocolHeaders(route: Route, reply: Reply): Reply {
+  if (route.protocol !== 'json') return reply
+  const headers = { ...reply.headers }
+  const awsJson = route.operation === 'ListServiceQuotas' || route.operation === 'ListAWSDefaultServiceQuotas'
+  if (!Object.keys(headers).some(name => name.toLowerCase() === 'content-type'))
+    headers['content-type'] = awsJson ? 'application/x-amz-json-1.1' : 'application/json'
+  const type = headers['x-amzn-errortype']
+  if (awsJson && type && reply.status >= 300 && typeof reply.body === 'string') {
+    try {
+      const body = JSON.parse(reply.body) as Record<string, unknown>
+      return { ...reply, headers, body: JSON.stringify({ __type: type, ...body }) }
+    } catch {
+      // a fault's garbage stays garbage
+    }
+  }
+  return { ...reply, headers }
 }
 
 function identify(method: string, url: URL, body: string, target: string): Route {
@@ -198,6 +235,7 @@ function identify(method: string, url: URL, body: string, target: string): Route
 
 function send(res: Res, call: LoggedCall, reply: Reply): void {
   call.status = reply.status
+  call.reply = reply
   call.answeredAt = performance.now()
   writeReply(res, reply)
 }

@@ -155,6 +155,7 @@ function page(state: EmulatorState, quotas: Quota[], ctx: Context): Reply {
   if (body.ServiceCode !== 'bedrock') return ok({ Quotas: [] })
   const size = Math.min(body.MaxResults ?? 100, state.quotas.pageSize)
   const start = body.NextToken ? Number(body.NextToken) : 0
+  // The exception is the model's (InvalidPaginationTokenException); its wording is quoted nowhere we found: ours.
   if (!Number.isInteger(start) || start < 0)
     return jsonError(400, 'InvalidPaginationTokenException', 'Invalid token')
   const next = start + size

@@ -134,6 +134,8 @@ export interface EmulatorState {
     /** The token's iss claim (GHE.com or an enterprise's custom issuer); default github.com's. */
     issuer?: string
   }
+  /** ListInferenceProfiles answers at most this many per page (AWS may return fewer than maxResults). */
+  profilePageSize?: number
   /** Regions whose STS endpoint the account has deactivated (RegionDisabledException). */
   stsDisabledRegions?: string[]
   models: EmulatedModel[]
@@ -158,7 +160,15 @@ export interface EmulatorState {
   }
   faults: Fault[]
   /** A streaming answer breaks off after two events with this exception (an exception event inside the stream). */
-  streamBreak?: { exception: string; message: string }
+  streamBreak?: {
+    /** The union member of a modeled exception (throttlingException), or an unmodeled error's code. */
+    exception: string
+    message: string
+    /** exception (default), error (unmodeled), or a :message-type no model defines. */
+    messageType?: string
+    /** The frame is one no AWS model defines, asked for as a fault: the contract test does not hold it to one. */
+    offModel?: boolean
+  }
   /**
    * Bedrock API keys the account knows (AWS_BEARER_TOKEN_BEDROCK), by key: the principal behind each, and whether
    * bedrock:CallWithBearerToken is denied to it (by its identity policy, or by an SCP).

@@ -165,7 +165,7 @@ const QUOTA_INCREASE_GUIDE = 'docs.aws.amazon.com/bedrock/latest/userguide/quota
 function raiseQuota({ quota, region }: FixContext): string {
   if (!quota) return 'Raise the quota in Service Quotas (Amazon Bedrock) for this model and region.'
   const route =
-    ' For Bedrock, ask for the "Cross-Region InvokeModel tokens per minute" quota of the model: AWS Support then offers to raise the related ones (on-demand tokens per minute, tokens per day) with it.'
+    ' For Bedrock, ask for the "Cross-region model inference tokens per minute" quota of the model (formerly "Cross-Region InvokeModel tokens per minute"): AWS Support then offers to raise the related ones (on-demand tokens per minute, tokens per day) with it.'
   if (quota.adjustable === false)
     return (
       `${quota.name} (${quota.code}) is not adjustable in Service Quotas: open an AWS Support case (Service limit ` +

@@ -143,6 +143,8 @@ export interface ProfileInfo {
   arn?: string
   baseModelId?: string
   destinationRegions: string[]
+  /** Lists the regionless route: Bedrock may serve it in any commercial region (a global profile). */
+  global?: boolean
   modelArns: string[]
 }
 

@@ -176,6 +176,26 @@ describe('the quotas are read as AWS lists them', () => {
     expect(pages[0]!.at).toBeLessThan(firstRead.answeredAt!)
   })
 
+  it('a page refused for its rate (Service Quotas: TooManyRequestsException) is asked again and the listing completes', async () => {
+    const state = openAccount()
+    state.quotas.pageSize = 3
+    state.quotas.applied[ON_DEMAND] = 20000
+    // Service Quotas' own throttling error (its model's TooManyRequestsException, HTTP 400), on a later page.
+    state.faults = [
+      {
+        operation: 'ListServiceQuotas',
+        kind: 'refuse',
+        exception: 'TooManyRequestsException',
+        status: 400,
+        message: 'Rate exceeded',
+        times: 1
+      }
+    ]
+    const { capacity } = await capacityOf(state)
+    expect(capacity).toMatchObject({ status: 'warn', cause: 'quota-reduced' })
+    expect(emulator().count('ListServiceQuotas')).toBeGreaterThan(2)
+  })
+
   it('a global profile counts against the global quotas, per minute and per day, spelled as AWS spells them', async () => {
     const state = openAccount()
     const sonnet = state.models.find(model => model.id === 'anthropic.claude-sonnet-4-6')!

@@ -118,6 +118,21 @@ describe('4. on-demand needs a profile', () => {
     expect(emulator!.count('Converse')).toBe(0)
   })
 
+  it('the profiles are found on every page of the listing, one profile a page as AWS may cut it', async () => {
+    const state = openAccount()
+    state.profilePageSize = 1
+    const run = await probe(state, { models: 'anthropic.claude-sonnet-4-6' })
+    const gate = gateOf(run, 'anthropic.claude-sonnet-4-6', 'us-east-1', 'region')
+    expect(gate.hints?.profiles).toEqual([
+      'global.anthropic.claude-sonnet-4-6',
+      'us.anthropic.claude-sonnet-4-6'
+    ])
+    const pages = emulator!.calls.filter(call => call.operation === 'ListInferenceProfiles')
+    expect(pages.length).toBe(
+      state.profiles.filter(p => p.regions.includes('us-east-1') && !p.application).length
+    )
+  })
+
   it('from the call (model details not readable): the on-demand error, with the same profiles', async () => {
     const state = openAccount()
     state.iam.deniedActions = ['bedrock:GetFoundationModel']

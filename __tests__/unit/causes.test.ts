@@ -183,7 +183,7 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   ],
   'quota-below-need': ['min-tokens-per-minute', 'Request 200000 for'],
   'quota-exceeded': ['refused for a quota', 'request-service-quota-increase'],
-  'quota-reduced': ["below AWS's default", 'Cross-Region InvokeModel tokens per minute'],
+  'quota-reduced': ["below AWS's default", 'Cross-region model inference tokens per minute'],
   throttled: ['Access is in place', 'raise the quota'],
   'quota-read-denied': ['servicequotas:ListServiceQuotas', 'servicequotas:ListAWSDefaultServiceQuotas']
 }

@@ -64,7 +64,12 @@ export async function readProfile(
         arn: profile.inferenceProfileArn,
         baseModelId: baseIds[0],
         modelArns,
-        destinationRegions: [...new Set(modelArns.map(regionFromArn).filter((r): r is string => !!r))]
+        destinationRegions: [...new Set(modelArns.map(regionFromArn).filter((r): r is string => !!r))],
+        // A global profile lists the regionless route (arn:aws:bedrock:::foundation-model/…) beside its source
+        // region's ARN: it may be served in any commercial region, which no list of regions names.
+        ...(modelArns.some(arn => arn.includes(':foundation-model/') && regionFromArn(arn) === undefined)
+          ? { global: true }
+          : {})
       }
     }
   )
@@ -203,10 +208,11 @@ export async function listProviderModels(
   )
 }
 
-/** System-defined profiles in a region that route to the model (the fix for "on-demand not supported"). */
 /**
- * Every system-defined inference profile of a region, as base model → profile IDs that route to it (all pages,
- * at most 10). A listing that fails yields what was read: the profile names are a hint, never a verdict.
+ * Every system-defined inference profile of a region, as base model → profile IDs that route to it (the fix for
+ * "on-demand not supported"): every page, by nextToken, to the end (real accounts page: AWS may answer fewer than
+ * maxResults). A token seen twice ends the listing (a service that loops must not hang the probe), as does a
+ * page that fails; what was read is kept: the profile names are a hint, never a verdict.
  */
 export async function listSystemProfiles(
   clients: AwsClients,
@@ -214,7 +220,8 @@ export async function listSystemProfiles(
 ): Promise<Map<string, string[]>> {
   const byModel = new Map<string, string[]>()
   let nextToken: string | undefined
-  for (let page = 0; page < 10; page++) {
+  const seen = new Set<string>()
+  for (;;) {
     const outcome = await clients.send(
       BedrockClient,
       region,
@@ -232,7 +239,8 @@ export async function listSystemProfiles(
       }
     }
     nextToken = outcome.value.nextToken
-    if (!nextToken) break
+    if (!nextToken || seen.has(nextToken)) break
+    seen.add(nextToken)
   }
   return byModel
 }

@@ -237,8 +237,17 @@ export function isAccessDenied(failure: AwsFailure): boolean {
   return failure.kind === 'service' && /^AccessDenied(Exception)?$/.test(failure.name)
 }
 
+/**
+ * Not found: a ResourceNotFoundException, or GetFoundationModel's answer for an ID the region's catalogue does not
+ * hold, which is a ValidationException: "Could not find model with identifier anthropic.claude-3-5-sonnet-20241022-
+ * v2:0" (HTTP 400, as users quote it: search index files 59791253159 and 56484205469).
+ */
 export function isNotFound(failure: AwsFailure): boolean {
-  return failure.kind === 'service' && /^(ResourceNotFound(Exception)?|NotFoundException)$/.test(failure.name)
+  if (failure.kind !== 'service') return false
+  if (/^(ResourceNotFound(Exception)?|NotFoundException)$/.test(failure.name)) return true
+  return (
+    failure.name === 'ValidationException' && /could not find model with identifier/i.test(failure.message)
+  )
 }
 
 /** The failure of a call abandoned because the run was cancelled (SIGINT/SIGTERM). */

@@ -120,12 +120,43 @@ async function drain<T>(
     }
   } catch (error) {
     const failure = describeAwsError(error)
+    // The stream was answered (HTTP 200: the request was authorized); an error the stream's model does not define
+    // (an unmodeled :message-type "error" frame, a member of another stream) is the service's fault, never a refusal.
+    if (failure.kind === 'service' && !STREAM_EXCEPTIONS.has(failure.name))
+      return {
+        kind: 'fault',
+        fault: 'server',
+        name: failure.name,
+        message: `the stream broke off with an error its model does not define (${failure.name}): ${failure.message}`
+      }
+    // A ValidationException inside the stream came after the request was authorized and answered: the model's
+    // failure on this request, never a refusal of the identity.
+    if (failure.kind === 'service' && failure.name === 'ValidationException')
+      return {
+        kind: 'fault',
+        fault: 'model',
+        name: failure.name,
+        message: `the stream broke off after the request was authorized (ValidationException): ${failure.message}`
+      }
     return { ...failure, message: `the stream broke off: ${failure.message}` }
   } finally {
     limit.clear()
   }
   return proven ? 'ok' : malformed('the stream ended without an answer')
 }
+
+/**
+ * The exceptions the runtime's Smithy model defines inside ConverseStream's and InvokeModelWithResponseStream's
+ * event streams (ConverseStreamOutput, ResponseStream): each is read by its type like any other AWS error.
+ */
+const STREAM_EXCEPTIONS: ReadonlySet<string> = new Set([
+  'InternalServerException',
+  'ModelStreamErrorException',
+  'ValidationException',
+  'ThrottlingException',
+  'ServiceUnavailableException',
+  'ModelTimeoutException'
+])
 
 function malformed(message: string): AwsFailure {
   return {

@@ -47,7 +47,9 @@ function profileRegion(e: Evidence): GateResult {
     case 'ok':
       return {
         status: 'pass',
-        detail: `Profile routes to ${profile.value.destinationRegions.join(', ') || 'its destination regions'}`
+        detail: profile.value.global
+          ? `Profile routes globally: to any commercial region, from ${e.region}`
+          : `Profile routes to ${profile.value.destinationRegions.join(', ') || 'its destination regions'}`
       }
     case 'not-found':
       return verdict(

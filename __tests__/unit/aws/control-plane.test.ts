@@ -188,6 +188,23 @@ describe('readProfile and listSystemProfiles', () => {
     })
   })
 
+  it('a global profile lists the regionless route beside its source region: it routes globally', async () => {
+    // As ListInferenceProfiles/GetInferenceProfile list "Global Anthropic Claude Opus 4.6" (a real answer).
+    bedrock.on(GetInferenceProfileCommand).resolves({
+      inferenceProfileArn:
+        'arn:aws:bedrock:us-east-1:111122223333:inference-profile/global.anthropic.claude-opus-4-6-v1',
+      models: [
+        { modelArn: 'arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1' },
+        { modelArn: 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-opus-4-6-v1' }
+      ]
+    } as never)
+    const read = await readProfile(clients, 'us-east-1', 'global.anthropic.claude-opus-4-6-v1')
+    expect(read).toMatchObject({
+      state: 'ok',
+      value: { baseModelId: 'anthropic.claude-opus-4-6-v1', destinationRegions: ['us-east-1'], global: true }
+    })
+  })
+
   it('follows pages and keeps the profiles that route to the model, sorted', async () => {
     const profile = (id: string, base: string) => ({
       inferenceProfileId: id,
@@ -204,5 +221,31 @@ describe('readProfile and listSystemProfiles', () => {
     expect(bedrock.commandCalls(ListInferenceProfilesCommand)[1]!.args[0].input).toMatchObject({
       nextToken: 'p2'
     })
+  })
+
+  it('reads every page to the end, however many (real accounts page, one entry at a time if AWS says so)', async () => {
+    const pages = Array.from({ length: 25 }, (_, i) => ({
+      inferenceProfileSummaries: [
+        {
+          inferenceProfileId: `p${i}`,
+          models: [{ modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${MODEL}` }]
+        }
+      ],
+      ...(i < 24 ? { nextToken: `t${i + 1}` } : {})
+    }))
+    let mock = bedrock.on(ListInferenceProfilesCommand)
+    for (const page of pages) mock = mock.resolvesOnce(page as never)
+    expect(await listSystemProfiles(clients, 'us-east-1')).toEqual(
+      new Map([[MODEL, pages.map((_, i) => `p${i}`).sort()]])
+    )
+  })
+
+  it('a token seen twice ends the listing: a service that loops never hangs the probe', async () => {
+    bedrock.on(ListInferenceProfilesCommand).resolves({
+      inferenceProfileSummaries: [],
+      nextToken: 'same'
+    } as never)
+    await listSystemProfiles(clients, 'us-east-1')
+    expect(bedrock.commandCalls(ListInferenceProfilesCommand)).toHaveLength(2)
   })
 })

@@ -120,6 +120,17 @@ describe('describeAwsError', () => {
   it('recognises not-found answers', () => {
     expect(isNotFound({ kind: 'service', name: 'ResourceNotFoundException', message: '' })).toBe(true)
     expect(isNotFound({ kind: 'fault', name: 'ResourceNotFoundException', message: '' })).toBe(false)
+    // GetFoundationModel's answer for an ID the region does not hold, as users quote it.
+    expect(
+      isNotFound({
+        kind: 'service',
+        name: 'ValidationException',
+        message: 'Could not find model with identifier anthropic.claude-3-5-sonnet-20241022-v2:0'
+      })
+    ).toBe(true)
+    expect(
+      isNotFound({ kind: 'service', name: 'ValidationException', message: 'Malformed input request' })
+    ).toBe(false)
   })
 
   it('attempt never throws', async () => {

@@ -80,7 +80,9 @@ describe('capacity: open, with a warning', () => {
     expect(gates.capacity.detail).toBe(
       `${HAIKU_ON_DEMAND} is 20000 in us-east-1, below AWS's default of 200000`
     )
-    expect(gates.capacity.fix).toContain('Cross-Region InvokeModel tokens per minute')
+    expect(gates.capacity.fix).toContain(
+      '"Cross-region model inference tokens per minute" quota of the model'
+    )
     expect(overallResult(gates)).toBe('pass')
   })
 
@@ -110,7 +112,10 @@ describe('capacity: not known, which changes no result', () => {
 
   it('no quota names the model, or its applied value is not listed: unknown, never zero', () => {
     const other = judge(
-      evidence({ quotas: quotaListing(), details: details({ displayName: 'Anthropic Claude 9', name: 'Claude 9' }) }),
+      evidence({
+        quotas: quotaListing(),
+        details: details({ displayName: 'Anthropic Claude 9', name: 'Claude 9' })
+      }),
       CALL_OK
     )
     expect(other.gates.capacity).toMatchObject({ status: 'skip', cause: 'quota-unknown' })

@@ -35,6 +35,28 @@ describe('region gate', () => {
     expect(gate.detail).toContain('us-west-2')
   })
 
+  it('a global profile (it lists the regionless route) reads as routed globally, not as its one listed region', () => {
+    const evidence = profileEvidence({
+      profileId: 'global.anthropic.claude-sonnet-4-6',
+      profile: {
+        state: 'ok',
+        value: {
+          baseModelId: 'anthropic.claude-sonnet-4-6',
+          modelArns: [
+            'arn:aws:bedrock:::foundation-model/anthropic.claude-sonnet-4-6',
+            'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6'
+          ],
+          destinationRegions: ['us-east-1'],
+          global: true
+        }
+      }
+    })
+    expect(judge(evidence, NO_CALL).gates.region).toMatchObject({
+      status: 'pass',
+      detail: 'Profile routes globally: to any commercial region, from us-east-1'
+    })
+  })
+
   it('fails a profile that does not exist in the region', () => {
     const gate = decideRegion(
       profileEvidence({
