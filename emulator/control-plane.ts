@@ -179,8 +179,7 @@ export function listInferenceProfiles(state: EmulatorState, ctx: Context): Reply
     .filter(profile => !type || (type === 'APPLICATION') === !!profile.application)
     .map(profile => profileSummary(state, region, profile))
   // Pages as the API reference defines them: maxResults (1–1000) and an opaque nextToken; AWS may return fewer
-  // than asked, which state.profilePageSize stands for. The wording for a token AWS did not issue is not
-  // documented or quoted anywhere we found: this one is ours.
+  // than asked, which state.profilePageSize stands for.
   const asked = Number(ctx.url.searchParams.get('maxResults') ?? 1000)
   const size = Math.max(1, Math.min(asked, state.profilePageSize ?? 1000))
   const token = ctx.url.searchParams.get('nextToken')
@@ -191,6 +190,7 @@ export function listInferenceProfiles(state: EmulatorState, ctx: Context): Reply
           .replace(/^page:/, '')
       )
     : 0
+  // The wording for a token AWS did not issue is documented or quoted nowhere we found: this one is ours.
   if (!Number.isInteger(start) || start < 0 || start > summaries.length)
     return jsonError(400, 'ValidationException', 'The provided pagination token is invalid.')
   const end = start + size
@@ -205,6 +205,7 @@ export function listOffers(id: string): Route['answer'] {
     const refusal = denied(state, ctx, 'bedrock:ListFoundationModelAgreementOffers')
     if (refusal) return refusal
     if (!findModel(state, id))
+      // The exception is the API reference's; its wording is quoted nowhere we found: this one is ours.
       return jsonError(404, 'ResourceNotFoundException', `The model ${id} does not exist.`)
     return ok({
       modelId: id,

@@ -19,6 +19,12 @@ export function takeFault(
   return fault
 }
 
+/**
+ * The answer of each fault kind. The wordings: "The security token included in the request is expired" is the
+ * API references' Common Errors text (ExpiredTokenException); "Couldn't retrieve verification key…" is STS's, as
+ * the idp-transient row cites; the internal-error, "Rate exceeded" and "Too many requests" texts are the ones AWS
+ * services commonly print, quoted here without a Bedrock-specific source, so read them as ours.
+ */
 export function faultReply(fault: Fault, protocol: Route['protocol']): Reply {
   switch (fault.kind) {
     case 'http500':

@@ -31,6 +31,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
     const profile = findProfile(state, region, modelId)
     const model = findModel(state, profile ? profile.base : modelId)
     if (!model || (!profile && !model.regions.includes(region))) {
+      // AWS's words, as users quote them (search index files 52949179509, 57062106789).
       return jsonError(400, 'ValidationException', 'The provided model identifier is invalid.')
     }
     const caller = callerArn(state, ctx)
@@ -65,6 +66,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
       }
     }
     if (!profile && model.inferenceTypes && !model.inferenceTypes.includes('ON_DEMAND')) {
+      // AWS's words, as users quote them (the on-demand row of src/diagnosis/catalogue.ts).
       return jsonError(
         400,
         'ValidationException',
@@ -85,6 +87,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
         'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 30 days. Please upgrade to an active model on Amazon Bedrock'
       )
     }
+    // AWS's words, as users quote them (search index files 3045568437, 15515036621).
     if (model.noAccess)
       return jsonError(
         403,
@@ -125,6 +128,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
     const modalities = model.outputModalities ?? ['TEXT']
     if (operation === 'Converse' || operation === 'ConverseStream') {
       if (!modalities.includes('TEXT')) {
+        // AWS's words, as users quote them (search index files 6456278369, 69174568241).
         return jsonError(
           400,
           'ValidationException',
@@ -141,6 +145,7 @@ export function invoke(operation: RuntimeOperation): Route['answer'] {
     }
     if (modalities.includes('EMBEDDING')) {
       if (operation === 'InvokeModelWithResponseStream') {
+        // AWS's words, as users quote them (search index file 22213796273).
         return jsonError(400, 'ValidationException', 'The model is unsupported for streaming.')
       }
       return ok({ embedding: [0.01, 0.02, 0.03], inputTextTokenCount: 1 })

@@ -10,6 +10,7 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
   try {
     claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
   } catch {
+    // The code is STS's; no public source quotes its wording for a token that is not a JWT: this one is ours.
     return queryError(400, 'InvalidIdentityToken', 'The web identity token is not a valid JWT.')
   }
   if (state.oidc.providerMissing) {
@@ -48,6 +49,7 @@ export function assumeRoleWithWebIdentity(state: EmulatorState, ctx: Context): R
     ![trustedSub].flat().includes(claims.sub ?? '') ||
     claims.aud !== state.oidc.trustedAudience
   ) {
+    // STS's words, as users quote them (aws-actions/configure-aws-credentials issues; the oidc-trust row).
     return queryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
   }
   const account = isManagement ? management.account : state.account

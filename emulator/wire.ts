@@ -150,6 +150,7 @@ export function sessionDenies(state: EmulatorState, ctx: Context, action: string
 
 /** The AccessDeniedException for an action a session policy denies. */
 export function sessionDenial(state: EmulatorState, ctx: Context, action: string, resource = '*'): Reply {
+  // IAM's words (IAM user guide, "Troubleshoot access denied error messages": an explicit deny in a session policy).
   return jsonError(
     403,
     'AccessDeniedException',
