@@ -17,7 +17,7 @@ import { renderAsGitHub } from '../emulator/github-markdown.js'
 import { startEmulator } from '../emulator/server.js'
 import { freshAccount, openAccount, withManagementAccount, type EmulatorState } from '../emulator/state.js'
 import { ROOT, runAction, type RunOptions } from '../emulator/runner.js'
-import { renderSummary } from '../src/report/summary.js'
+import { renderComment, renderSummary } from '../src/report/summary.js'
 import type { Report } from '../src/types.js'
 
 const OUT = join(ROOT, 'docs/render')
@@ -297,12 +297,10 @@ async function main(): Promise<void> {
       const report = stable(run.report)
       const views = {
         summary: renderSummary(report),
-        comment: renderSummary(report, {
-          comment: {
-            runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/1234567890',
-            commit: 'c0ffee1d5e7a9b3f2e4d6c8a0b1c2d3e4f5a6b7c',
-            time: new Date('2026-11-23T12:00:00Z')
-          }
+        comment: renderComment(report, {
+          runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/1234567890',
+          commit: 'c0ffee1d5e7a9b3f2e4d6c8a0b1c2d3e4f5a6b7c',
+          time: new Date('2026-11-23T12:00:00Z')
         })
       }
       for (const [kind, markdown] of Object.entries(views)) {

@@ -5,7 +5,7 @@
 import * as github from '@actions/github'
 import type { Logger } from '../support/logger.js'
 import { loadUndici } from '../support/undici-on-demand.js'
-import { renderSummary } from './summary.js'
+import { renderComment } from './summary.js'
 import type { Report } from '../types.js'
 
 const MARKER = '<!-- bedrock-access-probe -->'
@@ -30,12 +30,10 @@ export async function upsertPullRequestComment(
   const repository = process.env.GITHUB_REPOSITORY
   // The pull request's head, not the merge commit GITHUB_SHA names.
   const commit = (pull.head as { sha?: string } | undefined)?.sha || github.context.sha
-  const summary = renderSummary(report, {
-    comment: {
-      ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
-      ...(commit ? { commit } : {}),
-      time: new Date()
-    }
+  const summary = renderComment(report, {
+    ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
+    ...(commit ? { commit } : {}),
+    time: new Date()
   })
   try {
     // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/support/undici-on-demand.ts).

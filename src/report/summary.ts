@@ -34,7 +34,7 @@ import { document, fence, htmlBlock } from './markdown.js'
 import { formLine, managementRefusal } from './use-case-form.js'
 
 export interface SummaryOptions {
-  /** The PR comment: the same view, with where it came from. */
+  /** The watch issue: the same view with its code folded, and where it came from (the PR comment is renderComment). */
   comment?: { runUrl?: string; commit?: string; time: Date }
 }
 
@@ -82,6 +82,56 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   blocks.push(renderQuotasRead(report))
   if (options.comment) blocks.push(commentFooter(options.comment))
+  return document(blocks)
+}
+
+/** The most checks whose grid the PR comment shows; a larger run's grid is the job summary's. */
+export const COMMENT_GRID_MAX = 12
+
+/**
+ * The PR comment: a digest of the summary for a reviewer, never the whole of it (a large run's summary is longer
+ * than a conversation should carry). The verdict, who and what, the grid while it is small, the gate table (which
+ * gate is closed for how many checks), what changed, each
+ * closed gate's cause once with where and its fix (the code folded), one line per warning and per fault, and the
+ * way to the full report: the job summary of the run.
+ */
+export function renderComment(report: Report, comment: NonNullable<SummaryOptions['comment']>): string {
+  const blocks: string[] = [
+    `<h2>${VERDICT_MARK[report.result]} ${escapeHtml(headline(report))}</h2>`,
+    htmlBlock(`<p>${whoLine(report)}<br>`, `${whatLine(report)}</p>`),
+    renderActions(report)
+  ]
+  if (report.checks.length <= COMMENT_GRID_MAX) blocks.push(renderMatrix(report))
+  // The gate table is seven rows whatever the run's size: which gate is closed, for how many checks.
+  const tallies = gateTallies(report)
+  blocks.push(renderGateTable(tallies), renderLegend(report, tallies))
+  if (report.changes.length > 0) blocks.push(renderChanges(report))
+  blocks.push(...renderManagementRefusal(report))
+  for (const finding of groupFindings(report, 'fail')) {
+    blocks.push(
+      htmlBlock(
+        `<h3>${STATUS_MARK.fail} ${escapeHtml(findingTitle(finding))}</h3>`,
+        `<p><b>Where:</b> ${places(finding.checks, 6)}</p>`,
+        renderFixes(finding)
+      )
+    )
+    const snippets = fixSnippets(finding, report).flatMap(snippetBlocks)
+    if (snippets.length > 0)
+      blocks.push('<details><summary>The fix to copy</summary>', ...snippets, '</details>')
+  }
+  const warnings = groupFindings(report, 'warn')
+  const line = (finding: Finding) => {
+    const mark = finding.fault ? VERDICT_MARK.inconclusive : STATUS_MARK.warn
+    return `<li>${mark} ${escapeHtml(findingTitle(finding))}: ${places(finding.checks, 3)}</li>`
+  }
+  if (warnings.length > 0) blocks.push(htmlBlock('<ul>', ...warnings.map(line), '</ul>'))
+  const where = comment.runUrl
+    ? `the <a href="${escapeHtml(comment.runUrl)}">job summary of this run</a>`
+    : 'the job summary of this run'
+  blocks.push(
+    `<p>Every gate of every check, the warnings' fixes and the quotas read are in ${where}.</p>`,
+    commentFooter(comment)
+  )
   return document(blocks)
 }
 
