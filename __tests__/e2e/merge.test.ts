@@ -95,7 +95,7 @@ describe('merge', () => {
     const files = ACCOUNTS.map(account => join(dir, `report-${account}.json`))
     const text = await runCli(['merge', ...files], { PATH: process.env.PATH, HOME: dir })
     expect(text.code).toBe(1)
-    expect(text.stdout).toMatch(/^3 of 8 Bedrock access checks failed: a gate is closed/)
+    expect(text.stdout).toMatch(/^3 of 8 Bedrock access checks failed: Region and IAM permission closed/)
     // One line per check, led by its account; one probe line counts the distinct models.
     expect(text.stdout).toMatch(/^FAIL {2}222222222222 {2}amazon.nova-lite-v1:0\s+us-east-1 {2}IAM$/m)
     expect(text.stdout).toMatch(/^Probed: 2 models × /m)

@@ -92,7 +92,7 @@ describe('pull-request checks', () => {
     await prRun({ comment: 'true' })
     expect(emulator!.state.github.comments).toHaveLength(1)
     expect(emulator!.state.github.comments[0]!.body).toMatch(
-      /^<!-- bedrock-access-probe -->\n\n<h2>❌ 1 of 3 Bedrock access checks failed: a gate is closed<\/h2>/
+      /^<!-- bedrock-access-probe -->\n\n<h2>❌ 1 of 3 Bedrock access checks failed: IAM permission closed<\/h2>/
     )
     await prRun({ comment: 'true' })
     expect(emulator!.count('GitHubCreateComment')).toBe(1)

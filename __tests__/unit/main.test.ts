@@ -78,7 +78,7 @@ describe('run', () => {
       expect.objectContaining({ title: expect.any(String) })
     )
     expect(core.setFailed).toHaveBeenCalledWith(
-      expect.stringMatching(/^1 of 1 Bedrock access check failed: a gate is closed/)
+      expect.stringMatching(/^1 of 1 Bedrock access check failed: IAM permission closed/)
     )
   })
 

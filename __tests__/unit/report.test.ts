@@ -322,7 +322,7 @@ describe('text rendering', () => {
   it('aligns the table and prints each finding as its own section (a log group in the action)', () => {
     const r = report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })])
     const text = renderText(r)
-    expect(text).toMatch(/^1 of 1 Bedrock access check failed: a gate is closed/)
+    expect(text).toMatch(/^1 of 1 Bedrock access check failed: IAM permission closed/)
     // One line per check naming its closed gate, then the five gates.
     expect(text).toContain('\nFAIL  amazon.nova-lite-v1:0  us-east-1  IAM\n')
     expect(text).toMatch(/\nGATE\s+OPEN\s+CLOSED\s+NOT PROVEN\n/)

@@ -119,8 +119,21 @@ describe('the headline says what happened', () => {
       undefined,
       []
     )
-    expect(headline(report)).toBe(
-      '1 of 2 Bedrock access checks failed: a gate is closed (1 more inconclusive)'
+    expect(headline(report)).toBe('1 of 2 Bedrock access checks failed: Region closed (1 more inconclusive)')
+  })
+
+  it('names the closed gates: one, two or three by name, more by count', () => {
+    const closed = (gate: string) => check(gates({ [gate]: { status: 'fail', detail: 'x' } }))
+    const of = (...names: string[]) => headline(buildReport(names.map(closed), undefined, []))
+    expect(of('credentials', 'credentials')).toBe('2 of 2 Bedrock access checks failed: Credentials closed')
+    expect(of('region', 'iam-permission')).toBe(
+      '2 of 2 Bedrock access checks failed: Region and IAM permission closed'
+    )
+    expect(of('region', 'model-access', 'capacity')).toBe(
+      '3 of 3 Bedrock access checks failed: Region, Model access and Capacity closed'
+    )
+    expect(of('region', 'model-access', 'provider-terms', 'capacity')).toBe(
+      '4 of 4 Bedrock access checks failed: 4 gates closed'
     )
   })
 })

@@ -329,13 +329,27 @@ function checksHeadline(report: Report): string {
   }
   if (report.result === 'fail') {
     const unproven = counts.inconclusive > 0 ? ` (${counts.inconclusive} more inconclusive)` : ''
-    return `${counts.fail} of ${plural(total)} failed: a gate is closed${unproven}`
+    return `${counts.fail} of ${plural(total)} failed: ${closedGatesWords(report)}${unproven}`
   }
   const causes = new Set(report.checks.filter(check => check.result === 'inconclusive').map(unprovenCause))
   const [only] = causes
   const words = causes.size === 1 ? headlineOf(only) : undefined
   if (words) return `${words}: nothing was proven (${counts.inconclusive} of ${plural(total)} inconclusive)`
   return `${counts.inconclusive} of ${plural(total)} inconclusive: nothing is closed, but access was not proven`
+}
+
+/**
+ * The gates closed in the failing checks, named: "Credentials closed", "Region and IAM permission closed"; four or
+ * more are counted ("4 gates closed"), and the first screen's gate table names them.
+ */
+function closedGatesWords(report: Report): string {
+  const closed = GATES.filter(gate =>
+    report.checks.some(check => check.result === 'fail' && check.gates[gate].status === 'fail')
+  ).map(gate => GATE_TITLES[gate])
+  if (closed.length === 0) return 'a gate is closed'
+  if (closed.length > 3) return `${closed.length} gates closed`
+  const names = closed.length === 1 ? closed[0]! : `${closed.slice(0, -1).join(', ')} and ${closed.at(-1)!}`
+  return `${names} closed`
 }
 
 /** A check whose IAM gate was not called by design (invoke: false, a model the probe does not call). */
