@@ -564,7 +564,11 @@ export const CAUSES = {
     kind: 'closed',
     title: 'the agreement could not be created',
     fix: () =>
-      'Check bedrock:CreateFoundationModelAgreement and the AWS Marketplace permissions of this identity.'
+      'create-agreement: true could not create the agreement. When AWS refused the identity (What was seen), give it ' +
+      'the one-time bootstrap policy for one run (bedrock:ListFoundationModelAgreementOffers, ' +
+      'bedrock:CreateFoundationModelAgreement and the AWS Marketplace subscribe actions), then remove it; or have an ' +
+      'administrator create the agreement once with the commands under Provider terms.',
+    sources: [MODEL_ACCESS_GUIDE]
   },
   'payment-instrument': {
     gate: 'model-access',
@@ -762,6 +766,15 @@ export const CAUSES = {
     fix: () =>
       "Run with create-agreement: true (this accepts the provider EULA on the account's behalf), or have a role with " +
       'aws-marketplace:Subscribe invoke the model once (that first call accepts it).',
+    sources: [MODEL_ACCESS_GUIDE]
+  },
+  'agreement-not-created': {
+    gate: 'provider-terms',
+    kind: 'closed',
+    title: 'no provider agreement (create-agreement could not create it)',
+    fix: () =>
+      'create-agreement: true ran and could not create the agreement (the Model access fix says why and gives the ' +
+      'bootstrap policy); or have an administrator create it once with these commands.',
     sources: [MODEL_ACCESS_GUIDE]
   },
   'agreement-unknown': {

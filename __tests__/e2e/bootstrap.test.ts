@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { freshAccount, openAccount, type EmulatorState } from '../../emulator/state.js'
+import { githubView } from '../support/github-view.js'
 import { gateOf, runAction } from './harness.js'
 
 let emulator: Emulator | undefined
@@ -164,6 +165,39 @@ describe('bootstrap failures', () => {
     expect(run.report?.changes).toEqual([
       { action: 'use-case-form-submitted', region: 'us-east-1', account: '111122223333' }
     ])
+  })
+
+  it('the bootstrap refused its own permissions: the one-time bootstrap policy to attach, never "run with create-agreement"', async () => {
+    const state = openAccount()
+    delete state.agreements['cohere.embed-english-v3']
+    state.iam.deniedActions = [
+      'bedrock:ListFoundationModelAgreementOffers',
+      'bedrock:CreateFoundationModelAgreement'
+    ]
+    const emu = await start(state)
+    const run = await runAction(emu, {
+      models: 'cohere.embed-english-v3',
+      regions: 'us-east-1',
+      'create-agreement': 'true',
+      'wait-seconds': '0'
+    })
+    expect(run.code).toBe(1)
+    expect(gateOf(run, 'cohere.embed-english-v3', 'us-east-1', 'model-access')).toMatchObject({
+      status: 'fail',
+      cause: 'agreement-create-failed'
+    })
+    const terms = gateOf(run, 'cohere.embed-english-v3', 'us-east-1', 'provider-terms')
+    expect(terms).toMatchObject({ status: 'fail', cause: 'agreement-not-created' })
+    expect(terms.fix).not.toMatch(/Run with create-agreement: true/)
+    const view = githubView(run.summary)
+    const policy = view.codeBlocks.find(block => block.text.includes('"BedrockAccessBootstrapOnce"'))
+    expect(policy && JSON.parse(policy.text).Statement[0].Action).toEqual(
+      expect.arrayContaining(['bedrock:CreateFoundationModelAgreement', 'aws-marketplace:Subscribe'])
+    )
+    expect(view.codeBlocks.map(block => block.text).join('\n')).toMatch(
+      /aws iam put-role-policy --role-name runner-instance --policy-name bedrock-bootstrap --policy-document file:\/\/bedrock-bootstrap\.json/
+    )
+    expect(run.summary).not.toContain('Run with create-agreement: true')
   })
 
   it('the wait times out: provider terms fail with what was last seen', async () => {

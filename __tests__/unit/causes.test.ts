@@ -145,6 +145,7 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'agreement-pending': ['up to 15'],
   'agreement-error': ['payment method', 're-create the agreement'],
   'agreement-missing': ['create-agreement: true', 'aws-marketplace:Subscribe'],
+  'agreement-not-created': ['could not create the agreement', 'bootstrap policy', 'administrator'],
   'provider-country-unsupported': ['supported country'],
   'govcloud-terms-elsewhere': ['standard AWS account associated with it', 'us-east-1 or us-west-2'],
   'iam-scp-deny': [

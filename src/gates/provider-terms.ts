@@ -79,9 +79,11 @@ export function decideProviderTerms(e: Evidence): GateResult {
         e
       )
     case 'missing':
+      // With create-agreement on and refused, the fix is not "run with create-agreement": it is the bootstrap
+      // permission the Model access gate names, or an administrator's commands.
       return verdict(
         'fail',
-        'agreement-missing',
+        e.bootstrap.agreementFailure ? 'agreement-not-created' : 'agreement-missing',
         `No agreement for ${e.baseModelId} in this account (agreementAvailability NOT_AVAILABLE)`,
         e
       )

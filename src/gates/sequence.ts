@@ -82,6 +82,7 @@ function oneRootCause(gates: Gates, e: Evidence): Gates {
     e.marketplace &&
     access.cause === 'not-entitled' &&
     (terms.cause === 'agreement-missing' ||
+      terms.cause === 'agreement-not-created' ||
       terms.cause === 'agreement-pending' ||
       terms.cause === 'use-case-missing' ||
       terms.cause === 'wait-timed-out' ||

@@ -37,6 +37,29 @@ const MARKETPLACE_POLICY = {
   ]
 }
 
+/**
+ * What create-agreement: true needs for its one run: the form, the offers, the agreement and the Marketplace
+ * subscription (docs/iam-policies.md, "Bootstrap", which a test holds to this document).
+ */
+export const BOOTSTRAP_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'BedrockAccessBootstrapOnce',
+      Effect: 'Allow',
+      Action: [
+        'bedrock:GetUseCaseForModelAccess',
+        'bedrock:PutUseCaseForModelAccess',
+        'bedrock:ListFoundationModelAgreementOffers',
+        'bedrock:CreateFoundationModelAgreement',
+        'aws-marketplace:Subscribe',
+        'aws-marketplace:ViewSubscriptions'
+      ],
+      Resource: '*'
+    }
+  ]
+}
+
 /** The file the policy snippets are saved as, named in every command that reads it. */
 export const POLICY_FILE = 'bedrock-access.json'
 
@@ -47,6 +70,7 @@ interface SavedPolicy {
 }
 const BEDROCK_POLICY: SavedPolicy = { file: POLICY_FILE, name: 'bedrock-access' }
 const MARKETPLACE_SAVED: SavedPolicy = { file: 'bedrock-marketplace.json', name: 'bedrock-marketplace' }
+const BOOTSTRAP_SAVED: SavedPolicy = { file: 'bedrock-bootstrap.json', name: 'bedrock-bootstrap' }
 
 /**
  * The principal an ARN names: `sts::…:assumed-role/NAME/SESSION` and `iam::…:role/PATH/NAME` are the role NAME,
@@ -146,6 +170,20 @@ export function fixSnippets(
       ...attachSnippets(principalOf(report.identity?.arn), MARKETPLACE_SAVED)
     )
   }
+  // create-agreement refused for its own permissions: the statement it needs, once, never a loop back to itself.
+  if (
+    finding.cause === 'agreement-create-failed' &&
+    finding.seen.some(({ detail }) => /not authorized to perform|AccessDenied/i.test(detail))
+  ) {
+    snippets.push(
+      {
+        label: 'Policy for the one-time bootstrap (create-agreement: true); remove it after the first run',
+        lang: 'json',
+        code: JSON.stringify(BOOTSTRAP_POLICY, null, 2)
+      },
+      ...attachSnippets(principalOf(report.identity?.arn), BOOTSTRAP_SAVED)
+    )
+  }
   for (const statement of finding.trustPolicies)
     snippets.push(...trustPolicySnippets(statement, trustedRoleName(finding)))
   snippets.push(...identityProviderSnippets(finding))
@@ -165,7 +203,7 @@ export function fixSnippets(
     })
   }
   const places = uniquePlaces(finding)
-  if (finding.cause === 'agreement-missing') {
+  if (finding.cause === 'agreement-missing' || finding.cause === 'agreement-not-created') {
     snippets.push({
       label: 'Or create the agreement with the AWS CLI, in each place',
       lang: 'sh',
