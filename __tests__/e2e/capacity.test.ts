@@ -105,6 +105,10 @@ describe('capacity warns, and the check passes', () => {
     expect(run.outputs.result).toBe('pass')
     expect(capacity).toMatchObject({ status: 'warn', cause: 'quota-reduced' })
     expect(capacity.fix).toContain('aws service-quotas request-service-quota-increase')
+    // The command is code to copy in the summary, as a closed gate's is, asking for AWS's default back.
+    expect(raiseCommand(run)).toMatch(
+      /^aws service-quotas request-service-quota-increase --service-code bedrock --quota-code L-[0-9A-F]{8} --desired-value 200000 --region us-east-1$/
+    )
     expect(run.stdout).toMatch(/::warning title=Bedrock Capacity warning \(1 check\)::/)
   })
 

@@ -147,7 +147,8 @@ export function fixSnippets(
   report: Pick<Report, 'identity' | 'useCaseForm'>
 ): FixSnippet[] {
   const snippets: FixSnippet[] = []
-  if (finding.status !== 'fail') return snippets
+  // Closed gates have code to copy; of the warnings, capacity's (a reduced or throttled quota to raise) does too.
+  if (finding.status !== 'fail' && (finding.gate !== 'capacity' || finding.fault)) return snippets
 
   if (finding.gate === 'iam-permission' && finding.statements.length > 0) {
     snippets.push(

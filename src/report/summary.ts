@@ -348,14 +348,20 @@ function snippetBlocks(snippet: FixSnippet): string[] {
 function renderFolded(finding: Finding, report: Report): string {
   const title = findingTitle(finding)
   const mark = finding.fault ? VERDICT_MARK.inconclusive : STATUS_MARK.warn
-  return htmlBlock(
+  const head = htmlBlock(
     `<details><summary>${mark} ${escapeHtml(title)}</summary>`,
     `<p><b>Where:</b> ${places(finding.checks)}${finding.fault ? gatesTouched(finding) : ''}</p>`,
-    renderFixes(finding),
+    renderFixes(finding)
+  )
+  const tail = htmlBlock(
     ...finding.hints.map(line => `<p>${proseHtml(line)}</p>`),
     renderSeen(finding, report, false),
     '</details>'
   )
+  // A warning's fix is as exact as a closed gate's: its commands (a quota increase, say) are code to copy, each a
+  // block of its own so that GitHub's parser reads the fence inside the fold.
+  const snippets = fixSnippets(finding, report).flatMap(snippetBlocks)
+  return snippets.length === 0 ? htmlBlock(head, tail) : [head, ...snippets, tail].join('\n\n')
 }
 
 /** The gates a fault left undecided, so it is said once for all of them. */
