@@ -211,17 +211,24 @@ export function spellingsOf(model: QuotaModel): Set<string> {
  * never the model's.
  */
 export function namesModel(quotaModel: string, model: QuotaModel): boolean {
+  return matcherFor(model)(quotaModel)
+}
+
+/** A test of quota model parts against one model, its spellings worked out once for a whole listing. */
+function matcherFor(model: QuotaModel): (quotaModel: string) => boolean {
   const spellings = spellingsOf(model)
-  const candidates = [wordsOf(quotaModel)]
-  const split = splitProvider(quotaModel)
-  if (split) {
-    const own = providerKey(model.providerName)
-    // "Mistral 7B Instruct" starts with a provider's name and is also the whole model name: both readings count,
-    // but a quota that starts with another provider's name is not this model's.
-    if (own !== undefined && split.provider !== own && !spellings.has(candidates[0]!)) return false
-    candidates.push(wordsOf(split.rest))
+  const own = providerKey(model.providerName)
+  return quotaModel => {
+    const candidates = [wordsOf(quotaModel)]
+    const split = splitProvider(quotaModel)
+    if (split) {
+      // "Mistral 7B Instruct" starts with a provider's name and is also the whole model name: both readings
+      // count, but a quota that starts with another provider's name is not this model's.
+      if (own !== undefined && split.provider !== own && !spellings.has(candidates[0]!)) return false
+      candidates.push(wordsOf(split.rest))
+    }
+    return candidates.some(candidate => spellings.has(candidate))
   }
-  return candidates.some(candidate => spellings.has(candidate))
 }
 
 /**
@@ -239,17 +246,20 @@ export function quotasOfModel(
   // quota whose applied value is not available.
   const known = new Map<string, ServiceQuota>()
   for (const quota of [...defaults, ...applied]) if (!known.has(quota.code)) known.set(quota.code, quota)
+  // Each name read once: the standard tokens quotas of the call's scope that name this model.
+  const names = matcherFor(model)
+  const candidates = [...known.values()].flatMap(quota => {
+    const parsed = parseQuotaName(quota.name)
+    return parsed &&
+      parsed.unit === 'tokens' &&
+      !parsed.longContext &&
+      parsed.scopes.includes(scope) &&
+      names(parsed.model)
+      ? [{ quota, kind: parsed.kind }]
+      : []
+  })
   const pick = (kind: ParsedName['kind']): QuotaPair | undefined => {
-    const matching = [...known.values()].filter(quota => {
-      const parsed = parseQuotaName(quota.name)
-      return (
-        parsed?.kind === kind &&
-        parsed.unit === 'tokens' &&
-        !parsed.longContext &&
-        parsed.scopes.includes(scope) &&
-        namesModel(parsed.model, model)
-      )
-    })
+    const matching = candidates.filter(candidate => candidate.kind === kind).map(({ quota }) => quota)
     if (matching.length !== 1) return undefined
     const { name, code } = matching[0]!
     const current = applied.find(quota => quota.code === code)
