@@ -53,7 +53,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   ]
   if (report.changes.length > 0) blocks.push(renderChanges(report))
   blocks.push(...renderManagementRefusal(report))
-  for (const finding of groupFindings(report, 'fail')) blocks.push(...renderClosed(finding, report, folded))
+  for (const finding of groupFindings(report, 'fail'))
+    blocks.push(...renderClosed(finding, report, folded ? 'folded' : 'summary'))
   const warnings = groupFindings(report, 'warn')
   const faults = warnings.filter(finding => finding.fault)
   if (faults.length > 0) {
@@ -107,18 +108,7 @@ export function renderComment(report: Report, comment: NonNullable<SummaryOption
   blocks.push(renderGateTable(tallies), renderLegend(report, tallies))
   if (report.changes.length > 0) blocks.push(renderChanges(report))
   blocks.push(...renderManagementRefusal(report))
-  for (const finding of groupFindings(report, 'fail')) {
-    blocks.push(
-      htmlBlock(
-        `<h3>${STATUS_MARK.fail} ${escapeHtml(findingTitle(finding))}</h3>`,
-        `<p><b>Where:</b> ${places(finding.checks, 6)}</p>`,
-        renderFixes(finding)
-      )
-    )
-    const snippets = fixSnippets(finding, report).flatMap(snippetBlocks)
-    if (snippets.length > 0)
-      blocks.push('<details><summary>The fix to copy</summary>', ...snippets, '</details>')
-  }
+  for (const finding of groupFindings(report, 'fail')) blocks.push(...renderClosed(finding, report, 'digest'))
   const warnings = groupFindings(report, 'warn')
   const line = (finding: Finding) => {
     const mark = finding.fault ? VERDICT_MARK.inconclusive : STATUS_MARK.warn
@@ -320,19 +310,24 @@ function renderManagementRefusal(report: Report): string[] {
 }
 
 /** A closed gate: where, the fix in words, the fix to copy, then what AWS said (folded). */
-function renderClosed(finding: Finding, report: Report, folded: boolean): string[] {
+/**
+ * A closed gate's cause: its title, where, the fix and the code to copy. The summary shows the code, a folded view
+ * (the watch issue) folds it, and the PR comment's digest folds it and leaves out the hints and what was seen.
+ */
+function renderClosed(finding: Finding, report: Report, view: 'summary' | 'folded' | 'digest'): string[] {
   const blocks = [
     htmlBlock(
       `<h3>${STATUS_MARK.fail} ${escapeHtml(findingTitle(finding))}</h3>`,
-      `<p><b>Where:</b> ${places(finding.checks)}</p>`,
+      `<p><b>Where:</b> ${places(finding.checks, view === 'digest' ? 6 : undefined)}</p>`,
       renderFixes(finding)
     )
   ]
   const snippets = fixSnippets(finding, report).flatMap(snippetBlocks)
-  // The PR comment folds the code: the conversation stays short, the fix one click away.
-  if (snippets.length > 0 && folded)
+  // A comment or issue folds the code: the conversation stays short, the fix one click away.
+  if (snippets.length > 0 && view !== 'summary')
     blocks.push('<details><summary>The fix to copy</summary>', ...snippets, '</details>')
   else blocks.push(...snippets)
+  if (view === 'digest') return blocks
   if (finding.hints.length > 0)
     blocks.push(htmlBlock(...finding.hints.map(line => `<p>${proseHtml(line)}</p>`)))
   blocks.push(renderSeen(finding, report))
