@@ -11,5 +11,5 @@ export default tseslint.config(
       'no-console': 'error'
     }
   },
-  { files: ['scripts/**', '__tests__/**', 'src/cli.ts'], rules: { 'no-console': 'off' } }
+  { files: ['scripts/**', '__tests__/**', 'src/cli/**'], rules: { 'no-console': 'off' } }
 )

@@ -113,8 +113,7 @@ async function firstRequest(script?: string): Promise<{ ms: number; operation: s
 function buildMinimalCall(): { script: string; cleanUp: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'bench-minimal-'))
   execFileSync(process.execPath, ['scripts/ncc-build.mjs', 'scripts/bench-minimal-call.ts', dir], {
-    cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.build.json') }
+    cwd: ROOT
   })
   return { script: join(dir, 'index.js'), cleanUp: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Builds the action (index.js) and the CLI (cli/index.js) bundles into OUTDIR (default dist/), the two ncc
 # builds side by side. The committed dist/ and the bundle the end-to-end tests run are this same build.
-# scripts/ncc-build.mjs says why the build goes through ncc's API and what tsconfig.build.json is for.
+# scripts/ncc-build.mjs says why the build goes through ncc's API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-dist}"
 started=$(date +%s)
 echo "Building the action and the CLI from src/ into $out/ (ncc, then terser) …"
 rm -rf "$out"
-export TS_NODE_PROJECT="$PWD/tsconfig.build.json"
 node scripts/ncc-build.mjs src/index.ts "$out" --license licenses.txt &
 action=$!
 node scripts/ncc-build.mjs src/cli/index.ts "$out/cli" &

@@ -3,9 +3,11 @@
  * line has no `mainFields`: packages are resolved to their ES module build (`module`) before their CommonJS one
  * (`main`). The AWS SDK's CommonJS builds are one file per package, so the bundle would carry every operation,
  * protocol and codec of each client; its ES module builds are one file per function and declare no side effects,
- * so only what the probe calls is bundled. The few SDK packages whose `exports` pick CommonJS for Node are mapped
- * to their ES module build in tsconfig.build.json (TS_NODE_PROJECT, set by build.sh, is where ncc's path plugin
- * reads them); type-checking and transpiling still use tsconfig.json.
+ * so only what the probe calls is bundled (measured: the end of a run comes about 35 ms sooner than with the
+ * CommonJS builds). A few SDK packages (@smithy/core, @aws-sdk/core) pick CommonJS for Node through their `exports`
+ * whatever mainFields says; mapping them to their ES module builds too gained about 6 ms, under the 20 ms a
+ * redirect must pay, so they are bundled as they resolve. The one `paths` entry ncc honours is tsconfig.json's
+ * undici stand-in (src/support/undici-on-demand.ts), which keeps undici out of the run and pays about 50 ms.
  *
  * Usage: node scripts/ncc-build.mjs ENTRY OUTDIR [--license FILE]
  */

@@ -19,7 +19,6 @@ const BUILD_INPUTS = [
   'package.json',
   'package-lock.json',
   'tsconfig.json',
-  'tsconfig.build.json',
   'scripts/build.sh',
   'scripts/ncc-build.mjs'
 ]

@@ -3,13 +3,13 @@
  * (the use-case form, once), check every model × region pair at once, and build the report. Never throws for AWS
  * trouble: every fault ends up in a check's gates, and the run always yields a report.
  *
- * Two things overlap for speed, each where the bench shows it pays: the checks start with the identity step
- * rather than after it (their requests wait for the signing credentials only), and the checks' code loads while
- * the identity request's connection opens (src/aws/connection.ts).
+ * One thing overlaps for speed: the checks start with the identity step rather than after it (their requests wait
+ * for the signing credentials only). The code is loaded as one bundle, up front: loading the checks' code while the
+ * identity request's connection opened (dynamic imports timed by a diagnostics channel) moved the first request
+ * about 90 ms earlier and the end of the run not at all (docs/performance.md), so the run is written as its steps.
  */
 import { API_KEY_VARIABLE } from '../aws/bedrock-api-key.js'
 import { AwsClients } from '../aws/clients.js'
-import { whileTheFirstConnectionOpens } from '../aws/connection.js'
 import {
   establishIdentity,
   managementRoleSession,
@@ -17,6 +17,7 @@ import {
   type IdentityDeps,
   type IdentityStep
 } from '../aws/identity.js'
+import { ProxyRoutingAgent } from '../aws/proxy-agent.js'
 import { describeProxy } from '../aws/proxy.js'
 import { combinedPolicy } from '../bedrock/iam-policy.js'
 import { partitionOf } from '../bedrock/model-id.js'
@@ -38,9 +39,17 @@ import type {
   UseCaseFormRecord
 } from '../types.js'
 import { anthropicRegions } from '../inputs/models.js'
-import type { Bootstrapper } from './bootstrap.js'
-import type { FormOutcome, keepUseCaseForm } from './use-case-form.js'
+import { Bootstrapper } from './bootstrap.js'
+import {
+  checkPair,
+  closedCheck,
+  memoizedProfileListing,
+  memoizedProfileLookup,
+  memoizedProviderModels,
+  memoizedQuotaListing
+} from './check.js'
 import { withRegionHints } from './hints.js'
+import { keepUseCaseForm, type FormOutcome } from './use-case-form.js'
 
 /** Said in the report when role-to-assume wins over an API key in the environment. */
 export const API_KEY_UNUSED =
@@ -58,12 +67,11 @@ export interface ProbeDeps extends IdentityDeps {
 export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<ProbeOutcome> {
   const clock = cancellable(deps.clock ?? realClock, deps.cancel)
   const startedAt = clock.now()
-  const session = await openSession(inputs, deps)
+  const session = openSession(inputs, deps)
   try {
     const identity = beginIdentity(inputs, session.clients, deps, clock)
     // The management role's session (the use-case form only) is established beside the member's.
     const management = beginManagement(inputs, session.clients, deps, clock)
-    const code = await identity.checksCode
     const log = maskingLogWhenKnown(deps, inputs.maskAccountId, [
       identity.step,
       ...(management ? [management] : [])
@@ -73,8 +81,8 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
     const settled = identity.startsWithChecks ? undefined : await identity.credentials
     const clients = await identity.clients
     session.signing = clients
-    const form = await prepareForm(inputs, code, clients, management, identity.credentials, log)
-    const bootstrapper = await prepareBootstrap(inputs, code, clients, clock, log, identity.credentials, form)
+    const form = await prepareForm(inputs, clients, management, identity.credentials, log)
+    const bootstrapper = await prepareBootstrap(inputs, clients, clock, log, identity.credentials, form)
     const context = {
       clients,
       credentials: identity.credentials,
@@ -86,13 +94,13 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
       speculate: identity.callsWithReads,
       ...(bootstrapper ? { bootstrap: bootstrapper } : {}),
       clock,
-      profileLookup: code.memoizedProfileLookup(clients),
-      providerModels: code.memoizedProviderModels(clients),
+      profileLookup: memoizedProfileLookup(clients),
+      providerModels: memoizedProviderModels(clients),
       eolWarningDays: inputs.eolWarningDays,
-      quotaListing: quotaListings(settled, code.memoizedQuotaListing(clients), inputs.pairs),
+      quotaListing: quotaListings(settled, memoizedQuotaListing(clients), inputs.pairs),
       ...(inputs.minTokensPerMinute !== undefined ? { minTokensPerMinute: inputs.minTokensPerMinute } : {}),
       ...(inputs.serviceTier ? { serviceTier: inputs.serviceTier } : {}),
-      ...(inputs.listsInferenceProfiles ? { profileListing: code.memoizedProfileListing(clients) } : {})
+      ...(inputs.listsInferenceProfiles ? { profileListing: memoizedProfileListing(clients) } : {})
     }
     // Every check at once: the AWS clients bound the requests in flight per region (src/aws/clients.ts).
     const checks = await Promise.all(
@@ -100,7 +108,7 @@ export async function runProbe(inputs: ProbeInputs, deps: ProbeDeps): Promise<Pr
         // Credentials already known to be closed (no OIDC token, an expired key, a key of another region) make
         // no AWS call at all.
         const closed = settled && credentialsBeforeReads(settled, pair.region)
-        const check = closed ? code.closedCheck(pair, closed) : await code.checkPair(pair, context)
+        const check = closed ? closedCheck(pair, closed) : await checkPair(pair, context)
         log.info(`${check.result.toUpperCase()} ${check.model} @ ${check.region}`)
         return check
       })
@@ -136,7 +144,7 @@ function quotaListings(
 }
 
 /** The run's AWS clients: the SDK's retries, a per-request timeout, the run's deadline, cancel, and the proxy. */
-async function openSession(inputs: ProbeInputs, deps: ProbeDeps) {
+function openSession(inputs: ProbeInputs, deps: ProbeDeps) {
   const waitBudgetMs = inputs.createAgreement
     ? (inputs.waitTimeoutSeconds ?? DEFAULT_BOOTSTRAP_WAIT_SECONDS) * 1000
     : 0
@@ -144,11 +152,10 @@ async function openSession(inputs: ProbeInputs, deps: ProbeDeps) {
     requestTimeoutMs: inputs.requestTimeoutMs,
     signal: AbortSignal.timeout(inputs.timeoutMs + waitBudgetMs),
     ...(deps.cancel ? { cancel: deps.cancel } : {}),
-    // The tunnel's code is loaded only for a run behind a proxy.
     ...(inputs.proxy
       ? {
           proxy: {
-            agent: new (await import('../aws/proxy-agent.js')).ProxyRoutingAgent(inputs.proxy),
+            agent: new ProxyRoutingAgent(inputs.proxy),
             label: describeProxy(inputs.proxy.url)
           }
         }
@@ -178,26 +185,20 @@ function beginIdentity(inputs: ProbeInputs, baseClients: AwsClients, deps: Probe
   const startsWithChecks = callsWithReads && apiKey === undefined
   let signingClients: ((clients: AwsClients) => void) | undefined
   const early = new Promise<AwsClients>(resolve => (signingClients = resolve))
-  // The identity request goes out first; the checks' code (and the Bedrock SDK clients with it) loads once that
-  // request's connection is open, while its answer is awaited.
-  const { step, loaded } = whileTheFirstConnectionOpens(
-    () =>
-      establishIdentity(
-        {
-          region: inputs.pairs[0]!.region,
-          roleToAssume: inputs.roleToAssume,
-          audience: inputs.audience,
-          roleSessionName: inputs.roleSessionName,
-          roleDurationSeconds: inputs.roleDurationSeconds,
-          requestTimeoutMs: inputs.requestTimeoutMs,
-          ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY }),
-          ...(inputs.profile ? { profile: inputs.profile } : {}),
-          ...(apiKey !== undefined ? { apiKey } : {})
-        },
-        baseClients,
-        { ...deps, clock, ...(startsWithChecks ? { onSigningClients: signingClients } : {}) }
-      ),
-    () => Promise.all([import('./check.js'), import('./bootstrap.js'), import('./use-case-form.js')])
+  const step = establishIdentity(
+    {
+      region: inputs.pairs[0]!.region,
+      roleToAssume: inputs.roleToAssume,
+      audience: inputs.audience,
+      roleSessionName: inputs.roleSessionName,
+      roleDurationSeconds: inputs.roleDurationSeconds,
+      requestTimeoutMs: inputs.requestTimeoutMs,
+      ...(inputs.createAgreement ? {} : { sessionPolicy: NO_ACCOUNT_CHANGES_POLICY }),
+      ...(inputs.profile ? { profile: inputs.profile } : {}),
+      ...(apiKey !== undefined ? { apiKey } : {})
+    },
+    baseClients,
+    { ...deps, clock, ...(startsWithChecks ? { onSigningClients: signingClients } : {}) }
   )
   const credentials: Promise<RunCredentials> = step.then(({ evidence }) =>
     decideCredentials(evidence, {
@@ -214,8 +215,7 @@ function beginIdentity(inputs: ProbeInputs, baseClients: AwsClients, deps: Probe
     /** The clients the checks sign with: as soon as they exist when the checks start with the identity step. */
     clients: startsWithChecks
       ? Promise.race([early, step.then(({ clients }) => clients)])
-      : step.then(({ clients }) => clients),
-    checksCode: loaded.then(([check, bootstrap, form]) => ({ ...check, ...bootstrap, ...form }))
+      : step.then(({ clients }) => clients)
   }
 }
 
@@ -270,7 +270,6 @@ function formOfARefusedRole(roleArn: string, gate: GateResult, regions: string[]
  */
 async function prepareForm(
   inputs: ProbeInputs,
-  code: { keepUseCaseForm: typeof keepUseCaseForm },
   memberClients: AwsClients,
   management: Promise<IdentityStep> | undefined,
   credentials: Promise<RunCredentials>,
@@ -286,7 +285,7 @@ async function prepareForm(
       log.warning(`The management role ${roleArn} could not be used: ${session.gate.detail}`)
       return formOfARefusedRole(roleArn, session.gate, regions)
     }
-    const outcome = await code.keepUseCaseForm(
+    const outcome = await keepUseCaseForm(
       { clients, via: 'management-role', account: evidence.identity.account, roleArn },
       regions,
       submit,
@@ -297,7 +296,7 @@ async function prepareForm(
   if (!inputs.createAgreement) return undefined
   const member = await credentials
   if (!member.usable || regions.length === 0) return undefined
-  return code.keepUseCaseForm(
+  return keepUseCaseForm(
     { clients: memberClients, via: 'caller', ...(member.account ? { account: member.account } : {}) },
     regions,
     submit,
@@ -308,7 +307,6 @@ async function prepareForm(
 /** create-agreement: the checks bootstrap each model, with what the run found of the use-case form. */
 async function prepareBootstrap(
   inputs: ProbeInputs,
-  code: { Bootstrapper: typeof Bootstrapper },
   clients: AwsClients,
   clock: Clock,
   log: Logger,
@@ -322,7 +320,7 @@ async function prepareBootstrap(
   }
   const member = await credentials
   if (!member.usable) return undefined
-  const bootstrapper = new code.Bootstrapper(
+  const bootstrapper = new Bootstrapper(
     clients,
     clock,
     log,

@@ -1,8 +1,8 @@
 /**
  * What the Actions toolkit takes from undici: ProxyAgent (@actions/http-client, for a proxy dispatcher) and fetch
  * (@actions/github, Octokit's requests), both used only to talk to GitHub's API (the PR comment and pull-request
- * diffs). The build maps the toolkit's `undici` import here (the `paths` of tsconfig.build.json, which ncc's
- * resolver honours; tsconfig.json has the same entry for the types), so undici (over 400 KB even minified) stays
+ * diffs). The build maps the toolkit's `undici` import here (the one `paths` entry of tsconfig.json, which ncc's
+ * resolver honours and the type-checker reads for the types), so undici (over 400 KB even minified) stays
  * out of the start-up bundle: the modules that talk to GitHub's API load the real one first (loadUndici) and this
  * class hands its constructor over.
  * Nothing else in a run imports undici: Node's own fetch carries the OIDC token request. A unit test reads the
