@@ -1,5 +1,5 @@
 /** Evidence for the gate rules: an open check by default; each test overrides what its case is about. */
-import type { ServiceQuota } from '../src/bedrock/quotas.js'
+import type { ServiceQuota } from '../src/evidence.js'
 import type {
   Availability,
   CallOutcome,

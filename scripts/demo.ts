@@ -9,7 +9,7 @@ import { renderAsGitHub } from '../emulator/github-markdown.js'
 import { startEmulator } from '../emulator/server.js'
 import { openAccount } from '../emulator/state.js'
 import { ROOT, runAction } from '../emulator/runner.js'
-import { renderText } from '../src/report/terminal.js'
+import { renderText } from '../src/report/render/terminal.js'
 
 const state = openAccount()
 // IAM allows the Claude profile but not Nova Lite.

@@ -17,7 +17,7 @@ import { renderAsGitHub } from '../emulator/github-markdown.js'
 import { startEmulator } from '../emulator/server.js'
 import { freshAccount, openAccount, withManagementAccount, type EmulatorState } from '../emulator/state.js'
 import { ROOT, runAction, type RunOptions } from '../emulator/runner.js'
-import { renderComment, renderSummary } from '../src/report/summary.js'
+import { renderComment, renderSummary } from '../src/report/render/summary.js'
 import type { Report } from '../src/types.js'
 
 const OUT = join(ROOT, 'docs/render')

@@ -3,9 +3,21 @@
  * an SDK string. The AWS layer (src/aws/) translates each answer into them at the boundary.
  */
 import type { CallerIdentity, CallKind, CredentialSource, ServiceTier } from './types.js'
-import type { Modality } from './bedrock/model-id.js'
-import type { ServiceQuota } from './bedrock/quotas.js'
-import type { Cause } from './causes.js'
+import type { Cause } from './causes/index.js'
+
+/** What a model takes and gives, as far as the minimal call goes (from its ID or its output modalities). */
+export type Modality = 'text' | 'embedding' | 'image' | 'video' | 'unknown'
+
+/** One quota as Service Quotas lists it, in the probe's words. */
+export interface ServiceQuota {
+  name: string
+  code: string
+  /** undefined: listed without a value (an ErrorReason), which is unknown, never zero. */
+  value?: number
+  adjustable?: boolean
+  /** e.g. "1 MINUTE", "1 DAY", when Service Quotas gives the period. */
+  period?: string
+}
 
 // --- What an AWS call came to: the AWS layer (src/aws/failure.ts) turns every SDK error into an AwsFailure. ------
 

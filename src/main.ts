@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join } from 'node:path'
 import type { ProxySettings } from './aws/proxy.js'
 import { readMergeInputs, readProbeInputs, type InputSource, type ProbeInputs } from './inputs/parse.js'
 import { InputError } from './inputs/values.js'
-import { accountsIn, redactAccount } from './report/redact.js'
+import { accountsIn, redactAccount } from './report/build/redact.js'
 import { runProbe } from './run/probe.js'
 import type { Logger } from './support/logger.js'
 import { neutraliseCommands } from './support/text.js'
@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     if (inputs.exportCredentials) exportCredentials(outcome)
     if (inputs.reportFile) writeReportFile(inputs.reportFile, published.report)
     // The renderers load with the verdict, not at start-up: nothing needs them before the checks are done.
-    const { publish } = await import('./report/publish.js')
+    const { publish } = await import('./report/github/publish.js')
     await publish(published, inputs.failOn, log)
     if (inputs.comment && !published.report.cancelled) await postComment(published.report, inputs)
     if (inputs.openIssue !== 'never') await watchIssue(published.report, inputs)
@@ -86,11 +86,11 @@ async function probeUntilCancelled(inputs: ProbeInputs): Promise<ProbeOutcome> {
  * No AWS call. Bad input (no file, not a report) fails the step naming the file.
  */
 async function merge(): Promise<void> {
-  const { mergeReportFiles, MergeError } = await import('./report/merge.js')
+  const { mergeReportFiles, MergeError } = await import('./report/merge/merge.js')
   try {
     const { patterns, failOn, openIssue, githubToken } = readMergeInputs(name => core.getInput(name))
     const outcome = await mergeReportFiles(patterns, workspace(), log)
-    const { publish } = await import('./report/publish.js')
+    const { publish } = await import('./report/github/publish.js')
     await publish(outcome, failOn, log)
     if (openIssue !== 'never') await watchIssue(outcome.report, { openIssue, githubToken })
   } catch (error) {
@@ -173,7 +173,7 @@ const log: Logger = {
 
 async function postComment(report: ProbeOutcome['report'], inputs: ProbeInputs): Promise<void> {
   // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
-  const { upsertPullRequestComment } = await import('./report/comment.js')
+  const { upsertPullRequestComment } = await import('./report/github/comment.js')
   await upsertPullRequestComment(report, inputs.githubToken, log)
 }
 
@@ -182,7 +182,7 @@ async function watchIssue(
   report: ProbeOutcome['report'],
   inputs: Pick<ProbeInputs, 'openIssue' | 'githubToken'>
 ): Promise<void> {
-  const { syncWatchIssue, watchContext } = await import('./report/issue.js')
+  const { syncWatchIssue, watchContext } = await import('./report/github/issue.js')
   await syncWatchIssue(report, inputs.githubToken, inputs.openIssue, watchContext(process.env), log)
 }
 

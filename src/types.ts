@@ -1,9 +1,9 @@
 /**
  * The vocabulary of the probe's report: the gates' verdicts, and the report the action publishes (the gates and their
- * causes are src/causes.ts).
+ * causes are src/causes/).
  * The JSON field names here are a public interface (the `report` output); add fields, never rename.
  */
-import type { Cause, GateName } from './causes.js'
+import type { Cause, GateName } from './causes/index.js'
 
 /**
  * The calls a workload makes, by kind: Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream

@@ -17,7 +17,8 @@
  * - CATALOGUE: ListFoundationModels in us-east-1, observed 2026-09-27 (index file 71653108861), and an older full
  *   dump with the legacy models (index file 11547557980).
  */
-import type { QuotaScope, ServiceQuota } from '../../src/bedrock/quotas.js'
+import type { QuotaScope } from '../../src/bedrock/quotas.js'
+import type { ServiceQuota } from '../../src/evidence.js'
 
 type Source = 'AUDIT' | 'GENREF' | 'GUIDE' | 'USERS'
 

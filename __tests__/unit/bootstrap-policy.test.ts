@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BOOTSTRAP_POLICY } from '../../src/report/commands.js'
+import { BOOTSTRAP_POLICY } from '../../src/causes/commands.js'
 
 describe('the bootstrap policy', () => {
   it('is the statement docs/iam-policies.md gives under "Bootstrap"', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { fixFor } from '../../src/causes.js'
+import { fixFor } from '../../src/causes/index.js'
 import { CATALOGUE, diagnose } from '../../src/diagnosis/catalogue.js'
 import type { AwsFailure } from '../../src/evidence.js'
 

@@ -4,7 +4,7 @@
  * what GitHub would strip (an <ANGLE_BRACKET> placeholder) or for a risky workflow (pull_request_target).
  */
 import { describe, expect, it } from '@jest/globals'
-import { CAUSES, fixFor, GATES, statementFor, type Cause, type FixContext } from '../../src/causes.js'
+import { CAUSES, fixFor, GATES, statementFor, type Cause, type FixContext } from '../../src/causes/index.js'
 import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
 
 const CONTEXT: FixContext = {

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { COMMENT_GRID_MAX, renderComment, renderSummary } from '../../src/report/summary.js'
-import { buildReport } from '../../src/report/verdict.js'
+import { COMMENT_GRID_MAX, renderComment, renderSummary } from '../../src/report/render/summary.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 import type { CheckResult, GateResult } from '../../src/types.js'
 import { githubView } from '../support/github-view.js'
 

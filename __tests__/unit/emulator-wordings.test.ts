@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { CAUSES } from '../../src/causes.js'
+import { CAUSES } from '../../src/causes/index.js'
 import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
 
 const DIR = join(import.meta.dirname, '../../emulator')

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { fixSnippets, principalOf } from '../../src/report/commands.js'
-import { groupFindings } from '../../src/report/findings.js'
-import { document, fence } from '../../src/report/markdown.js'
-import { renderSummary } from '../../src/report/summary.js'
-import { buildReport } from '../../src/report/verdict.js'
+import { fixSnippets, principalOf } from '../../src/report/render/commands.js'
+import { groupFindings } from '../../src/report/build/findings.js'
+import { document, fence } from '../../src/report/render/markdown.js'
+import { renderSummary } from '../../src/report/render/summary.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 import type { CheckResult, GateResult, Gates, Report } from '../../src/types.js'
 import {
   githubView,

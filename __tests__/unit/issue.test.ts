@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { changesSince, issueBody, problemsOf, wantsIssue, watchMarker } from '../../src/report/issue.js'
-import { buildReport } from '../../src/report/verdict.js'
+import {
+  changesSince,
+  issueBody,
+  problemsOf,
+  wantsIssue,
+  watchMarker
+} from '../../src/report/github/issue.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 import type { GateResult } from '../../src/types.js'
 
 const closed: GateResult = { status: 'fail', cause: 'iam-no-allow', detail: 'No IAM policy allows the call' }

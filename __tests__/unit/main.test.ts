@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 import type { GateResult, ProbeOutcome, Report } from '../../src/types.js'
 import { overallResult } from '../../src/gates/sequence.js'
-import { buildReport } from '../../src/report/verdict.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 
 const runProbe = jest.fn<(...args: unknown[]) => Promise<ProbeOutcome>>()
 jest.unstable_mockModule('@actions/core', () => core)

@@ -1,8 +1,8 @@
 /** Merging the reports of a fleet: accounts, the worst result, the policy only for one account. */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { mergeReports } from '../../src/report/merge.js'
-import { buildReport } from '../../src/report/verdict.js'
+import { mergeReports } from '../../src/report/merge/merge.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 import type { IamStatement } from '../../src/types.js'
 
 const closed = openGates({ 'iam-permission': { status: 'fail', cause: 'iam-no-allow', detail: 'no allow' } })

@@ -1,12 +1,7 @@
 /** Matching a model to its Bedrock quotas by name: both name forms, their suffixes, the call's scope, no guesses. */
 import { describe, expect, it } from '@jest/globals'
-import {
-  namesModel,
-  parseQuotaName,
-  quotaScopeOf,
-  quotasOfModel,
-  type ServiceQuota
-} from '../../src/bedrock/quotas.js'
+import { namesModel, parseQuotaName, quotaScopeOf, quotasOfModel } from '../../src/bedrock/quotas.js'
+import type { ServiceQuota } from '../../src/evidence.js'
 
 const quota = (
   name: string,

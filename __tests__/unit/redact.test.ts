@@ -1,8 +1,8 @@
 /** mask-account-id: every account the run touched is masked, wherever the report names it. */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { accountsIn, redactAccount } from '../../src/report/redact.js'
-import { buildReport } from '../../src/report/verdict.js'
+import { accountsIn, redactAccount } from '../../src/report/build/redact.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 
 const MEMBER = '111122223333'
 const MANAGEMENT = '999988887777'

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { annotationsFor } from '../../src/report/annotations.js'
-import { fixWithHints, groupFindings } from '../../src/report/findings.js'
-import { renderSummary } from '../../src/report/summary.js'
-import { renderSections, renderText, wantsColor } from '../../src/report/terminal.js'
+import { annotationsFor } from '../../src/report/render/annotations.js'
+import { fixWithHints, groupFindings } from '../../src/report/build/findings.js'
+import { renderSummary } from '../../src/report/render/summary.js'
+import { renderSections, renderText, wantsColor } from '../../src/report/render/terminal.js'
 import { combinedPolicy, invokeStatement } from '../../src/bedrock/iam-policy.js'
 import { withProfiles, withRegionHints } from '../../src/run/hints.js'
 import { RegionSlots } from '../../src/aws/clients.js'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { buildReport } from '../../src/report/verdict.js'
+import { buildReport } from '../../src/report/build/verdict.js'
 import type { CheckResult, GateResult, Report } from '../../src/types.js'
 
 function check(model: string, region: string, overrides: Partial<CheckResult['gates']> = {}): CheckResult {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
 import { overallResult } from '../../src/gates/sequence.js'
-import { headline } from '../../src/report/findings.js'
-import { buildReport, failureMessage, shouldFail, worstOf } from '../../src/report/verdict.js'
+import { headline } from '../../src/report/build/findings.js'
+import { buildReport, failureMessage, shouldFail, worstOf } from '../../src/report/build/verdict.js'
 import { neutraliseCommands } from '../../src/support/text.js'
 import type { CheckResult, GateResult, Gates } from '../../src/types.js'
 

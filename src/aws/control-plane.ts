@@ -17,7 +17,7 @@ import {
   PutUseCaseForModelAccessCommand,
   type FoundationModelLifecycle
 } from '@aws-sdk/client-bedrock'
-import { baseModelIdFromArn, regionFromArn, type Modality } from '../bedrock/model-id.js'
+import { baseModelIdFromArn, regionFromArn } from '../bedrock/model-id.js'
 import type {
   AgreementState,
   Availability,
@@ -28,7 +28,7 @@ import type {
   ProfileInfo
 } from '../evidence.js'
 import type { Command } from '@smithy/types'
-import type { Outcome, Read } from '../evidence.js'
+import type { Modality, Outcome, Read } from '../evidence.js'
 import { isNotFound, toRead } from './failure.js'
 import type { AwsClients } from './clients.js'
 

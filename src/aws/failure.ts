@@ -175,6 +175,31 @@ export function describeAwsError(error: unknown): AwsFailure {
     message: text
   })
   if (THROTTLING.has(name) || httpStatus === 429) return { ...base, kind: 'throttled' }
+  const connection = connectionFault(err, message, fault)
+  if (connection) return connection
+  if (
+    (httpStatus !== undefined && httpStatus >= 500) ||
+    err.$fault === 'server' ||
+    SERVER_SIDE_EXCEPTIONS.has(name)
+  ) {
+    return fault('server', `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' '))
+  }
+  // An answer the SDK could not parse (truncated JSON, XML garbage): a fault, not a verdict.
+  if (isUnreadable(name, message, httpStatus)) {
+    return { ...fault('malformed', `unreadable response: ${message}`), name: 'MalformedResponse' }
+  }
+  if (name === 'Error' || name === 'TypeError' || name === 'RangeError' || name === 'Unknown') {
+    return fault('unexpected', `unexpected error: ${message}`)
+  }
+  return { ...base, kind: 'service' }
+}
+
+/** A failure to connect, or a connection lost: unreachable (an unknown region's host among them), TLS, reset. */
+function connectionFault(
+  err: SdkErrorLike,
+  message: string,
+  fault: (cause: FaultCause, text: string) => AwsFailure
+): AwsFailure | undefined {
   // The HTTP/2 handler wraps the socket's error in one of its own ("The pending stream has been canceled
   // (caused by: connect ECONNREFUSED …)"): the telling code may be the error's, its cause's, or only in the words.
   const codes = [err.code, errorCode(err.cause), ...(message.match(/\b[A-Z][A-Z0-9_]{3,}\b/g) ?? [])]
@@ -198,30 +223,20 @@ export function describeAwsError(error: unknown): AwsFailure {
   if (tls) return fault('tls', `TLS failed (${tls}): ${message}`)
   const reset = known(RESET_CODES)
   if (reset) return fault('reset', `connection failed (${reset}): ${message}`)
-  if (/socket hang up|ECONNRESET|premature close|stream (was )?(reset|destroyed)|GOAWAY/i.test(message)) {
+  if (/socket hang up|ECONNRESET|premature close|stream (was )?(reset|destroyed)|GOAWAY/i.test(message))
     return fault('reset', `connection failed: ${message}`)
-  }
-  if (
-    (httpStatus !== undefined && httpStatus >= 500) ||
-    err.$fault === 'server' ||
-    SERVER_SIDE_EXCEPTIONS.has(name)
-  ) {
-    return fault('server', `service error ${httpStatus ?? ''} ${name}: ${message}`.replace(/\s+/g, ' '))
-  }
-  // An answer the SDK could not parse (truncated JSON, XML garbage): a fault, not a verdict.
-  if (
+  return undefined
+}
+
+/** An answer the SDK could not read: a parser's error, or a success status it could not turn into a result. */
+function isUnreadable(name: string, message: string, httpStatus: number | undefined): boolean {
+  return (
     name === 'SyntaxError' ||
     /Deserialization error|Unexpected (token|end)|not valid JSON|Expected (property|',')|Unterminated string|Char 0|XML/i.test(
       message
     ) ||
     (httpStatus !== undefined && httpStatus < 300)
-  ) {
-    return { ...fault('malformed', `unreadable response: ${message}`), name: 'MalformedResponse' }
-  }
-  if (name === 'Error' || name === 'TypeError' || name === 'RangeError' || name === 'Unknown') {
-    return fault('unexpected', `unexpected error: ${message}`)
-  }
-  return { ...base, kind: 'service' }
+  )
 }
 
 /** Run an AWS call; never throws. Prefer AwsClients.send, which also applies the run's limits. */

@@ -12,7 +12,7 @@ import {
   ServiceQuotasClient,
   type ServiceQuota as SdkServiceQuota
 } from '@aws-sdk/client-service-quotas'
-import type { ServiceQuota } from '../bedrock/quotas.js'
+import type { ServiceQuota } from '../evidence.js'
 import type { AwsFailure, QuotaListing, Read } from '../evidence.js'
 import { withDeadline } from '../support/deadline.js'
 import type { AwsClients } from './clients.js'

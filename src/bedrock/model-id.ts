@@ -3,6 +3,7 @@
  * Pure parsing, no AWS calls; a malformed identifier is refused here, before anything runs.
  */
 import { partition } from '@aws-sdk/core/client'
+import type { Modality } from '../evidence.js'
 import { choices } from '../support/text.js'
 
 /** Geography prefixes of system-defined (cross-region) inference profiles. */
@@ -258,8 +259,6 @@ export function foundationModelArn(region: string, baseModelId: string): string 
 }
 
 /** Shape of the model (from its ID alone), used when GetFoundationModel cannot be read. */
-export type Modality = 'text' | 'embedding' | 'image' | 'video' | 'unknown'
-
 export function modalityFromId(baseModelId: string): Modality {
   const id = baseModelId.toLowerCase()
   if (/(^|\.)([a-z0-9-]*embed)/.test(id)) return 'embedding'

@@ -25,19 +25,10 @@
  * Two quotas of one kind that both match are ambiguous and neither is taken: never a guess.
  */
 
+import type { ServiceQuota } from '../evidence.js'
+
 /** Which quota a call counts against: by base model ID (on demand), a geographic profile, or a global one. */
 export type QuotaScope = 'on-demand' | 'cross-region' | 'global'
-
-/** One quota as Service Quotas lists it, in the probe's words. */
-export interface ServiceQuota {
-  name: string
-  code: string
-  /** undefined: listed without a value (an ErrorReason), which is unknown, never zero. */
-  value?: number
-  adjustable?: boolean
-  /** e.g. "1 MINUTE", "1 DAY", when Service Quotas gives the period. */
-  period?: string
-}
 
 /** What a model's call counts against in one region: the per-minute quota of its scope, and the per-day one. */
 export interface ModelQuotas {

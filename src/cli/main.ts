@@ -7,10 +7,10 @@
 import { parseArgs } from 'node:util'
 import { readProbeInputs, readMergeInputs, type ProbeInputs } from '../inputs/parse.js'
 import { InputError } from '../inputs/values.js'
-import { redactAccount } from '../report/redact.js'
+import { redactAccount } from '../report/build/redact.js'
 import { editDistance } from '../support/edit-distance.js'
-import { renderText, wantsColor, wrap, type TextOptions } from '../report/terminal.js'
-import { shouldFail } from '../report/verdict.js'
+import { renderText, wantsColor, wrap, type TextOptions } from '../report/render/terminal.js'
+import { shouldFail } from '../report/build/verdict.js'
 import { runProbe } from '../run/probe.js'
 import type { Report } from '../types.js'
 
@@ -242,7 +242,7 @@ async function merge(argv: string[], io: CliIo): Promise<number> {
     true
   )
   const { failOn } = readMergeInputs(name => (typeof values[name] === 'string' ? String(values[name]) : ''))
-  const { mergeReportFiles, MergeError } = await import('../report/merge.js')
+  const { mergeReportFiles, MergeError } = await import('../report/merge/merge.js')
   try {
     const outcome = await withoutWorkflowCommands(io, () =>
       mergeReportFiles(values._positionals as string[], io.cwd, { info: () => undefined })

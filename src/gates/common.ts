@@ -2,10 +2,10 @@
  * What every gate shares: the contract each gate file fulfils (GateRules), what the calls showed (read once for
  * every gate), and the verdicts that do not depend on the gate: evidence lost to a fault, evidence that could not
  * be read, a catalogue row as a verdict, and a control-plane verdict once a call got through. Words and fixes come
- * from the cause registry (src/causes.ts); nothing here decides a particular gate.
+ * from the cause registry (src/causes/); nothing here decides a particular gate.
  */
 import type { CallKind, GateResult } from '../types.js'
-import { fixFor, GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes.js'
+import { fixFor, GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes/index.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
 import { regionChoices } from '../bedrock/model-id.js'
 import type { ApiKeyInfo, AwsFailure, CallsOutcome, Evidence, Read } from '../evidence.js'

@@ -3,7 +3,7 @@
  * established (src/aws/identity.ts); per check before any read (a short-term API key works in its own region
  * only), from the reads (credentials that stop working mid-run), and from a refused call that names it.
  */
-import { isWorkingNow, type FixContext } from '../causes.js'
+import { isWorkingNow, type FixContext } from '../causes/index.js'
 import { diagnose } from '../diagnosis/catalogue.js'
 import type { ApiKeyInfo, AwsFailure, Evidence, IdentityEvidence, OidcClaims } from '../evidence.js'
 import type { CredentialSource, GateResult, TrustPolicyStatement } from '../types.js'
@@ -104,47 +104,12 @@ export function decideCredentials(
   policy: CredentialsPolicy = { now: new Date() }
 ): RunCredentials {
   switch (evidence.state) {
-    case 'established': {
-      const { identity, source } = evidence
-      const wrong = wrongAccount(identity.account, policy.allowedAccountIds)
-      if (wrong) return closed(wrong)
-      const fixed = fixedEndOf(evidence)
-      const outlived = outlivedBy(
-        fixed ? fixed.end : undefined,
-        evidence.credentialSource === 'oidc-role' ? 'role-session' : 'environment',
-        policy,
-        evidence.credentialSource === 'oidc-role' ? roleOf(identity.arn) : undefined
-      )
-      // They work now: every other gate is still decided, by the reads and the calls.
-      if (outlived) return { gate: outlived, usable: true, account: identity.account }
-      return {
-        gate: {
-          status: 'pass',
-          detail: `Authenticated as ${identity.arn} (account ${identity.account}) via ${source}`
-        },
-        usable: true,
-        account: identity.account
-      }
-    }
+    case 'established':
+      return decideEstablished(evidence, policy)
     case 'api-key':
       return decideApiKey(evidence.key, policy)
     case 'no-oidc-request':
-      return closed(
-        evidence.forkPullRequest
-          ? verdict(
-              'warn',
-              'fork-pull-request',
-              'This pull request comes from a fork: GitHub gives fork pull requests no OIDC token, so role-to-assume cannot be used',
-              NO_SUBJECT
-            )
-          : verdict(
-              'fail',
-              'oidc-no-token-permission',
-              'No GitHub OIDC token is available to this job: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN ' +
-                'are not set, which is what a job without `permissions: id-token: write` looks like',
-              NO_SUBJECT
-            )
-      )
+      return closed(noTokenRequest(evidence.forkPullRequest))
     case 'token-failed':
       return closed(
         verdict(
@@ -184,6 +149,51 @@ export function decideCredentials(
       return { gate, usable: gate.status !== 'fail' }
     }
   }
+}
+
+/** Established: the account allowed-account-ids admits, and credentials that last the job (job-minutes). */
+function decideEstablished(
+  evidence: Extract<IdentityEvidence, { state: 'established' }>,
+  policy: CredentialsPolicy
+): RunCredentials {
+  const { identity, source } = evidence
+  const wrong = wrongAccount(identity.account, policy.allowedAccountIds)
+  if (wrong) return closed(wrong)
+  const fixed = fixedEndOf(evidence)
+  const outlived = outlivedBy(
+    fixed ? fixed.end : undefined,
+    evidence.credentialSource === 'oidc-role' ? 'role-session' : 'environment',
+    policy,
+    evidence.credentialSource === 'oidc-role' ? roleOf(identity.arn) : undefined
+  )
+  // They work now: every other gate is still decided, by the reads and the calls.
+  if (outlived) return { gate: outlived, usable: true, account: identity.account }
+  return {
+    gate: {
+      status: 'pass',
+      detail: `Authenticated as ${identity.arn} (account ${identity.account}) via ${source}`
+    },
+    usable: true,
+    account: identity.account
+  }
+}
+
+/** No OIDC token request is possible: a fork's pull request (GitHub gives it none), or no id-token permission. */
+function noTokenRequest(forkPullRequest: boolean) {
+  return forkPullRequest
+    ? verdict(
+        'warn',
+        'fork-pull-request',
+        'This pull request comes from a fork: GitHub gives fork pull requests no OIDC token, so role-to-assume cannot be used',
+        NO_SUBJECT
+      )
+    : verdict(
+        'fail',
+        'oidc-no-token-permission',
+        'No GitHub OIDC token is available to this job: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN ' +
+          'are not set, which is what a job without `permissions: id-token: write` looks like',
+        NO_SUBJECT
+      )
 }
 
 /**

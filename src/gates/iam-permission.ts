@@ -9,7 +9,7 @@ import type { CallKind, GateResult, IamStatement } from '../types.js'
 import { invokeStatement } from '../bedrock/iam-policy.js'
 import { partitionOf } from '../bedrock/model-id.js'
 import { diagnose } from '../diagnosis/catalogue.js'
-import { statementFor } from '../causes.js'
+import { statementFor } from '../causes/index.js'
 import type { AwsFailure, CallOutcome, CallsOutcome, Evidence } from '../evidence.js'
 import { faultGate, fromCatalogue, refusedAt, verdict, type AfterCall, type GateRules } from './common.js'
 
@@ -209,7 +209,7 @@ function withProfileListing(gate: GateResult, e: Evidence): GateResult {
 }
 
 /**
- * The statement that opens a closed gate, as its cause names it (src/causes.ts); none when no Allow can: an SCP,
+ * The statement that opens a closed gate, as its cause names it (src/causes/); none when no Allow can: an SCP,
  * an explicit Deny, a refusal the probe cannot name.
  */
 export function iamStatementFor(

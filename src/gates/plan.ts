@@ -6,9 +6,9 @@
  */
 import { CALL_OPERATION, embeddingBody, invokeBody } from '../bedrock/calls.js'
 import type { CallKind, Gates } from '../types.js'
-import { modalityFromId, type Modality } from '../bedrock/model-id.js'
-import { isWorkingNow, type Cause } from '../causes.js'
-import type { CallOutcome, CallRequest, Evidence } from '../evidence.js'
+import { modalityFromId } from '../bedrock/model-id.js'
+import { isWorkingNow, type Cause } from '../causes/index.js'
+import type { CallOutcome, CallRequest, Evidence, Modality } from '../evidence.js'
 
 /** The calls to make, and the asked-for calls that are not made for this model (with why); or no call at all. */
 export type CallPlan =

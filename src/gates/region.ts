@@ -3,7 +3,7 @@
  * profile must exist in the region; a base model ID must be offered there and be invocable on demand. A refused
  * call names this gate for an ID Bedrock does not know here, or one that needs a profile.
  */
-import type { Cause } from '../causes.js'
+import type { Cause } from '../causes/index.js'
 import type { Evidence } from '../evidence.js'
 import type { GateResult } from '../types.js'
 import {

@@ -10,7 +10,7 @@
  * Pure: no AWS, no clock, no I/O.
  */
 import type { CallKind, GateResult, Gates, IamStatement, Verdict } from '../types.js'
-import { CAUSES, GATE_TITLES, GATES, isWorkingNow, kindOf, type GateName } from '../causes.js'
+import { CAUSES, GATE_TITLES, GATES, isWorkingNow, kindOf, type GateName } from '../causes/index.js'
 import { diagnose, type Diagnosis } from '../diagnosis/catalogue.js'
 import type { AwsFailure, CallsOutcome, Evidence } from '../evidence.js'
 import type { AfterCall, GateRules, RunCredentials } from './common.js'

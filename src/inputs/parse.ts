@@ -28,7 +28,7 @@ export const INPUT_DEFAULTS = {
   'eol-warning-days': '90'
 } as const
 
-/** Which results fail the step: see shouldFail (src/report/verdict.ts). */
+/** Which results fail the step: see shouldFail (src/report/build/verdict.ts). */
 export const FAIL_ON = ['error', 'closed', 'warn', 'never'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 

@@ -6,7 +6,7 @@
  * concurrent checks of the same model share one creation.
  */
 import { createAgreement, listPublicOffers, readAvailability } from '../aws/control-plane.js'
-import { CAUSES, isTransient } from '../causes.js'
+import { CAUSES, isTransient } from '../causes/index.js'
 import { diagnose } from '../diagnosis/catalogue.js'
 import type { Availability, AwsFailure, BootstrapEvidence, CallsOutcome, Read } from '../evidence.js'
 import type { AwsClients } from '../aws/clients.js'

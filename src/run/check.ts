@@ -26,7 +26,7 @@ import type {
   ServiceTier
 } from '../types.js'
 import { successorOf } from '../bedrock/lifecycle.js'
-import { fixFor, isCause, type Cause } from '../causes.js'
+import { fixFor, isCause, type Cause } from '../causes/index.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from '../bedrock/model-id.js'
 import type {
   Availability,

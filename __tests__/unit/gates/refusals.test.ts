@@ -11,7 +11,7 @@ import {
   ModelStreamErrorException
 } from '@aws-sdk/client-bedrock-runtime'
 import { available, denied, evidence, judge, refused } from '../../../__fixtures__/evidence.js'
-import type { GateName } from '../../../src/causes.js'
+import type { GateName } from '../../../src/causes/index.js'
 import { describeAwsError } from '../../../src/aws/failure.js'
 import type { CallOutcome, Evidence } from '../../../src/evidence.js'
 import { decideCredentials } from '../../../src/gates/credentials.js'

@@ -7,9 +7,9 @@
  * stands on its own: what is closed, where, and the fix.
  */
 import type { AnnotationProperties } from '@actions/core'
-import { type CheckResult, type Report } from '../types.js'
-import { GATE_TITLES } from '../causes.js'
-import { fixWithHints, groupFindings, withoutCaller, type Finding } from './findings.js'
+import { type CheckResult, type Report } from '../../types.js'
+import { GATE_TITLES } from '../../causes/index.js'
+import { fixWithHints, groupFindings, withoutCaller, type Finding } from '../build/findings.js'
 import { managementRefusal } from './use-case-form.js'
 
 export interface Annotation {

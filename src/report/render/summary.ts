@@ -9,10 +9,10 @@
  * block is separated by a blank line, everything from outside (model IDs, AWS messages, token claims) is escaped
  * inside an HTML block or shown in a code block it cannot close.
  */
-import { CALL_OPERATION } from '../bedrock/calls.js'
-import { code, escapeHtml, proseHtml } from '../support/text.js'
-import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report } from '../types.js'
-import { GATES, GATE_TITLES } from '../causes.js'
+import { CALL_OPERATION } from '../../bedrock/calls.js'
+import { code, escapeHtml, proseHtml } from '../../support/text.js'
+import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report } from '../../types.js'
+import { GATES, GATE_TITLES } from '../../causes/index.js'
 import { fixSnippets, principalOf, trustPolicySnippets, type FixSnippet } from './commands.js'
 import {
   actionsForAVerdict,
@@ -29,7 +29,7 @@ import {
   withoutCaller,
   type Finding,
   type GateTally
-} from './findings.js'
+} from '../build/findings.js'
 import { document, fence, htmlBlock } from './markdown.js'
 import { formLine, managementRefusal } from './use-case-form.js'
 

@@ -4,8 +4,8 @@
  * and, when the management role was refused, that refusal as a finding of its own: the management role's, never the
  * member's credentials.
  */
-import { CAUSES, isCause } from '../causes.js'
-import type { TrustPolicyStatement, UseCaseFormRecord } from '../types.js'
+import { CAUSES, isCause } from '../../causes/index.js'
+import type { TrustPolicyStatement, UseCaseFormRecord } from '../../types.js'
 
 const STATE_WORDS: Record<UseCaseFormRecord['regions'][number]['state'], string> = {
   'on-file': 'on file',

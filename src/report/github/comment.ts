@@ -3,10 +3,10 @@
  * ordinary runs never load Octokit.
  */
 import * as github from '@actions/github'
-import type { Logger } from '../support/logger.js'
-import { loadUndici } from '../support/undici-on-demand.js'
-import { renderComment } from './summary.js'
-import type { Report } from '../types.js'
+import type { Logger } from '../../support/logger.js'
+import { loadUndici } from '../../support/undici-on-demand.js'
+import { renderComment } from '../render/summary.js'
+import type { Report } from '../../types.js'
 
 const MARKER = '<!-- bedrock-access-probe -->'
 

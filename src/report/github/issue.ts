@@ -6,12 +6,12 @@
  * only when asked for; a missing permission is said once, and the verdict stays what it was.
  */
 import * as github from '@actions/github'
-import type { OpenIssue } from '../inputs/parse.js'
-import type { Logger } from '../support/logger.js'
-import { loadUndici } from '../support/undici-on-demand.js'
-import type { Report } from '../types.js'
-import { headline } from './findings.js'
-import { renderSummary } from './summary.js'
+import type { OpenIssue } from '../../inputs/parse.js'
+import type { Logger } from '../../support/logger.js'
+import { loadUndici } from '../../support/undici-on-demand.js'
+import type { Report } from '../../types.js'
+import { headline } from '../build/findings.js'
+import { renderSummary } from '../render/summary.js'
 
 export const WATCH_LABEL = 'bedrock-access-probe'
 /** GitHub refuses an issue body over 65,536 characters. */

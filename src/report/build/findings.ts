@@ -13,7 +13,7 @@ import {
   type Report,
   type TrustPolicyStatement,
   type Verdict
-} from '../types.js'
+} from '../../types.js'
 import {
   CAUSES,
   causeOf,
@@ -25,8 +25,8 @@ import {
   kindOf,
   type Cause,
   type GateName
-} from '../causes.js'
-import { managementRefusal } from './use-case-form.js'
+} from '../../causes/index.js'
+import { managementRefusal } from '../render/use-case-form.js'
 
 export interface Finding {
   /** The gate, or for a fault that left several gates undecided, the first of them. */

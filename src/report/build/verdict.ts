@@ -2,8 +2,8 @@
  * The run's verdict: the report built from the checks (the worst result wins), and whether it fails the step
  * (action) or exits 1 (CLI) by fail-on.
  */
-import type { FailOn } from '../inputs/parse.js'
-import type { CheckResult, Report, Verdict } from '../types.js'
+import type { FailOn } from '../../inputs/parse.js'
+import type { CheckResult, Report, Verdict } from '../../types.js'
 import { headline } from './findings.js'
 
 /** fail beats inconclusive beats pass. */

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import * as glob from '@actions/glob'
-import { combinedPolicy } from '../bedrock/iam-policy.js'
-import type { Logger } from '../support/logger.js'
-import { buildReport } from './verdict.js'
-import type { CheckResult, ProbeOutcome, ProbeScope, Report, UseCaseFormRecord } from '../types.js'
+import { combinedPolicy } from '../../bedrock/iam-policy.js'
+import type { Logger } from '../../support/logger.js'
+import { buildReport } from '../build/verdict.js'
+import type { CheckResult, ProbeOutcome, ProbeScope, Report, UseCaseFormRecord } from '../../types.js'
 
 export class MergeError extends Error {
   constructor(message: string) {

@@ -2,14 +2,14 @@
  * Publishing the verdict (the action): loaded after the checks, so the renderers are not on the start-up path.
  */
 import * as core from '@actions/core'
-import type { FailOn } from '../inputs/parse.js'
-import type { Logger } from '../support/logger.js'
-import { neutraliseCommands } from '../support/text.js'
-import type { ProbeOutcome } from '../types.js'
-import { annotationsFor } from './annotations.js'
-import { renderSummary } from './summary.js'
-import { renderSections } from './terminal.js'
-import { failureMessage, shouldFail } from './verdict.js'
+import type { FailOn } from '../../inputs/parse.js'
+import type { Logger } from '../../support/logger.js'
+import { neutraliseCommands } from '../../support/text.js'
+import type { ProbeOutcome } from '../../types.js'
+import { annotationsFor } from '../render/annotations.js'
+import { renderSummary } from '../render/summary.js'
+import { renderSections } from '../render/terminal.js'
+import { failureMessage, shouldFail } from '../build/verdict.js'
 
 /**
  * The verdict, everywhere it is read: the outputs, the log (the verdict and table open, each finding a

@@ -4,7 +4,7 @@
  * use-case form), a fleet's (merged reports), and any account an ARN in the report names (a role, an OIDC provider,
  * an inference profile, a denied resource).
  */
-import type { ProbeOutcome, Report } from '../types.js'
+import type { ProbeOutcome, Report } from '../../types.js'
 
 export function redact(text: string, account: string): string {
   return text.split(account).join('***')

@@ -5,9 +5,9 @@
  * unwrapped (the log viewer wraps); the CLI wraps prose at the terminal's width and colours it on a terminal that
  * wants colour. Commands and policies are never wrapped: they are there to be copied.
  */
-import { CALL_OPERATION } from '../bedrock/calls.js'
-import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../types.js'
-import { GATE_TITLES } from '../causes.js'
+import { CALL_OPERATION } from '../../bedrock/calls.js'
+import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../../types.js'
+import { GATE_TITLES } from '../../causes/index.js'
 import { fixSnippets, principalOf, trustPolicySnippets } from './commands.js'
 import { formLine, managementRefusal } from './use-case-form.js'
 import {
@@ -21,7 +21,7 @@ import {
   skipReasons,
   withoutCaller,
   type Finding
-} from './findings.js'
+} from '../build/findings.js'
 
 export interface TextSection {
   /** The group's title in the log; the first section (the verdict and the checks) has none and stays open. */
