@@ -11,6 +11,7 @@ import type {
 } from '../src/evidence.js'
 import type { CallKind, GateResult } from '../src/types.js'
 import type { RunCredentials } from '../src/gates/common.js'
+import { fixOf } from '../src/causes/index.js'
 import { decideAfterCall, decideBeforeCall, type Decision } from '../src/gates/sequence.js'
 
 export const NOW = new Date('2026-11-22T00:00:00Z')
@@ -155,3 +156,7 @@ export const throttledCall = (message: string, call: CallKind = 'converse'): Cal
   call,
   failure: { kind: 'throttled', name: 'ThrottlingException', message }
 })
+
+/** A verdict's fix in the words the report gives it (the report builds them from the cause and its facts). */
+export const fixIn = (gate: GateResult | undefined): string | undefined =>
+  gate && fixOf(gate, { model: '', region: '' })

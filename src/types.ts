@@ -3,7 +3,7 @@
  * causes are src/causes/).
  * The JSON field names here are a public interface (the `report` output); add fields, never rename.
  */
-import type { Cause, GateName } from './causes/index.js'
+import type { Cause, FixFacts, GateName } from './causes/index.js'
 
 /**
  * The calls a workload makes, by kind: Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream
@@ -69,8 +69,10 @@ export interface GateResult {
   status: GateStatus
   /** What was seen, in one line. */
   detail: string
-  /** What to do, when the status is not pass. */
+  /** What to do, when the status is not pass: words the report makes from the cause and its facts (fixOf). */
   fix?: string
+  /** What the gate found that the fix names; turned into `fix` when the report is built, and not part of it. */
+  facts?: FixFacts
   /** Stable key of the diagnosis (catalogue row or decision rule), used to group identical failures. */
   cause?: Cause
   hints?: GateHints

@@ -99,6 +99,9 @@ describe('a cause’s entry is what every reader sees', () => {
     const e = evidence({ availability: available({ agreement: 'missing', authorized: undefined }) })
     const { gates } = judge(e, NO_CALL)
     expect(gates['provider-terms']).toMatchObject({ status: 'fail', cause: 'agreement-missing' })
+    // The gate decides the cause and keeps what its fix names; the words are the report's.
+    expect(gates['provider-terms'].fix).toBeUndefined()
+    expect(gates['provider-terms'].facts).toMatchObject({ model: e.model, region: e.region })
     const check: CheckResult = {
       model: e.model,
       region: e.region,
@@ -116,6 +119,7 @@ describe('a cause’s entry is what every reader sees', () => {
     const summary = renderSummary(report)
     const text = renderText(report)
     for (const view of [json, summary, text]) expect(view).toContain('Acme agreement runbook')
+    expect(json).not.toContain('"facts"')
     for (const view of [summary, text]) expect(view).toContain('acme-bedrock agree --model MODEL')
   })
 })

@@ -159,6 +159,7 @@ const KEY_PHRASES: Partial<Record<Cause, string[]>> = {
   'unrecognised-refusal': ['suggests no policy', 'report it to bedrock-access-probe'],
   'probe-request-rejected': ['report the message to bedrock-access-probe'],
   'not-text-model': ['Nothing to fix for access'],
+  'read-denied': ['Grant the read permission', 'without a call'],
   'model-not-serving': [
     'No gate is closed',
     'Re-run the probe',

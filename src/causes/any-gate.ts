@@ -127,6 +127,8 @@ export const ANY_GATE_CAUSES = {
     kind: 'unproven',
     title: 'the control plane may not be read',
     cell: 'not read',
+    fix: ctx =>
+      `Grant ${ctx.permission ?? 'the read permission'} to make this gate definitive without a call (read-only, no model cost).`,
     headline: 'This identity may not read the control plane, and no call proved access'
   },
   'not-found': {

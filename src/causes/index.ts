@@ -12,7 +12,7 @@ import { IAM_PERMISSION_CAUSES } from './iam-permission.js'
 import { MODEL_ACCESS_CAUSES } from './model-access.js'
 import { PROVIDER_TERMS_CAUSES } from './provider-terms.js'
 import { REGION_CAUSES } from './region.js'
-import type { CauseKind, CauseSpec, FixContext, StatementKind } from './types.js'
+import type { CauseKind, CauseSpec, FixContext, FixFacts, StatementKind } from './types.js'
 
 export {
   GATES,
@@ -22,6 +22,7 @@ export {
   type CauseSpec,
   type CommandContext,
   type FixContext,
+  type FixFacts,
   type GateName,
   type MessageRow,
   type StatementKind
@@ -79,4 +80,33 @@ export function statementFor(cause: Cause | undefined): StatementKind | undefine
 export function fixFor(cause: Cause, ctx: FixContext): string | undefined {
   const spec: CauseSpec = CAUSES[cause]
   return 'fix' in spec && spec.fix ? spec.fix(ctx) : undefined
+}
+
+/** What a call that got through says of a gate the control plane had closed. */
+export const SETTLING_FIX =
+  'Access may still be settling: AWS lets first calls through while a subscription completes, and they fail with 403 later if a prerequisite is missing.'
+
+/**
+ * A verdict's fix in words, made when the report is built: its cause's fix for the facts the gate found (the
+ * check's model and region where the gate had none), the actions a closed IAM gate refused named first. A verdict
+ * without facts (one read back from a report file) keeps the fix it has.
+ */
+export function fixOf(
+  gate: { cause?: string; fix?: string; facts?: FixFacts },
+  check: { model: string; region: string; baseModelId?: string }
+): string | undefined {
+  const { cause, facts } = gate
+  if (!facts) return gate.fix
+  if (facts.settling) return SETTLING_FIX
+  const context: FixContext = {
+    model: check.model,
+    region: check.region,
+    ...(check.baseModelId ? { baseModelId: check.baseModelId } : {}),
+    groups: [],
+    ...facts
+  }
+  const fix = cause !== undefined && isCause(cause) ? fixFor(cause, context) : undefined
+  if (!facts.missingActions?.length) return fix
+  const then = fix ?? 'Attach the policy statement below.'
+  return `Allow ${facts.missingActions.join(' and ')}: ${then.charAt(0).toLowerCase()}${then.slice(1)}`
 }

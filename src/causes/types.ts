@@ -67,6 +67,12 @@ export interface FixContext {
   nearest?: string[]
   /** job-minutes against the credentials' end: what ends when, and how long the job needs them. */
   lifetime?: { expiresAt: string; jobMinutes: number; source: 'role-session' | 'environment' | 'api-key' }
+  /** read-denied: the read permission that would make the gate definitive without a call. */
+  permission?: string
+  /** The calls a closed IAM gate refused, by action (bedrock:InvokeModelWithResponseStream …): the fix allows them. */
+  missingActions?: string[]
+  /** A gate the control plane closed, yet a call got through: access may still be settling. */
+  settling?: true
   /** The quota a capacity fix is about, and the value to ask for. */
   quota?: {
     name: string
@@ -77,6 +83,13 @@ export interface FixContext {
     desired?: number
   }
 }
+
+/**
+ * What a gate found that its fix names, kept on the verdict (GateResult.facts) until the report is built: the
+ * words are made there (fixOf), and the facts are not part of the report. A fact the gate did not have (the model,
+ * the region) is the check's.
+ */
+export type FixFacts = Partial<FixContext>
 
 type Fix = (ctx: FixContext) => string
 

@@ -1,11 +1,12 @@
 /**
  * What every gate shares: the contract each gate file fulfils (GateRules), what the calls showed (read once for
  * every gate), and the verdicts that do not depend on the gate: evidence lost to a fault, evidence that could not
- * be read, a catalogue row as a verdict, and a control-plane verdict once a call got through. Words and fixes come
- * from the cause registry (src/causes/); nothing here decides a particular gate.
+ * be read, a catalogue row as a verdict, and a control-plane verdict once a call got through. A verdict carries its
+ * cause and the facts its fix names; the words are the report's (src/causes/ has them). Nothing here decides a
+ * particular gate.
  */
 import type { CallKind, GateResult } from '../types.js'
-import { fixFor, GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes/index.js'
+import { GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes/index.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
 import { regionChoices } from '../bedrock/model-id.js'
 import type { ApiKeyInfo, AwsFailure, CallsOutcome, Evidence, Read } from '../evidence.js'
@@ -60,15 +61,14 @@ function contextOf(subject: FixSubject): FixContext {
   return { groups: [], ...subject }
 }
 
-/** A verdict for a cause, with the registry's fix for this check. */
+/** A verdict for a cause, with what its fix names: the report words it (fixOf, src/causes/index.ts). */
 export function verdict(
   status: GateResult['status'],
   cause: Cause,
   detail: string,
   subject: FixSubject
 ): GateResult {
-  const fix = fixFor(cause, contextOf(subject))
-  return { status, cause, detail, ...(fix ? { fix } : {}) }
+  return { status, cause, detail, facts: contextOf(subject) }
 }
 
 /** A fault's cause: what kind of fault, so that its fix names the real trouble. */
@@ -129,7 +129,7 @@ export function unreadGate<T>(read: Exclude<Read<T>, { state: 'ok' }>, permissio
         status: 'skip',
         cause: 'read-denied',
         detail: `Not readable by this identity (${permission} denied); the call is the evidence`,
-        fix: `Grant ${permission} to make this gate definitive without a call (read-only, no model cost).`
+        facts: { permission }
       }
     case 'failed':
       return faultGate(permission.replace('bedrock:', ''), read.failure)
@@ -158,7 +158,7 @@ export function provenByCall(gate: GateResult): GateResult {
       status: 'warn',
       ...(gate.cause ? { cause: gate.cause } : {}),
       detail: `The call succeeded although ${gate.detail}`,
-      fix: 'Access may still be settling: AWS lets first calls through while a subscription completes, and they fail with 403 later if a prerequisite is missing.'
+      facts: { settling: true }
     }
   }
   return gate

@@ -133,15 +133,7 @@ function withCallsNamed(gate: GateResult, outcomes: CallOutcome[]): GateResult {
   const detail = `${gate.detail} — ${refusedPart}${ok.length > 0 ? `; ${succeededPart(ok)}` : ''}`
   // Only a cause an Allow fixes says which actions to allow.
   if (statementFor(gate.cause) !== 'invoke') return { ...gate, detail }
-  return {
-    ...gate,
-    detail,
-    fix: `Allow ${missing.join(' and ')}: ${lowerFirst(gate.fix ?? 'Attach the policy statement below.')}`
-  }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
+  return { ...gate, detail, facts: { ...gate.facts, missingActions: missing } }
 }
 
 function unrecognisedRefusal(call: CallKind, failure: AwsFailure): GateResult {

@@ -26,7 +26,7 @@ import type {
   ServiceTier
 } from '../types.js'
 import { successorOf } from '../bedrock/lifecycle.js'
-import { fixFor, isCause, type Cause } from '../causes/index.js'
+import type { Cause } from '../causes/index.js'
 import { baseModelGuessOf, isAnthropicModel, isMarketplaceModel } from '../bedrock/model-id.js'
 import type {
   Availability,
@@ -173,10 +173,13 @@ async function withNearestIds(gates: Gates, pair: Pair, ctx: CheckContext): Prom
     Math.max(3, Math.floor(id.length / 5))
   )
   if (nearest.length === 0) return gates
-  const fix = fixFor(region.cause, { model: pair.ref.input, region: pair.region, groups: [], nearest })
   return {
     ...gates,
-    region: { ...region, ...(fix ? { fix } : {}), hints: { ...region.hints, nearest } }
+    region: {
+      ...region,
+      facts: { ...region.facts, model: pair.ref.input, region: pair.region, nearest },
+      hints: { ...region.hints, nearest }
+    }
   }
 }
 
@@ -218,21 +221,17 @@ function withSuccessor(
   e: Evidence
 ): Gates {
   const access = gates['model-access']
-  const fix =
-    access.cause && isCause(access.cause)
-      ? fixFor(access.cause, {
-          model: e.model,
-          region: e.region,
-          ...(e.baseModelId ? { baseModelId: e.baseModelId } : {}),
-          groups: [],
-          successor: { id: successor.id, onDemand: successor.onDemand }
-        })
-      : access.fix
   return {
     ...gates,
     'model-access': {
       ...access,
-      ...(fix ? { fix } : {}),
+      facts: {
+        ...access.facts,
+        model: e.model,
+        region: e.region,
+        ...(e.baseModelId ? { baseModelId: e.baseModelId } : {}),
+        successor: { id: successor.id, onDemand: successor.onDemand }
+      },
       hints: { ...access.hints, successor: successor.id }
     }
   }

@@ -18,6 +18,7 @@ import {
   sourceFromFeatures,
   type IdentityDeps
 } from '../../../src/aws/identity.js'
+import { fixIn } from '../../../__fixtures__/evidence.js'
 import { decideCredentials } from '../../../src/gates/credentials.js'
 import { parseInputs, type ProbeInputs } from '../../../src/inputs/parse.js'
 
@@ -91,7 +92,7 @@ describe('establishing the identity (STS through aws-sdk-client-mock)', () => {
     const { inputs, deps, clients } = setup({ 'role-to-assume': ROLE })
     const outcome = await establishCredentials(inputs, clients, deps)
     expect(outcome.gate).toMatchObject({ status: 'fail', cause: 'oidc-no-token-permission' })
-    expect(outcome.gate.fix).toContain('id-token: write')
+    expect(fixIn(outcome.gate)).toContain('id-token: write')
     expect(outcome.usable).toBe(false)
     expect(deps.getIDToken).not.toHaveBeenCalled()
     expect(sts.calls()).toHaveLength(0)

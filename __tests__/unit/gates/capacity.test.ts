@@ -11,7 +11,8 @@ import {
   NO_CALL,
   quotaListing,
   refused,
-  throttledCall
+  throttledCall,
+  fixIn
 } from '../../../__fixtures__/evidence.js'
 import { desiredOf } from '../../../src/gates/capacity.js'
 import { overallResult } from '../../../src/gates/sequence.js'
@@ -26,7 +27,7 @@ describe('capacity: closed', () => {
     expect(gates.capacity.detail).toBe(
       `Converse was throttled after retries (${DAILY}): no tokens left for today (${HAIKU_PER_DAY}: 0 applied)`
     )
-    expect(gates.capacity.fix).toContain(
+    expect(fixIn(gates.capacity)).toContain(
       'Request 288000000 for Model invocation max tokens per day for Anthropic Claude 3 Haiku (L-HAIKU-DAY) in us-east-1'
     )
     // The request was authorized before it was throttled: the IAM gate is open, the check fails on capacity.
@@ -60,7 +61,7 @@ describe('capacity: closed', () => {
     expect(gates.capacity.detail).toBe(
       `${HAIKU_ON_DEMAND} is 200000 in us-east-1; the workload needs 500000 (min-tokens-per-minute)`
     )
-    expect(gates.capacity.fix).toContain('Request 500000 for')
+    expect(fixIn(gates.capacity)).toContain('Request 500000 for')
   })
 
   it('a request refused for a quota (ServiceQuotaExceededException) is closed, after authorization', () => {
@@ -80,7 +81,7 @@ describe('capacity: open, with a warning', () => {
     expect(gates.capacity.detail).toBe(
       `${HAIKU_ON_DEMAND} is 20000 in us-east-1, below AWS's default of 200000`
     )
-    expect(gates.capacity.fix).toContain(
+    expect(fixIn(gates.capacity)).toContain(
       '"Cross-region model inference tokens per minute" quota of the model'
     )
     expect(overallResult(gates)).toBe('pass')
@@ -106,7 +107,7 @@ describe('capacity: not known, which changes no result', () => {
       CALL_OK
     )
     expect(gates.capacity).toMatchObject({ status: 'skip', cause: 'quota-read-denied' })
-    expect(gates.capacity.fix).toContain('servicequotas:ListAWSDefaultServiceQuotas')
+    expect(fixIn(gates.capacity)).toContain('servicequotas:ListAWSDefaultServiceQuotas')
     expect(overallResult(gates)).toBe('pass')
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { denied, evidence, run } from '../../../__fixtures__/evidence.js'
+import { denied, evidence, run, fixIn } from '../../../__fixtures__/evidence.js'
 import {
   credentialsBeforeReads,
   credentialsEndNote,
@@ -32,13 +32,15 @@ describe('credentials gate', () => {
       usable: false,
       gate: { status: 'fail', cause: 'oidc-no-token-permission' }
     })
-    expect(verdict.gate.fix).toContain('id-token: write')
+    expect(fixIn(verdict.gate)).toContain('id-token: write')
   })
 
   it("a fork pull request has no token by GitHub's design: inconclusive with how to skip forks, not a closed gate", () => {
     const verdict = decideCredentials({ state: 'no-oidc-request', forkPullRequest: true })
     expect(verdict).toMatchObject({ usable: false, gate: { status: 'warn', cause: 'fork-pull-request' } })
-    expect(verdict.gate.fix).toContain('github.event.pull_request.head.repo.full_name == github.repository')
+    expect(fixIn(verdict.gate)).toContain(
+      'github.event.pull_request.head.repo.full_name == github.repository'
+    )
   })
 
   it("the trust statement and the provider fix use the token's own issuer (GHE.com, custom issuers)", () => {
@@ -70,7 +72,7 @@ describe('credentials gate', () => {
       failure: { kind: 'service', name: 'InvalidIdentityToken', message: 'No OpenIDConnect provider found' },
       claims: { ...claims, iss: 'https://token.actions.githubusercontent.com/octocorp' }
     })
-    expect(noProvider.gate.fix).toContain('https://token.actions.githubusercontent.com/octocorp')
+    expect(fixIn(noProvider.gate)).toContain('https://token.actions.githubusercontent.com/octocorp')
   })
 
   it("STS's refusals of the provider name the provider to fix, and print no trust policy", () => {
@@ -86,10 +88,10 @@ describe('credentials gate', () => {
       }).gate
     const audience = refused('InvalidIdentityToken', 'Incorrect token audience')
     expect(audience).toMatchObject({ status: 'fail', cause: 'oidc-audience-mismatch' })
-    expect(audience.fix).toContain(
+    expect(fixIn(audience)).toContain(
       'sts.amazonaws.com, is not a client ID of the IAM OIDC identity provider arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com'
     )
-    expect(audience.fix).toContain('aws iam add-client-id-to-open-id-connect-provider')
+    expect(fixIn(audience)).toContain('aws iam add-client-id-to-open-id-connect-provider')
     expect(audience.hints).toMatchObject({
       oidcProvider: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
       audience: 'sts.amazonaws.com'
@@ -97,17 +99,21 @@ describe('credentials gate', () => {
     expect(audience.hints?.trustPolicy).toBeUndefined()
     // In the China regions the audience is STS's own there.
     expect(
-      refused('InvalidIdentityToken', 'Incorrect token audience', 'arn:aws-cn:iam::111122223333:role/ci').fix
+      fixIn(
+        refused('InvalidIdentityToken', 'Incorrect token audience', 'arn:aws-cn:iam::111122223333:role/ci')
+      )
     ).toContain('arn:aws-cn:iam::111122223333:oidc-provider/token.actions.githubusercontent.com')
     expect(
-      refused('InvalidIdentityToken', 'Incorrect token audience', 'arn:aws-cn:iam::111122223333:role/ci').fix
+      fixIn(
+        refused('InvalidIdentityToken', 'Incorrect token audience', 'arn:aws-cn:iam::111122223333:role/ci')
+      )
     ).toContain('sts.amazonaws.com.cn')
     const thumbprint = refused(
       'InvalidIdentityToken',
       "OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint"
     )
     expect(thumbprint).toMatchObject({ status: 'fail', cause: 'oidc-thumbprint-mismatch' })
-    expect(thumbprint.fix).toContain('update-open-id-connect-provider-thumbprint')
+    expect(fixIn(thumbprint)).toContain('update-open-id-connect-provider-thumbprint')
     const duration = refused(
       'ValidationError',
       'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
@@ -117,8 +123,8 @@ describe('credentials gate', () => {
       cause: 'role-duration-too-long',
       hints: { durationSeconds: 7200 }
     })
-    expect(duration.fix).toContain('Lower role-duration-seconds')
-    expect(duration.fix).toContain('aws iam update-role --max-session-duration')
+    expect(fixIn(duration)).toContain('Lower role-duration-seconds')
+    expect(fixIn(duration)).toContain('aws iam update-role --max-session-duration')
     // The trust policy's refusal still shows the statement that admits the token.
     expect(
       refused('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity').hints?.trustPolicy
@@ -137,7 +143,7 @@ describe('credentials gate', () => {
       }
     })
     expect(verdict).toMatchObject({ usable: false, gate: { status: 'fail', cause: 'sts-region-disabled' } })
-    expect(verdict.gate.fix).toContain('Activate STS in ap-southeast-3')
+    expect(fixIn(verdict.gate)).toContain('Activate STS in ap-southeast-3')
   })
 
   it('a token service fault is a warning, and nothing else can run', () => {
@@ -221,8 +227,8 @@ describe('credentials gate', () => {
       'GetCallerIdentity'
     )
     expect(gate).toMatchObject({ status: 'warn', cause: 'region-unknown' })
-    expect(gate.fix).toContain('eu-centrl-1 is not a region this AWS SDK knows')
-    expect(gate.fix).toContain('did you mean eu-central-1? Correct the regions input')
+    expect(fixIn(gate)).toContain('eu-centrl-1 is not a region this AWS SDK knows')
+    expect(fixIn(gate)).toContain('did you mean eu-central-1? Correct the regions input')
   })
 
   it('expired credentials on a read close the gate for that check', () => {
@@ -282,8 +288,8 @@ describe('credentials gate: accounts and Bedrock API keys', () => {
     // A short-term key works in its own region only: closed there before any read.
     const elsewhere = credentialsBeforeReads(verdict, 'us-west-2')
     expect(elsewhere).toMatchObject({ status: 'fail', cause: 'bearer-key-region' })
-    expect(elsewhere?.fix).toContain('Generate the key for us-west-2')
-    expect(elsewhere?.fix).toContain('or probe us-east-1')
+    expect(fixIn(elsewhere)).toContain('Generate the key for us-west-2')
+    expect(fixIn(elsewhere)).toContain('or probe us-east-1')
     expect(credentialsBeforeReads(verdict, 'us-east-1')).toBeUndefined()
   })
 
@@ -339,11 +345,11 @@ describe('credentials that last the job (job-minutes)', () => {
     expect(verdict.gate.detail).toBe(
       'The credentials end at 2026-11-23T12:15:00.000Z, in 15 min; the job needs them for 120 min (job-minutes)'
     )
-    expect(verdict.gate.fix).toContain('role-duration-seconds: 7200 here')
-    expect(verdict.gate.fix).toContain(
+    expect(fixIn(verdict.gate)).toContain('role-duration-seconds: 7200 here')
+    expect(fixIn(verdict.gate)).toContain(
       'aws iam update-role --role-name bedrock-ci --max-session-duration 7200'
     )
-    expect(verdict.gate.fix).toContain('chaining is capped at 1 hour')
+    expect(fixIn(verdict.gate)).toContain('chaining is capped at 1 hour')
   })
 
   it('a session that lasts the job passes; so do credentials the SDK renews, whatever their current end', () => {
@@ -358,7 +364,7 @@ describe('credentials that last the job (job-minutes)', () => {
   it('keys in the environment (AWS_CREDENTIAL_EXPIRATION): the step that exported them asks for longer', () => {
     const verdict = decideCredentials(session('environment-keys', 30), { jobMinutes: 90, now: NOW })
     expect(verdict.gate).toMatchObject({ status: 'fail', cause: 'credentials-outlived' })
-    expect(verdict.gate.fix).toContain('configure-aws-credentials: role-duration-seconds: 5400')
+    expect(fixIn(verdict.gate)).toContain('configure-aws-credentials: role-duration-seconds: 5400')
   })
 
   it('a short-term Bedrock API key that ends before the job', () => {
@@ -371,7 +377,7 @@ describe('credentials that last the job (job-minutes)', () => {
     }
     const verdict = decideCredentials({ state: 'api-key', key }, { jobMinutes: 60, now: NOW })
     expect(verdict).toMatchObject({ usable: true, gate: { status: 'fail', cause: 'credentials-outlived' } })
-    expect(verdict.gate.fix).toMatch(/at most 12 hours, and never past the session that signed it/)
+    expect(fixIn(verdict.gate)).toMatch(/at most 12 hours, and never past the session that signed it/)
   })
 
   it('the credentials gate keeps the verdict after a call that got through', () => {

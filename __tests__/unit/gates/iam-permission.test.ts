@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { denied, evidence, judge, profileEvidence, refused } from '../../../__fixtures__/evidence.js'
+import { denied, evidence, judge, profileEvidence, refused, fixIn } from '../../../__fixtures__/evidence.js'
 import type { AwsFailure } from '../../../src/evidence.js'
 import { iamFromCalls } from '../../../src/gates/iam-permission.js'
 
@@ -35,7 +35,7 @@ describe('IAM-permission gate', () => {
         'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6'
       ]
     })
-    expect(decision.gates['iam-permission'].fix).toMatch(/policy below/)
+    expect(fixIn(decision.gates['iam-permission'])).toMatch(/policy below/)
   })
 
   it('a missing Allow for a base model: the foundation-model ARN in the region', () => {
@@ -55,7 +55,7 @@ describe('IAM-permission gate', () => {
     )
     expect(decision.gates['iam-permission']).toMatchObject({ status: 'fail', cause: 'iam-scp-deny' })
     expect(decision.gates['iam-permission'].detail).toContain('the SCP blocks us-west-2')
-    expect(decision.gates['iam-permission'].fix).toMatch(/cannot override an SCP/)
+    expect(fixIn(decision.gates['iam-permission'])).toMatch(/cannot override an SCP/)
     expect(decision.iamStatement).toBeUndefined()
   })
 
@@ -71,9 +71,9 @@ describe('IAM-permission gate', () => {
     const gate = decision.gates['iam-permission']
     expect(gate).toMatchObject({ status: 'fail', cause: 'iam-scp-deny' })
     expect(gate.detail).toContain('the SCP blocks the global route of this inference profile')
-    expect(gate.fix).toContain('aws:RequestedRegion "unspecified"')
-    expect(gate.fix).toContain('arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1')
-    expect(gate.fix).not.toContain('every destination region')
+    expect(fixIn(gate)).toContain('aws:RequestedRegion "unspecified"')
+    expect(fixIn(gate)).toContain('arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1')
+    expect(fixIn(gate)).not.toContain('every destination region')
     expect(decision.iamStatement).toBeUndefined()
   })
 
@@ -129,7 +129,7 @@ describe('IAM-permission gate', () => {
     expect(gate.detail).toContain(
       'refused: ConverseStream (bedrock:InvokeModelWithResponseStream); Converse succeeded (bedrock:InvokeModel)'
     )
-    expect(gate.fix).toMatch(/^Allow bedrock:InvokeModelWithResponseStream:/)
+    expect(fixIn(gate)).toMatch(/^Allow bedrock:InvokeModelWithResponseStream:/)
     expect(decision.gates.region.status).toBe('pass')
     expect(decision.iamStatement?.Action).toEqual([
       'bedrock:InvokeModel',

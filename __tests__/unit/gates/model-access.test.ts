@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { available, details, evidence, judge } from '../../../__fixtures__/evidence.js'
+import { available, details, evidence, judge, fixIn } from '../../../__fixtures__/evidence.js'
 import type { AwsFailure } from '../../../src/evidence.js'
 import { decideModelAccess } from '../../../src/gates/model-access.js'
 
@@ -30,14 +30,14 @@ describe('model-access gate', () => {
   it('fails when the account is not entitled, with the Marketplace fix for third-party models', () => {
     const gate = decideModelAccess(evidence({ availability: available({ entitled: false }) }))
     expect(gate).toMatchObject({ status: 'fail', cause: 'not-entitled' })
-    expect(gate.fix).toContain('aws-marketplace:Subscribe')
+    expect(fixIn(gate)).toContain('aws-marketplace:Subscribe')
   })
 
   it('does not send first-party models to Marketplace', () => {
     const gate = decideModelAccess(
       evidence({ marketplace: false, anthropic: false, availability: available({ entitled: false }) })
     )
-    expect(gate.fix).toMatch(/need no subscription/)
+    expect(fixIn(gate)).toMatch(/need no subscription/)
   })
 
   it('warns about a Legacy model with its dates, and fails one past end of life', () => {
@@ -99,7 +99,7 @@ describe('model-access gate', () => {
       })
     )
     expect(gate).toMatchObject({ status: 'fail', cause: 'marketplace-permissions' })
-    expect(gate.fix).toContain('aws-marketplace:ViewSubscriptions')
+    expect(fixIn(gate)).toContain('aws-marketplace:ViewSubscriptions')
   })
 
   it('a failed agreement creation that is a fault stays a warning', () => {

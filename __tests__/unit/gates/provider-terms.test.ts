@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { available, evidence } from '../../../__fixtures__/evidence.js'
+import { available, evidence, fixIn } from '../../../__fixtures__/evidence.js'
 import type { Availability } from '../../../src/evidence.js'
 import { termsRiskOfCalling } from '../../../src/gates/plan.js'
 import { decideProviderTerms } from '../../../src/gates/provider-terms.js'
@@ -18,15 +18,15 @@ describe('provider-terms gate', () => {
     const e = evidence({ availability: agreement('missing') })
     const gate = decideProviderTerms(e)
     expect(gate).toMatchObject({ status: 'fail', cause: 'agreement-missing' })
-    expect(gate.fix).toMatch(/create-agreement: true/)
-    expect(gate.fix).toMatch(/EULA/)
+    expect(fixIn(gate)).toMatch(/create-agreement: true/)
+    expect(fixIn(gate)).toMatch(/EULA/)
     expect(termsRiskOfCalling(e)).toBe('would-accept')
   })
 
   it('warns on PENDING with the propagation note', () => {
     const gate = decideProviderTerms(evidence({ availability: agreement('pending') }))
     expect(gate).toMatchObject({ status: 'warn', cause: 'agreement-pending' })
-    expect(gate.fix).toMatch(/up to 15/)
+    expect(fixIn(gate)).toMatch(/up to 15/)
   })
 
   it('fails on ERROR and shows the errorMessage', () => {

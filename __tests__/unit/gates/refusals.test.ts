@@ -10,7 +10,7 @@ import {
   ModelNotReadyException,
   ModelStreamErrorException
 } from '@aws-sdk/client-bedrock-runtime'
-import { available, denied, evidence, judge, refused } from '../../../__fixtures__/evidence.js'
+import { available, denied, evidence, judge, refused, fixIn } from '../../../__fixtures__/evidence.js'
 import type { GateName } from '../../../src/causes/index.js'
 import { describeAwsError } from '../../../src/aws/failure.js'
 import type { CallOutcome, Evidence } from '../../../src/evidence.js'
@@ -138,7 +138,7 @@ describe.each(CONTROL_PLANES)('when %s', (_state, e) => {
     (_what, category) => {
       const { gates, iamStatement } = judge(e, category.refusal)
       expect(gates[category.gate]).toMatchObject({ status: 'fail', cause: category.cause })
-      expect(gates[category.gate].fix).toMatch(category.fix)
+      expect(fixIn(gates[category.gate])).toMatch(category.fix)
       expect(overallResult(gates)).toBe('fail')
       // One root cause: no other gate is closed by the same refusal.
       const closed = Object.entries(gates).filter(([, gate]) => gate.status === 'fail')
@@ -185,7 +185,7 @@ describe.each(CONTROL_PLANES)('when %s', (_state, e) => {
     })
     expect(gates['iam-permission']).toMatchObject({ status: 'warn', cause: 'model-not-serving' })
     expect(gates['iam-permission'].detail).toContain(name)
-    expect(gates['iam-permission'].fix).toMatch(/the model \(or imported model\) is not serving/)
+    expect(fixIn(gates['iam-permission'])).toMatch(/the model \(or imported model\) is not serving/)
     expect(Object.values(gates).some(gate => gate.status === 'fail')).toBe(false)
     // The request got through every gate before IAM, whether or not they could be read.
     for (const gate of ['region', 'model-access', 'provider-terms'] as const)

@@ -6,7 +6,8 @@ import {
   evidence,
   judge,
   NO_CALL,
-  profileEvidence
+  profileEvidence,
+  fixIn
 } from '../../../__fixtures__/evidence.js'
 import { decideRegion } from '../../../src/gates/region.js'
 
@@ -19,7 +20,7 @@ describe('region gate', () => {
     const gate = decideRegion(evidence({ availability: available({ offered: false }) }))
     expect(gate).toMatchObject({ status: 'fail', cause: 'region-not-offered' })
     expect(gate.detail).toContain('regionAvailability NOT_AVAILABLE')
-    expect(gate.fix).toMatch(/inference profile that reaches it/)
+    expect(fixIn(gate)).toMatch(/inference profile that reaches it/)
   })
 
   it('leaves the verdict to the call when regionAvailability is not reported', () => {
@@ -84,17 +85,17 @@ describe('region gate', () => {
       })
     )
     expect(gate).toMatchObject({ status: 'fail', cause: 'application-profile-not-found' })
-    expect(gate.fix).toContain(
+    expect(fixIn(gate)).toContain(
       'aws bedrock list-inference-profiles --type-equals APPLICATION --region us-east-1'
     )
-    expect(gate.fix).toContain('(111122223333, us-east-1)')
-    expect(gate.fix).not.toMatch(/geography/)
+    expect(fixIn(gate)).toContain('(111122223333, us-east-1)')
+    expect(fixIn(gate)).not.toMatch(/geography/)
   })
 
   it('leaves a profile it may not read to the call, naming the permission', () => {
     const gate = decideRegion(profileEvidence({ profile: denied('bedrock:GetInferenceProfile') }))
     expect(gate).toMatchObject({ status: 'skip', cause: 'read-denied' })
-    expect(gate.fix).toContain('bedrock:GetInferenceProfile')
+    expect(fixIn(gate)).toContain('bedrock:GetInferenceProfile')
   })
 
   it('fails a base ID that only supports inference profiles', () => {

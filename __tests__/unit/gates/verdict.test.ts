@@ -9,7 +9,8 @@ import {
   NO_CALL,
   profileEvidence,
   refused,
-  run
+  run,
+  fixIn
 } from '../../../__fixtures__/evidence.js'
 import type { Evidence } from '../../../src/evidence.js'
 import { planCall } from '../../../src/gates/plan.js'
@@ -51,7 +52,7 @@ describe('a successful call', () => {
   it('turns a control-plane "closed" into a settling warning', () => {
     const { gates } = judge(evidence({ availability: available({ entitled: false }) }))
     expect(gates['model-access'].status).toBe('warn')
-    expect(gates['model-access'].fix).toMatch(/settling/)
+    expect(fixIn(gates['model-access'])).toMatch(/settling/)
     expect(overallResult(gates)).toBe('pass')
   })
 })
@@ -64,7 +65,7 @@ describe('without control-plane reads and without a call', () => {
       reason: 'invoke is false; only a call proves bedrock:InvokeModel'
     })
     expect(gates.region).toMatchObject({ status: 'skip', cause: 'read-denied' })
-    expect(gates.region.fix).toContain('bedrock:GetFoundationModelAvailability')
+    expect(fixIn(gates.region)).toContain('bedrock:GetFoundationModelAvailability')
     expect(gates['iam-permission']).toMatchObject({ status: 'skip', cause: 'invoke-disabled' })
     expect(gates['iam-permission'].detail).toMatch(/invoke is false/)
   })
@@ -265,7 +266,7 @@ describe('one root cause closes one gate', () => {
     )
     expect(gates['provider-terms']).toMatchObject({ status: 'fail', cause: 'agreement-missing' })
     expect(gates['model-access']).toMatchObject({ status: 'skip', cause: 'not-evaluated' })
-    expect(Object.values(gates).filter(gate => gate.fix?.includes('create-agreement'))).toHaveLength(1)
+    expect(Object.values(gates).filter(gate => fixIn(gate)?.includes('create-agreement'))).toHaveLength(1)
   })
 
   it('an agreement this run just created: no gate tells the reader to create it', () => {
@@ -279,7 +280,7 @@ describe('one root cause closes one gate', () => {
     expect(gates['provider-terms']).toMatchObject({ status: 'warn', cause: 'agreement-pending' })
     expect(gates['model-access'].detail).toContain('the agreement this run created is still being set up')
     for (const gate of Object.values(gates))
-      expect(gate.fix ?? '').not.toMatch(/[Cc]reate the (model )?agreement/)
+      expect(fixIn(gate) ?? '').not.toMatch(/[Cc]reate the (model )?agreement/)
   })
 
   it('a first-party model not entitled keeps its own model-access verdict', () => {

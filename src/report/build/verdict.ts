@@ -1,9 +1,17 @@
 /**
- * The run's verdict: the report built from the checks (the worst result wins), and whether it fails the step
- * (action) or exits 1 (CLI) by fail-on.
+ * The run's verdict: the report built from the checks (the worst result wins, every fix put into words from its
+ * cause and facts), and whether it fails the step (action) or exits 1 (CLI) by fail-on.
  */
+import { fixOf } from '../../causes/index.js'
 import type { FailOn } from '../../inputs/parse.js'
-import type { CheckResult, Report, Verdict } from '../../types.js'
+import type {
+  CheckResult,
+  GateResult,
+  Gates,
+  Report,
+  UseCaseFormRecord,
+  Verdict
+} from '../../types.js'
 import { headline } from './findings.js'
 
 /** fail beats inconclusive beats pass. */
@@ -18,6 +26,8 @@ export function buildReport(
   cancelled = false,
   credentials: Pick<Report, 'credentialSource' | 'credentialNotes' | 'probed' | 'useCaseForm'> = {}
 ): Report {
+  checks = checks.map(worded)
+  const useCaseForm = credentials.useCaseForm && wordedForm(credentials.useCaseForm)
   const count = (result: Verdict) => checks.filter(check => check.result === result).length
   // A management role that was asked for and refused fails the run, whatever the checks say.
   const management = credentials.useCaseForm?.credentials?.status === 'fail' ? (['fail'] as const) : []
@@ -29,7 +39,7 @@ export function buildReport(
     ...(credentials.probed ? { probed: credentials.probed } : {}),
     ...(credentials.credentialSource ? { credentialSource: credentials.credentialSource } : {}),
     ...(credentials.credentialNotes?.length ? { credentialNotes: credentials.credentialNotes } : {}),
-    ...(credentials.useCaseForm ? { useCaseForm: credentials.useCaseForm } : {}),
+    ...(useCaseForm ? { useCaseForm } : {}),
     checks,
     changes: inOrder(changes),
     counts: {
@@ -91,4 +101,25 @@ function inOrder(changes: Report['changes']): Report['changes'] {
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1
     return 0
   })
+}
+
+/** A gate as the report has it: its fix in words (fixOf), the facts they were made from left out. */
+function wordedGate(gate: GateResult, check: Pick<CheckResult, 'model' | 'region' | 'baseModelId'>): GateResult {
+  if (!gate.facts) return gate
+  const { facts: _facts, ...rest } = gate
+  const fix = fixOf(gate, check)
+  return { ...rest, ...(fix ? { fix } : {}) }
+}
+
+function worded(check: CheckResult): CheckResult {
+  const gates = Object.fromEntries(
+    Object.entries(check.gates).map(([name, gate]) => [name, wordedGate(gate, check)])
+  ) as Gates
+  return { ...check, gates }
+}
+
+/** The management role's credentials verdict, worded as the checks' are. */
+function wordedForm(form: UseCaseFormRecord): UseCaseFormRecord {
+  if (!form.credentials) return form
+  return { ...form, credentials: wordedGate(form.credentials, { model: '', region: '' }) }
 }
