@@ -10,6 +10,11 @@ import type { ProxySettings } from './aws/proxy.js'
 import { readMergeInputs, readProbeInputs, type InputSource, type ProbeInputs } from './inputs/parse.js'
 import { InputError } from './inputs/values.js'
 import { accountsIn, redactAccount } from './report/build/redact.js'
+import { pullRequestAddedIds, withAddedFirst } from './inputs/models-from.js'
+import { upsertPullRequestComment } from './report/github/comment.js'
+import { syncWatchIssue, watchContext } from './report/github/issue.js'
+import { publish } from './report/github/publish.js'
+import { MergeError, mergeReportFiles } from './report/merge/merge.js'
 import { runProbe } from './run/probe.js'
 import type { Logger } from './support/logger.js'
 import { neutraliseCommands } from './support/text.js'
@@ -28,8 +33,6 @@ export async function run(): Promise<void> {
     publishIdentity(outcome, inputs.maskAccountId)
     if (inputs.exportCredentials) exportCredentials(outcome)
     if (inputs.reportFile) writeReportFile(inputs.reportFile, published.report)
-    // The renderers load with the verdict, not at start-up: nothing needs them before the checks are done.
-    const { publish } = await import('./report/github/publish.js')
     await publish(published, inputs.failOn, log)
     if (inputs.comment && !published.report.cancelled) await postComment(published.report, inputs)
     if (inputs.openIssue !== 'never') await watchIssue(published.report, inputs)
@@ -50,7 +53,6 @@ async function readInputs(): Promise<ProbeInputs | undefined> {
     const foundInFiles = inputs.pairs.some(pair => pair.source !== undefined)
     if (!onPullRequest || !foundInFiles) return inputs
     // The IDs a pull request adds are probed first, and annotated on the added line.
-    const { pullRequestAddedIds, withAddedFirst } = await import('./inputs/models-from.js')
     return withAddedFirst(inputs, await pullRequestAddedIds(inputs.githubToken, log))
   } catch (error) {
     if (!(error instanceof InputError)) throw error
@@ -86,11 +88,9 @@ async function probeUntilCancelled(inputs: ProbeInputs): Promise<ProbeOutcome> {
  * No AWS call. Bad input (no file, not a report) fails the step naming the file.
  */
 async function merge(): Promise<void> {
-  const { mergeReportFiles, MergeError } = await import('./report/merge/merge.js')
   try {
     const { patterns, failOn, openIssue, githubToken } = readMergeInputs(name => core.getInput(name))
     const outcome = await mergeReportFiles(patterns, workspace(), log)
-    const { publish } = await import('./report/github/publish.js')
     await publish(outcome, failOn, log)
     if (openIssue !== 'never') await watchIssue(outcome.report, { openIssue, githubToken })
   } catch (error) {
@@ -172,8 +172,6 @@ const log: Logger = {
 }
 
 async function postComment(report: ProbeOutcome['report'], inputs: ProbeInputs): Promise<void> {
-  // Loaded only when asked for: it pulls in Octokit, which most runs do not need.
-  const { upsertPullRequestComment } = await import('./report/github/comment.js')
   await upsertPullRequestComment(report, inputs.githubToken, log)
 }
 
@@ -182,7 +180,6 @@ async function watchIssue(
   report: ProbeOutcome['report'],
   inputs: Pick<ProbeInputs, 'openIssue' | 'githubToken'>
 ): Promise<void> {
-  const { syncWatchIssue, watchContext } = await import('./report/github/issue.js')
   await syncWatchIssue(report, inputs.githubToken, inputs.openIssue, watchContext(process.env), log)
 }
 

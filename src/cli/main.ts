@@ -4,6 +4,8 @@
  * src/run/, src/report/). Exit codes: 0 access proven, 1 a gate is closed or (by --fail-on) nothing was proven,
  * 2 bad input or an unexpected error.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readProbeInputs, readMergeInputs, type ProbeInputs } from '../inputs/parse.js'
 import { InputError } from '../inputs/values.js'
@@ -11,6 +13,7 @@ import { redactAccount } from '../report/build/redact.js'
 import { editDistance } from '../support/edit-distance.js'
 import { renderText, wantsColor, wrap, type TextOptions } from '../report/render/terminal.js'
 import { shouldFail } from '../report/build/verdict.js'
+import { MergeError, mergeReportFiles } from '../report/merge/merge.js'
 import { runProbe } from '../run/probe.js'
 import type { Report } from '../types.js'
 
@@ -242,7 +245,6 @@ async function merge(argv: string[], io: CliIo): Promise<number> {
     true
   )
   const { failOn } = readMergeInputs(name => (typeof values[name] === 'string' ? String(values[name]) : ''))
-  const { mergeReportFiles, MergeError } = await import('../report/merge/merge.js')
   try {
     const outcome = await withoutWorkflowCommands(io, () =>
       mergeReportFiles(values._positionals as string[], io.cwd, { info: () => undefined })
@@ -261,8 +263,6 @@ function print(report: Report, json: boolean, failOn: ProbeInputs['failOn'], io:
 }
 
 async function writeReport(path: string, cwd: string, report: Report): Promise<void> {
-  const { mkdirSync, writeFileSync } = await import('node:fs')
-  const { dirname, resolve } = await import('node:path')
   const target = resolve(cwd, path)
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, JSON.stringify(report, null, 2) + '\n')

@@ -8,6 +8,7 @@ import * as glob from '@actions/glob'
 import { parseModelRef, PROFILE_PREFIXES } from '../bedrock/model-id.js'
 import type { ExtraModels, Pair } from './models.js'
 import type { Logger } from '../support/logger.js'
+import { gitHubApi } from '../support/github-api.js'
 import type { SourceLocation } from '../types.js'
 
 /** Providers whose IDs the scanner recognises (a closed list keeps "amazon.com" and the like out). */
@@ -147,10 +148,7 @@ export async function pullRequestAddedIds(
   token: string | undefined,
   log: Pick<Logger, 'warning'>
 ): Promise<{ id: string; file: string; line: number }[]> {
-  // Octokit is loaded only here, for pull requests.
-  const github = await import('@actions/github')
-  // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/support/undici-on-demand.ts).
-  await (await import('../support/undici-on-demand.js')).loadUndici()
+  const github = await gitHubApi()
   const pull = github.context.payload.pull_request
   if (!pull || !token) return []
   try {

@@ -5,6 +5,7 @@
  * the CLI (flags) share it all.
  */
 import type { SourceLocation } from '../types.js'
+import { findModelIds } from './models-from.js'
 import { readBootstrap, type BootstrapInputs } from './bootstrap.js'
 import { readIdentity, type IdentityInputs } from './identity.js'
 import { readWhatToCheck, type ExtraModels, type WhatToCheck } from './models.js'
@@ -66,8 +67,6 @@ export interface InputSource {
 export async function readProbeInputs(source: InputSource): Promise<ProbeInputs> {
   const patterns = source.read('models-from')
   if (!patterns.trim()) return parseInputs(source.read, source.env)
-  // Loaded only for models-from: the glob library is not needed by most runs.
-  const { findModelIds } = await import('./models-from.js')
   return parseInputs(source.read, source.env, await findModelIds(patterns, source.cwd))
 }
 

@@ -1,10 +1,8 @@
 /**
- * The optional sticky PR comment (comment: true). Loaded with a dynamic import only when asked for, so
- * ordinary runs never load Octokit.
+ * The optional sticky PR comment (comment: true). Octokit is loaded only when a comment is posted.
  */
-import * as github from '@actions/github'
+import { gitHubApi } from '../../support/github-api.js'
 import type { Logger } from '../../support/logger.js'
-import { loadUndici } from '../../support/undici-on-demand.js'
 import { renderComment } from '../render/summary.js'
 import type { Report } from '../../types.js'
 
@@ -15,6 +13,7 @@ export async function upsertPullRequestComment(
   token: string | undefined,
   log: Pick<Logger, 'warning'>
 ): Promise<void> {
+  const github = await gitHubApi()
   const pull = github.context.payload.pull_request
   if (!pull) {
     log.warning('comment: true only posts on pull_request events; skipped.')
@@ -36,8 +35,6 @@ export async function upsertPullRequestComment(
     time: new Date()
   })
   try {
-    // Behind a proxy Octokit's fetch needs undici's ProxyAgent, kept out of the start-up bundle (src/support/undici-on-demand.ts).
-    await loadUndici()
     const octokit = github.getOctokit(token)
     const { owner, repo } = github.context.repo
     // A blank line after the marker: GitHub's parser then reads the summary as blocks of its own.

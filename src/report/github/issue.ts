@@ -5,10 +5,9 @@
  * updates its body and comments what changed; a passing run comments and closes it. Loaded with a dynamic import
  * only when asked for; a missing permission is said once, and the verdict stays what it was.
  */
-import * as github from '@actions/github'
 import type { OpenIssue } from '../../inputs/parse.js'
 import type { Logger } from '../../support/logger.js'
-import { loadUndici } from '../../support/undici-on-demand.js'
+import { gitHubApi } from '../../support/github-api.js'
 import type { Report } from '../../types.js'
 import { headline } from '../build/findings.js'
 import { renderSummary } from '../render/summary.js'
@@ -121,7 +120,7 @@ export async function syncWatchIssue(
     return 'none'
   }
   try {
-    await loadUndici()
+    const github = await gitHubApi()
     const octokit = github.getOctokit(token)
     const { owner, repo } = github.context.repo
     const marker = watchMarker(context)
@@ -182,12 +181,14 @@ export async function syncWatchIssue(
 export function watchContext(env: NodeJS.ProcessEnv): WatchContext {
   // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/watch.yml@refs/heads/main; the file, without the ref.
   const workflowFile = env.GITHUB_WORKFLOW_REF?.split('@')[0]?.split('/').slice(2).join('/')
-  const { serverUrl, runId } = github.context
+  // What the toolkit's context reads, from the same variables, so that Octokit is not loaded for it.
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  const runId = Number(env.GITHUB_RUN_ID) || undefined
   const repository = env.GITHUB_REPOSITORY
   return {
     workflow: workflowFile || env.GITHUB_WORKFLOW || 'workflow',
     job: env.GITHUB_JOB || 'job',
     ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
-    ...(github.context.sha ? { commit: github.context.sha } : {})
+    ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {})
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Publishing the verdict (the action): loaded after the checks, so the renderers are not on the start-up path.
+ * Publishing the verdict (the action): the step's outputs, the job summary, the annotations and the log, and
+ * whether the step fails by fail-on.
  */
 import * as core from '@actions/core'
 import type { FailOn } from '../../inputs/parse.js'
