@@ -32,9 +32,24 @@ describe('CLI', () => {
     ])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^All 2 Bedrock access checks passed: access proven/)
-    // One line per check, then the five gates, every one proven open for both checks.
-    expect(run.stdout).toMatch(/^pass {2}us\.anthropic\.claude-sonnet-4-6 {2}us-east-1$/m)
+    // The model × region grid, then the six gates, every one proven open for both checks.
+    expect(run.stdout).toMatch(
+      /^MODEL\s+us-east-1\nus\.anthropic\.claude-sonnet-4-6\s+ok\namazon\.nova-lite-v1:0\s+ok$/m
+    )
     expect(run.stdout).toMatch(/^IAM permission\s+2\s+-\s+-/m)
+    expect(run.stdout).not.toMatch(/^pass /m)
+  })
+
+  it('--verbose adds one line per check', async () => {
+    const run = await cli(openAccount(), [
+      '--models',
+      'us.anthropic.claude-sonnet-4-6,amazon.nova-lite-v1:0',
+      '--regions',
+      'us-east-1',
+      '--verbose'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Every check \(2\)\npass {2}us\.anthropic\.claude-sonnet-4-6 {2}us-east-1$/m)
   })
 
   it('exit 1 when a gate is closed, with the same fix as the action', async () => {

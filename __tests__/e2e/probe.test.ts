@@ -242,7 +242,7 @@ describe('each gate failing on its own', () => {
     expect(gateOf(run, 'amazon.nova-lite-v1:0', 'us-west-2', 'iam-permission')).toMatchObject({
       status: 'skip',
       cause: 'not-evaluated',
-      detail: 'Not called: the Region gate is closed (see Region)'
+      detail: 'Not evaluated: the Region gate is closed'
     })
     expect(run.report!.checks.find(check => check.region === 'us-west-2')!.calls).toEqual([])
   })

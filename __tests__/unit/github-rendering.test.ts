@@ -69,7 +69,7 @@ describe('the job summary on GitHub', () => {
       ['amazon.nova-lite-v1:0', '❌ IAM', '✅']
     ])
     expect(tableStartingWith(view, 'Gate')).toEqual([
-      ['Gate', 'Proven open', 'Closed', 'Not proven'],
+      ['Gate', 'Proven open', 'Closed', 'Not evaluated'],
       ['Credentials', '2', '—', '—'],
       ['Region', '2', '—', '—'],
       ['Model access', '2', '—', '—'],
@@ -93,7 +93,7 @@ describe('the job summary on GitHub', () => {
       'Gate',
       'Proven open',
       'Closed',
-      'Not proven',
+      'Not evaluated',
       'Not needed'
     ])
   })
@@ -191,7 +191,7 @@ describe('the job summary on GitHub', () => {
     expect(passing).not.toContain('closed (the gate is named)')
     expect(passing).not.toContain('nothing closed, nothing proven')
     expect(passing).not.toContain('with a warning')
-    expect(passing).not.toContain('Not proven: not decided')
+    expect(passing).not.toContain('Not evaluated: not decided')
   })
 
   it("explains the gate table's words where its columns hold a number", () => {
@@ -208,7 +208,9 @@ describe('the job summary on GitHub', () => {
         )
       ])
     )
-    expect(unproven).toContain('Not proven: not decided (not read, not called, or behind a closed gate')
+    expect(unproven).toContain(
+      'Not evaluated: not decided for that check (not read, not called, or behind a closed gate'
+    )
   })
 })
 

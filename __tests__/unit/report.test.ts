@@ -107,6 +107,32 @@ describe('job summary', () => {
     expect(html).toContain('aws iam put-role-policy --role-name ci --policy-name bedrock-access')
   })
 
+  it('one cause is one finding across regions, its place-naming fixes listed, each annotation exact', () => {
+    const legacyIn = (region: string): GateResult => ({
+      status: 'warn',
+      cause: 'model-legacy',
+      detail: 'Legacy since 2025-01-01',
+      fix: `Move to anthropic.claude-3-haiku-20240307-v1:0, the newest ACTIVE model of the same line in ${region}`
+    })
+    const checks = ['us-east-1', 'us-west-2'].map(region =>
+      check('anthropic.claude-v2:1', region, { 'model-access': legacyIn(region) })
+    )
+    const findings = groupFindings(report(checks), 'warn')
+    expect(findings).toHaveLength(1)
+    // Fixes that differ only by the region they name are said once, with the other regions.
+    expect(findings[0]!.fixes).toEqual([
+      'Move to anthropic.claude-3-haiku-20240307-v1:0, the newest ACTIVE model of the same line in us-east-1 (the same in us-west-2)'
+    ])
+    const html = renderSummary(report(checks))
+    expect(html.match(/a Legacy model/g)).toHaveLength(1)
+    const warnings = annotationsFor(report(checks)).filter(a => a.level === 'warning')
+    expect(warnings.map(a => a.message.match(/same line in ([\w-]+)/)?.[1])).toEqual([
+      'us-east-1',
+      'us-west-2'
+    ])
+    for (const a of warnings) expect(a.message.match(/@ [\w-]+/g)).toHaveLength(1)
+  })
+
   it('a grouped fix that names each check its own ARN lists every distinct fix', () => {
     const scpFor = (arn: string): GateResult => ({ ...scp, fix: `Ask the administrators to allow ${arn}.` })
     const html = renderSummary(
@@ -323,9 +349,11 @@ describe('text rendering', () => {
     const r = report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })])
     const text = renderText(r)
     expect(text).toMatch(/^1 of 1 Bedrock access check failed: IAM permission closed/)
-    // One line per check naming its closed gate, then the five gates.
-    expect(text).toContain('\nFAIL  amazon.nova-lite-v1:0  us-east-1  IAM\n')
-    expect(text).toMatch(/\nGATE\s+OPEN\s+CLOSED\s+NOT PROVEN\n/)
+    // The model × region grid naming the closed gate, then the six gates; one line per check on request.
+    expect(text).toMatch(/\nMODEL\s+us-east-1\namazon\.nova-lite-v1:0\s+IAM\n/)
+    expect(text).not.toContain('FAIL  amazon.nova-lite-v1:0')
+    expect(renderText(r, { everyCheck: true })).toContain('\nFAIL  amazon.nova-lite-v1:0  us-east-1  IAM\n')
+    expect(text).toMatch(/\nGATE\s+OPEN\s+CLOSED\s+NOT EVALUATED\n/)
     expect(text).toMatch(/\nIAM permission\s+-\s+1\s+-\n/)
     expect(text).toContain('fix:   Ask the administrators.')
     const sections = renderSections(r)
@@ -373,7 +401,8 @@ describe('text rendering', () => {
     expect(wantsColor({ FORCE_COLOR: '1' }, false)).toBe(true)
     expect(wantsColor({ FORCE_COLOR: '0' }, true)).toBe(false)
     const r = report([check('amazon.nova-lite-v1:0', 'us-east-1', { 'iam-permission': scp })])
-    expect(renderText(r, { color: true })).toContain('\u001b[31mFAIL\u001b[0m')
+    expect(renderText(r, { color: true })).toContain(`\u001b[31m${'IAM'.padEnd('us-east-1'.length)}\u001b[0m`)
+    expect(renderText(r, { color: true, everyCheck: true })).toContain('\u001b[31mFAIL\u001b[0m')
     expect(renderText(r)).not.toContain('\u001b[')
   })
 })
@@ -502,5 +531,45 @@ describe('the changes made to the account', () => {
       'agreement-created us-east-1 cohere.embed-english-v3',
       'agreement-created us-west-2 cohere.embed-english-v3'
     ])
+  })
+})
+
+describe('the terminal grid', () => {
+  const regions = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-central-1']
+  const models = [
+    'us.anthropic.claude-sonnet-4-6',
+    'amazon.nova-lite-v1:0',
+    'amazon.titan-embed-text-v2:0',
+    'cohere.embed-english-v3',
+    'meta.llama3-1-8b-instruct-v1:0',
+    'anthropic.claude-v2:1',
+    'mistral.mistral-large-2407-v1:0',
+    'anthropic.claude-3-haiku-20240307-v1:0'
+  ]
+  const checks = models.flatMap((model, m) =>
+    regions.map((region, r) => check(model, region, (m + r) % 5 === 0 ? { 'iam-permission': scp } : {}))
+  )
+
+  it('prints 32 pairs as a model × region grid within 80 columns, regions numbered under a key when needed', () => {
+    const text = renderText(report(checks), { width: 80 })
+    const lines = text.split('\n')
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80)
+    expect(text).toContain('[1] us-east-1  [2] us-east-2  [3] us-west-2  [4] eu-central-1')
+    const header = lines.findIndex(line => line.startsWith('MODEL'))
+    expect(lines[header]).toMatch(/^MODEL\s+\[1\]\s+\[2\]\s+\[3\]\s+\[4\]$/)
+    expect(lines.slice(header + 1, header + 1 + models.length).map(line => line.split(/\s+/)[0])).toEqual(
+      models
+    )
+    expect(lines[header + 1]).toMatch(/^us\.anthropic\.claude-sonnet-4-6\s+IAM\s+ok\s+ok\s+ok$/)
+    // The causes once below it: one section for the one SCP cause of its 7 checks.
+    expect(text.match(/a service control policy denies the call/g)).toHaveLength(1)
+  })
+
+  it('names the regions in the header when they fit, and a missing pair is a dash', () => {
+    const text = renderText(
+      report([check('a.x-1', 'us-east-1'), check('b.y-1', 'us-east-1'), check('b.y-1', 'eu-west-1')]),
+      { width: 80 }
+    )
+    expect(text).toMatch(/\nMODEL\s+us-east-1\s+eu-west-1\na\.x-1\s+ok\s+-\nb\.y-1\s+ok\s+ok\n/)
   })
 })

@@ -66,7 +66,10 @@ const FLAGS: Flag[] = [
     help: 'warn when a model reaches end of life within N days (default 90; 0: only Legacy warns)'
   },
   { name: 'no-invoke', help: 'control-plane checks only, no model call' },
-  { name: 'verbose', help: "say each step and check's progress on stderr (shown on a terminal anyway)" },
+  {
+    name: 'verbose',
+    help: "say each step and check's progress on stderr (shown on a terminal anyway), and print one line per check and the quotas read"
+  },
   { name: 'create-agreement', help: 'bootstrap access (changes the account: form, agreement, wait)' },
   {
     name: 'use-case-form',
@@ -234,7 +237,7 @@ async function probe(argv: string[], io: CliIo): Promise<number> {
   })
   const { report } = inputs.maskAccountId ? redactAccount(outcome) : outcome
   if (inputs.reportFile) await writeReport(inputs.reportFile, io.cwd, report)
-  return print(report, values.json === true, inputs.failOn, io)
+  return print(report, values.json === true, inputs.failOn, io, values.verbose === true)
 }
 
 /** `merge FILES…`: one report (and one exit code) from the reports of a fleet's jobs. */
@@ -257,8 +260,16 @@ async function merge(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function print(report: Report, json: boolean, failOn: ProbeInputs['failOn'], io: CliIo): number {
-  io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, textOptions(io)))
+function print(
+  report: Report,
+  json: boolean,
+  failOn: ProbeInputs['failOn'],
+  io: CliIo,
+  everyCheck = false
+): number {
+  io.stdout(
+    json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { ...textOptions(io), everyCheck })
+  )
   return shouldFail(report, failOn) ? 1 : 0
 }
 

@@ -198,5 +198,5 @@ const STOPPED_AFTER = {
 
 /** The words for a gate the call was refused at, for the gates behind it. */
 export function refusedAt(gate: GateName): string {
-  return `Not proven: the call was refused at the ${GATE_TITLES[gate]} gate`
+  return `Not evaluated: the ${GATE_TITLES[gate]} gate is closed`
 }

@@ -64,7 +64,11 @@ function iamAfterCall(e: Evidence, after: AfterCall): GateResult {
  */
 export function iamFromCalls(calls: CallsOutcome): GateResult {
   if (calls.state === 'not-run')
-    return { status: 'skip', cause: calls.cause, detail: `Not called: ${calls.reason}` }
+    return {
+      status: 'skip',
+      cause: calls.cause,
+      detail: `${calls.cause === 'not-evaluated' ? 'Not evaluated' : 'Not called'}: ${calls.reason}`
+    }
   const { outcomes } = calls
   const ok = outcomes.filter(outcome => outcome.state === 'ok')
   const failed = outcomes.flatMap(outcome => (outcome.state === 'failed' ? [outcome] : []))

@@ -53,8 +53,7 @@ export function planCall(
   const { bootstrap } = e
   if (bootstrap.waitTimedOut !== undefined || bootstrap.formMissing || bootstrap.agreementFailure)
     return none('bootstrap-incomplete', 'access is not live yet')
-  if (verdicts.region.status === 'fail')
-    return none('not-evaluated', 'the Region gate is closed (see Region)')
+  if (verdicts.region.status === 'fail') return none('not-evaluated', 'the Region gate is closed')
   if (verdicts['iam-permission'].status === 'fail')
     return none('not-evaluated', 'the IAM-permission gate is already closed (see IAM permission)')
   const termsRisk = termsRiskOfCalling(e)

@@ -55,7 +55,7 @@ function oneRootCause(gates: Gates, e: Evidence): Gates {
   })
   const region = gates.region
   if (region.status === 'fail') {
-    const why = `the Region gate is closed (${region.cause ?? 'region'})`
+    const why = 'the Region gate is closed'
     return {
       ...gates,
       'model-access': gates['model-access'].status === 'pass' ? gates['model-access'] : notEvaluated(why),
@@ -118,7 +118,7 @@ function capacityWhenAccessIsOpen(gates: Gates): Gates {
   const closed = GATES.find(
     name => name !== 'capacity' && gates[name].status === 'fail' && !isWorkingNow(gates[name].cause)
   )
-  if (!closed || gates.capacity.status === 'skip') return gates
+  if (!closed || gates.capacity.cause === 'not-evaluated') return gates
   return {
     ...gates,
     capacity: {

@@ -218,7 +218,7 @@ describe('the call plan follows the verdicts', () => {
           }
         })
       )
-    ).toMatchObject({ cause: 'not-evaluated', reason: 'the Region gate is closed (see Region)' })
+    ).toMatchObject({ cause: 'not-evaluated', reason: 'the Region gate is closed' })
     expect(
       plan(
         evidence({ details: details({ onDemand: 'not-supported', inferenceTypes: ['INFERENCE_PROFILE'] }) })

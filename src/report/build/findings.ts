@@ -26,7 +26,7 @@ import {
   type Cause,
   type GateName
 } from '../../causes/index.js'
-import { managementRefusal } from '../render/use-case-form.js'
+import { managementRefusal } from './use-case-form.js'
 
 export interface Finding {
   /** The gate, or for a fault that left several gates undecided, the first of them. */
@@ -136,11 +136,12 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       const fix = result.fix ?? ''
       const cause = result.cause ?? 'unspecified'
       const fault = isFault(result)
-      // IAM statements differ per check but share one cause and one fix: group on the cause alone there.
-      // A merged report keeps each account's findings apart: a policy is attached per account.
+      // One cause is one finding, whatever its places: a fix that names the place (a region, a successor) is
+      // one of the finding's fixes. A merged report keeps each account's findings apart: a policy is attached
+      // per account.
       const key = fault
-        ? `fault|${cause}|${fix}|${check.account ?? ''}`
-        : `${gate}|${cause}|${gate === 'iam-permission' ? '' : fix}|${check.account ?? ''}`
+        ? `fault|${cause}|${check.account ?? ''}`
+        : `${gate}|${cause}|${check.account ?? ''}`
       if (fault) {
         if (faultsSeen.has(key)) continue
         faultsSeen.add(key)
@@ -173,10 +174,37 @@ export function groupFindings(report: Report, status: 'fail' | 'warn'): Finding[
       groups.set(key, finding)
     }
   }
+  for (const finding of groups.values()) finding.fixes = fixesByRegion(finding)
   // Most important first: the earliest gate (it blocks the ones after it), then the most checks.
   return [...groups.values()].sort(
     (a, b) => GATES.indexOf(a.gate) - GATES.indexOf(b.gate) || b.checks.length - a.checks.length
   )
+}
+
+/**
+ * A finding's fixes, one per distinct text, where a fix that differs from check to check only by the region it
+ * names is said once, for its first region, with the others after it: "… --region us-east-1 … (the same in
+ * us-east-2 and us-west-2)". Its command stays one to copy as it is.
+ */
+function fixesByRegion(finding: Finding): string[] {
+  const byTemplate = new Map<string, { fix: string; regions: string[] }>()
+  for (const check of finding.checks) {
+    const fix = check.gates[finding.gate].fix
+    if (!fix) continue
+    const template = fix.includes(check.region) ? fix.split(check.region).join('\u0000') : fix
+    const known = byTemplate.get(template)
+    if (!known) byTemplate.set(template, { fix, regions: [check.region] })
+    else if (!known.regions.includes(check.region)) known.regions.push(check.region)
+  }
+  return [...byTemplate.entries()].map(([template, { fix, regions }]) =>
+    !template.includes('\u0000') || regions.length === 1
+      ? fix
+      : `${fix.replace(/\.$/, '')} (the same in ${choicesOf(regions.slice(1))})${fix.endsWith('.') ? '.' : ''}`
+  )
+}
+
+function choicesOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
 /** A gate's hints as sentences (the trust-policy statement is rendered apart, as JSON). */

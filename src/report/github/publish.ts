@@ -24,7 +24,7 @@ export async function publish(
   core.setOutput('result', report.result)
   core.setOutput('report', JSON.stringify(report))
   core.setOutput('iam-policy', iamPolicy)
-  for (const section of renderSections(report)) {
+  for (const section of renderSections(report, { everyCheck: true })) {
     if (section.title) core.startGroup(neutraliseCommands(section.title))
     log.info(section.lines.join('\n'))
     if (section.title) core.endGroup()

@@ -10,7 +10,7 @@ import type { AnnotationProperties } from '@actions/core'
 import { type CheckResult, type Report } from '../../types.js'
 import { GATE_TITLES } from '../../causes/index.js'
 import { fixWithHints, groupFindings, withoutCaller, type Finding } from '../build/findings.js'
-import { managementRefusal } from './use-case-form.js'
+import { managementRefusal } from '../build/use-case-form.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -56,11 +56,15 @@ function capped(report: Report, level: Annotation['level']): Annotation[] {
   return kept
 }
 
-/** The finding's checks, split by the file and line their model ID was found on (unlocated ones together). */
+/**
+ * The finding's checks, split by the file and line their model ID was found on (unlocated ones together), and by
+ * their fix where it names the place: each annotation's fix is exact for every check it names.
+ */
 function byLocation(finding: Finding): CheckResult[][] {
   const groups = new Map<string, CheckResult[]>()
   for (const check of finding.checks) {
-    const key = check.source ? `${check.source.file}:${check.source.line}` : ''
+    const fix = fixWithHints(check, check.gates[finding.gate])
+    const key = `${check.source ? `${check.source.file}:${check.source.line}` : ''}|${fix}`
     groups.set(key, [...(groups.get(key) ?? []), check])
   }
   return [...groups.values()]

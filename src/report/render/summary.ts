@@ -31,7 +31,7 @@ import {
   type GateTally
 } from '../build/findings.js'
 import { document, fence, htmlBlock } from './markdown.js'
-import { formLine, managementRefusal } from './use-case-form.js'
+import { formLine, managementRefusal } from '../build/use-case-form.js'
 
 export interface SummaryOptions {
   /** The watch issue: the same view with its code folded, and where it came from (the PR comment is renderComment). */
@@ -211,11 +211,11 @@ function renderMatrix(report: Report): string {
   )
 }
 
-/** The six gates (the action's promise: five for access, capacity for today): for how many checks each was proven open, closed, or not proven. */
+/** The six gates (the action's promise: five for access, capacity for today): for how many checks each was proven open, closed, or not evaluated. */
 function renderGateTable(tallies: GateTally[]): string {
   const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)
   const count = (n: number) => (n === 0 ? '—' : String(n))
-  const header = ['Gate', 'Proven open', 'Closed', 'Not proven', ...(anyNotNeeded ? ['Not needed'] : [])]
+  const header = ['Gate', 'Proven open', 'Closed', 'Not evaluated', ...(anyNotNeeded ? ['Not needed'] : [])]
   const rows = tallies.map(tally => {
     const cells = [
       escapeHtml(GATE_TITLES[tally.gate]),
@@ -253,7 +253,7 @@ function renderLegend(report: Report, tallies: GateTally[]): string {
   // The gate table's words too, where its columns hold a number.
   if (tallies.some(tally => tally.unproven > 0))
     parts.push(
-      'Not proven: not decided (not read, not called, or behind a closed gate; "Not evaluated" says why)'
+      'Not evaluated: not decided for that check (not read, not called, or behind a closed gate; "Not evaluated, and why" names the reason)'
     )
   if (tallies.some(tally => tally.notNeeded > 0)) parts.push('Not needed: nothing to accept for the model')
   return parts.length > 0 ? `<p><sub>${parts.join(' · ')}</sub></p>` : ''

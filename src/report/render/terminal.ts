@@ -1,6 +1,6 @@
 /**
  * Plain text for terminals and the Actions log, in the job summary's order: the verdict, who and what, how to get
- * a verdict when there is none, one line per check naming its closed gate, the six gates, then one section per
+ * a verdict when there is none, the model × region grid naming each check's closed gate, the six gates, then one section per
  * finding, each with its fix to copy (the policy for a closed IAM gate is also the iam-policy output). The action prints each section after the first in a collapsible ::group:: (src/report/publish.ts),
  * unwrapped (the log viewer wraps); the CLI wraps prose at the terminal's width and colours it on a terminal that
  * wants colour. Commands and policies are never wrapped: they are there to be copied.
@@ -9,7 +9,7 @@ import { CALL_OPERATION } from '../../bedrock/calls.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../../types.js'
 import { GATE_TITLES } from '../../causes/index.js'
 import { fixSnippets, principalOf, trustPolicySnippets } from './commands.js'
-import { formLine, managementRefusal } from './use-case-form.js'
+import { formLine, managementRefusal } from '../build/use-case-form.js'
 import {
   actionsForAVerdict,
   checkWords,
@@ -17,6 +17,7 @@ import {
   findingTitle,
   gateTallies,
   groupFindings,
+  hasWarnings,
   headline,
   skipReasons,
   withoutCaller,
@@ -34,6 +35,8 @@ export interface TextOptions {
   width?: number
   /** ANSI colour (the CLI on a terminal that wants it). */
   color?: boolean
+  /** One line per check, and the quotas read, too, each in a section of its own (the action's log; --verbose). */
+  everyCheck?: boolean
 }
 
 const RESULT_WORD: Record<Verdict, string> = { pass: 'pass', fail: 'FAIL', inconclusive: 'unproven' }
@@ -89,6 +92,11 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
     width: options.width
   }
   const sections: TextSection[] = [{ lines: firstScreen(report, layout) }]
+  if (options.everyCheck)
+    sections.push({
+      title: `Every check (${report.checks.length})`,
+      lines: checkLines(report, options.width, layout.paint)
+    })
   const management = managementSection(report, layout)
   if (management) sections.push(management)
   for (const status of ['fail', 'warn'] as const)
@@ -103,8 +111,13 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
       )
     })
   }
-  const quotas = quotasRead(report)
-  if (quotas.length > 0) sections.push({ title: `Quotas read (${quotas.length})`, lines: quotas })
+  // The quotas behind each capacity verdict: detail, for the log and --verbose (a warning names its own quota).
+  const quotas = options.everyCheck ? quotasRead(report) : []
+  if (quotas.length > 0)
+    sections.push({
+      title: `Quotas read (${quotas.length})`,
+      lines: quotas.flatMap(line => layout.prose(line, 4))
+    })
   return sections.map(section =>
     section.title
       ? {
@@ -148,7 +161,12 @@ function firstScreen(report: Report, { paint, prose, width }: Layout): string[] 
     const [head = '', ...rest] = prose(`To get a verdict: ${action}${where}`, 2)
     lines.push(head.replace('To get a verdict:', paint('bold', 'To get a verdict:')), ...rest)
   }
-  lines.push('', ...checkLines(report, width, paint), '', ...gateTable(report))
+  lines.push(
+    '',
+    ...(checkGrid(report, width, paint) ?? checkLines(report, width, paint)),
+    '',
+    ...gateTable(report)
+  )
   for (const change of report.changes) {
     lines.push(
       ...prose(
@@ -226,6 +244,65 @@ function placeList(checks: CheckResult[], limit = 12): string {
   return shown.join(', ') + (checks.length > limit ? `, and ${checks.length - limit} more` : '')
 }
 
+/** A grid cell: ok, ok* (a warning below), the closed gates by name, or ? and why nothing was proven. */
+function gridCell(check: CheckResult | undefined): string {
+  if (!check) return '-'
+  if (check.result === 'pass') return hasWarnings(check) ? 'ok*' : 'ok'
+  const words = checkWords(check)
+  return check.result === 'fail' ? words : `? ${words}`.trimEnd()
+}
+
+/**
+ * The model × region grid, as the job summary has it: a row per model, a column per region, a cell per check
+ * (ASCII, so that the columns stay aligned in any terminal). Regions are numbered under a key when their names do
+ * not fit the width; undefined (one line per check instead) when even that does not fit, or for a merged report,
+ * whose checks are per account.
+ */
+function checkGrid(report: Report, width: number | undefined, paint: Paint): string[] | undefined {
+  if (new Set(report.checks.map(check => check.account ?? '')).size > 1) return undefined
+  const models = [...new Set(report.checks.map(check => check.model))]
+  const regions = [...new Set(report.checks.map(check => check.region))]
+  const at = new Map(report.checks.map(check => [`${check.model}@${check.region}`, check]))
+  const cells = models.map(model => regions.map(region => at.get(`${model}@${region}`)))
+  const modelWidth = Math.max('MODEL'.length, ...models.map(model => model.length))
+  const layout = (headers: string[]) => {
+    const widths = headers.map((header, column) =>
+      Math.max(header.length, ...cells.map(row => gridCell(row[column]).length))
+    )
+    return { headers, widths, total: modelWidth + widths.reduce((sum, w) => sum + w + 2, 0) }
+  }
+  let grid = layout(regions)
+  let key: string[] = []
+  if (width !== undefined && grid.total > width) {
+    grid = layout(regions.map((_, index) => `[${index + 1}]`))
+    key = wrap(regions.map((region, index) => `[${index + 1}] ${region}`).join('  '), width, 4)
+    if (grid.total > width) return undefined
+  }
+  const header = ['MODEL'.padEnd(modelWidth), ...grid.headers.map((h, i) => h.padEnd(grid.widths[i]!))]
+  const rows = models.map((model, row) =>
+    [
+      model.padEnd(modelWidth),
+      ...cells[row]!.map((check, column) => {
+        const text = gridCell(check).padEnd(grid.widths[column]!)
+        return check && check.result !== 'pass' ? paint(check.result, text) : text
+      })
+    ]
+      .join('  ')
+      .trimEnd()
+  )
+  const legend = [
+    'ok: proven',
+    ...(report.checks.some(check => check.result === 'pass' && hasWarnings(check))
+      ? ['ok*: proven, with a warning below']
+      : []),
+    ...(report.checks.some(check => check.result === 'fail') ? ['a gate named: closed there'] : []),
+    ...(report.checks.some(check => check.result === 'inconclusive')
+      ? ['?: nothing closed, nothing proven']
+      : [])
+  ]
+  return [...key, header.join('  ').trimEnd(), ...rows, ...wrap(legend.join(' · '), width, 2)]
+}
+
 /**
  * One line per check: its result, the model and region, and the gate that decided it. Aligned in columns when
  * they fit the width, else one check per line as a sentence.
@@ -265,12 +342,12 @@ function checkLines(report: Report, width: number | undefined, paint: Paint): st
   )
 }
 
-/** The six gates: for how many checks each was proven open, closed, not proven (or not needed). */
+/** The six gates: for how many checks each was proven open, closed, not evaluated (or not needed). */
 function gateTable(report: Report): string[] {
   const tallies = gateTallies(report)
   const anyNotNeeded = tallies.some(tally => tally.notNeeded > 0)
   const count = (n: number) => (n === 0 ? '-' : String(n))
-  const header = ['GATE', 'OPEN', 'CLOSED', 'NOT PROVEN', ...(anyNotNeeded ? ['NOT NEEDED'] : [])]
+  const header = ['GATE', 'OPEN', 'CLOSED', 'NOT EVALUATED', ...(anyNotNeeded ? ['NOT NEEDED'] : [])]
   const rows = tallies.map(tally => [
     GATE_TITLES[tally.gate],
     count(tally.open),
