@@ -100,6 +100,12 @@ export interface UseCaseFormRecord {
   /** The management role's session: its own credentials verdict (never the member's). */
   credentials?: GateResult
   regions: { region: string; state: 'on-file' | 'submitted' | 'missing' | 'unknown'; detail?: string }[]
+  /**
+   * The use-case-form input's fields, shown where the form is not on file: submitted by this run, or (a
+   * management role without create-agreement) what create-agreement: true would submit. The form holds company
+   * details, no secret.
+   */
+  form?: { submitted: boolean; fields: { name: string; value: string }[] }
 }
 
 /** Where a model ID was found, when it came from `models-from`. */

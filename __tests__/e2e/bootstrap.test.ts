@@ -84,6 +84,18 @@ describe('bootstrap a fresh account', () => {
       }
     ])
     expect(run.summary).toContain('Changes made to the account')
+    // The form it sent is shown, field by field, in the summary and the log.
+    expect(run.report?.useCaseForm?.form).toEqual({
+      submitted: true,
+      fields: Object.entries(GOOD_FORM)
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => ({ name, value }))
+    })
+    expect(run.summary).toContain(
+      '<details><summary>The use-case form this run submitted, in this account (111122223333)</summary>'
+    )
+    expect(run.summary).toContain(`<td><code>companyName</code></td><td>${GOOD_FORM.companyName}</td>`)
+    expect(run.stdout).toContain(`  companyName: ${GOOD_FORM.companyName}`)
     expect(gateOf(run, MODEL, 'us-east-1', 'provider-terms').detail).toContain(
       'agreement created by this run'
     )

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { GOOD_FORM } from '../../__fixtures__/forms.js'
+import { formFields } from '../../src/report/build/use-case-form.js'
+import type { UseCaseFormRecord } from '../../src/types.js'
 import {
   encodeUseCaseForm,
   loadUseCaseForm,
@@ -64,5 +66,37 @@ describe('use-case form', () => {
     expect(JSON.parse(new TextDecoder().decode(encodeUseCaseForm(validateUseCaseForm(GOOD_FORM))))).toEqual(
       GOOD_FORM
     )
+  })
+})
+
+describe('the form in the report', () => {
+  const record = (form: UseCaseFormRecord['form']): UseCaseFormRecord => ({
+    via: 'management-role',
+    account: '999988887777',
+    regions: [{ region: 'us-east-1', state: 'missing' }],
+    ...(form ? { form } : {})
+  })
+
+  it('says what create-agreement would submit where it was not sent, and shortens the long free text', () => {
+    const shown = formFields(
+      record({
+        submitted: false,
+        fields: [
+          { name: 'companyName', value: 'Example Corp' },
+          { name: 'useCases', value: 'x'.repeat(5000) }
+        ]
+      })
+    )!
+    expect(shown.heading).toBe(
+      'The use-case form create-agreement: true would submit, in the management account 999988887777'
+    )
+    expect(shown.fields[0]).toEqual({ name: 'companyName', value: 'Example Corp' })
+    expect(shown.fields[1]!.value).toHaveLength(301)
+    expect(shown.fields[1]!.value.endsWith('…')).toBe(true)
+  })
+
+  it('shows nothing when no form was given or none is needed', () => {
+    expect(formFields(record(undefined))).toBeUndefined()
+    expect(formFields(undefined)).toBeUndefined()
   })
 })

@@ -70,9 +70,21 @@ export async function keepUseCaseForm(
         region,
         state: state.state,
         ...(state.state === 'unknown' ? { detail: `${state.failure.name}: ${state.failure.message}` } : {})
-      }))
+      })),
+      ...formShown(submit.form, [...states.values()])
     }
   }
+}
+
+/** The form's fields, where the run submitted it or a region lacks it: what was, or would be, sent. */
+function formShown(form: UseCaseForm | undefined, states: FormState[]): Pick<UseCaseFormRecord, 'form'> {
+  if (!form) return {}
+  const submitted = states.some(state => state.state === 'submitted')
+  if (!submitted && !states.some(state => state.state === 'missing')) return {}
+  const fields = Object.entries(form)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => ({ name, value: String(value) }))
+  return { form: { submitted, fields } }
 }
 
 async function formIn(

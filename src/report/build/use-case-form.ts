@@ -60,3 +60,23 @@ export function managementRefusal(record: UseCaseFormRecord | undefined): Manage
     ...(gate.hints?.trustPolicy ? { trustPolicy: gate.hints.trustPolicy } : {})
   }
 }
+
+/** How the form's free text is shown: the use cases may be 8,192 characters; the summary shows their start. */
+const FIELD_SHOWN = 300
+
+/** The form's fields as the report shows them, with the heading that says whether they were sent. */
+export function formFields(
+  record: UseCaseFormRecord | undefined
+): { heading: string; fields: { name: string; value: string }[] } | undefined {
+  if (!record?.form) return undefined
+  const heading = record.form.submitted
+    ? `The use-case form this run submitted, in ${formPlace(record)}`
+    : `The use-case form create-agreement: true would submit, in ${formPlace(record)}`
+  return {
+    heading,
+    fields: record.form.fields.map(({ name, value }) => ({
+      name,
+      value: value.length > FIELD_SHOWN ? `${value.slice(0, FIELD_SHOWN)}…` : value
+    }))
+  }
+}

@@ -31,7 +31,7 @@ import {
   type GateTally
 } from '../build/findings.js'
 import { document, fence, htmlBlock } from './markdown.js'
-import { formLine, managementRefusal } from '../build/use-case-form.js'
+import { formFields, formLine, managementRefusal } from '../build/use-case-form.js'
 
 export interface SummaryOptions {
   /** The watch issue: the same view with its code folded, and where it came from (the PR comment is renderComment). */
@@ -280,10 +280,30 @@ function renderChanges(report: Report): string {
   return htmlBlock('<h3>Changes made to the account</h3>', '<ul>', ...items, '</ul>')
 }
 
-/** Where the Anthropic use-case form was found or submitted, in one line, when it was looked at. */
+/**
+ * Where the Anthropic use-case form was found or submitted, in one line, when it was looked at; and, where it is
+ * not on file, the fields this run submitted (or create-agreement: true would), folded.
+ */
 function formBlocks(report: Report): string[] {
   const line = report.useCaseForm ? formLine(report.useCaseForm) : undefined
-  return line ? [`<p>📝 ${escapeHtml(line)}</p>`] : []
+  const shown = formFields(report.useCaseForm)
+  return [
+    ...(line ? [`<p>📝 ${escapeHtml(line)}</p>`] : []),
+    ...(shown
+      ? [
+          htmlBlock(
+            `<details><summary>${escapeHtml(shown.heading)}</summary>`,
+            '<table>',
+            '<tr><th>Field</th><th>Value</th></tr>',
+            ...shown.fields.map(
+              ({ name, value }) => `<tr><td>${code(name)}</td><td>${escapeHtml(value)}</td></tr>`
+            ),
+            '</table>',
+            '</details>'
+          )
+        ]
+      : [])
+  ]
 }
 
 /** A refused management role: a finding of its own, with the role named and the statement that admits the token. */

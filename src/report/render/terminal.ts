@@ -9,7 +9,7 @@ import { CALL_OPERATION } from '../../bedrock/calls.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../../types.js'
 import { GATE_TITLES } from '../../causes/index.js'
 import { fixSnippets, principalOf, trustPolicySnippets } from './commands.js'
-import { formLine, managementRefusal } from '../build/use-case-form.js'
+import { formFields, formLine, managementRefusal } from '../build/use-case-form.js'
 import {
   actionsForAVerdict,
   checkWords,
@@ -141,6 +141,12 @@ function firstScreen(report: Report, { paint, prose, width }: Layout): string[] 
   for (const note of report.credentialNotes ?? []) lines.push(...prose(`Note: ${note}`, 2))
   const form = report.useCaseForm ? formLine(report.useCaseForm) : undefined
   if (form) lines.push(...prose(form, 2))
+  const shown = formFields(report.useCaseForm)
+  if (shown)
+    lines.push(
+      ...prose(`${shown.heading}:`, 2),
+      ...shown.fields.flatMap(({ name, value }) => prose(`  ${name}: ${value}`, 4))
+    )
   const probed = report.probed
   if (probed) {
     const models = new Set(report.checks.map(check => check.model)).size
