@@ -239,7 +239,14 @@ describe('Bootstrapper', () => {
       regions: [
         { region: 'us-east-1', state: 'submitted' },
         { region: 'us-west-2', state: 'on-file' }
-      ]
+      ],
+      // What it sent, for the report: every field given, none empty.
+      form: {
+        submitted: true,
+        fields: Object.entries(GOOD_FORM)
+          .filter(([, value]) => value !== '')
+          .map(([name, value]) => ({ name, value }))
+      }
     })
     const sent = bedrock.commandCalls(PutUseCaseForModelAccessCommand)[0]!.args[0].input.formData!
     expect(JSON.parse(new TextDecoder().decode(sent))).toEqual(GOOD_FORM)

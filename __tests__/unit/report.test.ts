@@ -573,3 +573,28 @@ describe('the terminal grid', () => {
     expect(text).toMatch(/\nMODEL\s+us-east-1\s+eu-west-1\na\.x-1\s+ok\s+-\nb\.y-1\s+ok\s+ok\n/)
   })
 })
+
+describe('the terminal on a screen and in a log', () => {
+  const checks = Array.from({ length: 9 }, (_, i) =>
+    check(`amazon.model-${i}-v1:0`, 'us-east-1', {
+      region: {
+        status: 'fail',
+        cause: 'region-not-offered',
+        detail: `amazon.model-${i}-v1:0 is not offered in us-east-1 (${i})`,
+        fix: 'Use a region where the model is offered.',
+        hints: { offeredIn: [`us-west-${i}`] }
+      }
+    })
+  )
+
+  it('a screen shows each cause with its first places, two of what was seen and two hints; a log has them all', () => {
+    const brief = renderText(report(checks), { width: 80 })
+    expect(brief).toMatch(/, and 5\s+more/)
+    expect(brief.match(/^ {2}seen: /gm)).toHaveLength(3)
+    expect(brief).toContain('seen:  … and 7 more alike')
+    expect(brief).toContain('hint:  … and 7 more (--verbose)')
+    const full = renderText(report(checks), { width: 80, everyCheck: true })
+    expect(full.match(/^ {2}hint: /gm)).toHaveLength(9)
+    expect(full).not.toContain('(--verbose)')
+  })
+})

@@ -230,16 +230,19 @@ export function fixWithHints(
 /** Details shown for a finding: one line when every check saw the same, else the first few with their place. */
 export const SEEN_SHOWN = 5
 
-export function distinctSeen(finding: Finding): {
+export function distinctSeen(
+  finding: Finding,
+  shown = SEEN_SHOWN
+): {
   lines: { where?: string; detail: string }[]
   more: number
 } {
   const details = new Set(finding.seen.map(seen => seen.detail))
   if (details.size === 1) return { lines: [{ detail: finding.seen[0]!.detail }], more: 0 }
   const lines = finding.seen
-    .slice(0, SEEN_SHOWN)
+    .slice(0, shown)
     .map(({ check, detail }) => ({ where: `${check.model} @ ${check.region}`, detail }))
-  return { lines, more: Math.max(0, finding.seen.length - SEEN_SHOWN) }
+  return { lines, more: Math.max(0, finding.seen.length - shown) }
 }
 
 export function findingTitle(finding: Finding): string {

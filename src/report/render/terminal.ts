@@ -83,13 +83,22 @@ interface Layout {
   paint: Paint
   prose: (text: string, indent?: number) => string[]
   width: number | undefined
+  /**
+   * A screen, not a log: each cause with its first places, two of what was seen and two hints (the CLI without
+   * --verbose); the action's log and --verbose have them all.
+   */
+  brief: boolean
 }
+
+/** What a brief layout shows of a finding's places, what was seen, and its hints. */
+const BRIEF = { places: 4, seen: 2, hints: 2 } as const
 
 export function renderSections(report: Report, options: TextOptions = {}): TextSection[] {
   const layout: Layout = {
     paint: painter(options.color),
     prose: (text, indent = 0) => wrap(text, options.width, indent),
-    width: options.width
+    width: options.width,
+    brief: !options.everyCheck
   }
   const sections: TextSection[] = [{ lines: firstScreen(report, layout) }]
   if (options.everyCheck)
@@ -107,7 +116,12 @@ export function renderSections(report: Report, options: TextOptions = {}): TextS
     sections.push({
       title: `- Not evaluated, and why (${skipped.length})`,
       lines: skipped.flatMap(reason =>
-        layout.prose(`  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${placeList(reason.checks)})`, 4)
+        layout.prose(
+          `  ${GATE_TITLES[reason.gate]}: ${reason.detail} (${
+            layout.brief ? checkCount(reason.checks.length) : placeList(reason.checks)
+          })`,
+          4
+        )
       )
     })
   }
@@ -209,18 +223,21 @@ function managementSection(report: Report, { prose }: Layout): TextSection | und
 }
 
 /** One finding: where, what was seen, the fix in words and to copy (commands and policies are never wrapped). */
-function findingSection(finding: Finding, report: Report, { prose }: Layout): TextSection {
+function findingSection(finding: Finding, report: Report, { prose, brief }: Layout): TextSection {
   /** "  label: text", wrapped under the text. */
   const labelled = (label: string, text: string) => prose(`  ${`${label}:`.padEnd(6)} ${text}`, 9)
-  const lines = labelled('where', placeList(finding.checks))
-  const { lines: seen, more } = distinctSeen(finding)
+  const lines = labelled('where', placeList(finding.checks, brief ? BRIEF.places : undefined))
+  const { lines: seen, more } = distinctSeen(finding, brief ? BRIEF.seen : undefined)
   for (const line of seen)
     lines.push(
       ...labelled('seen', `${line.where ? `${line.where}: ` : ''}${withoutCaller(line.detail, report)}`)
     )
   if (more > 0) lines.push(...labelled('seen', `… and ${more} more alike`))
   for (const fix of finding.fixes) lines.push(...labelled('fix', fix))
-  for (const line of finding.hints) lines.push(...labelled('hint', line))
+  const hints = brief ? finding.hints.slice(0, BRIEF.hints) : finding.hints
+  for (const line of hints) lines.push(...labelled('hint', line))
+  if (hints.length < finding.hints.length)
+    lines.push(...labelled('hint', `… and ${finding.hints.length - hints.length} more (--verbose)`))
   for (const snippet of fixSnippets(finding, report))
     lines.push(
       ...prose(`  ${snippet.label.replace(/`/g, '')}:`, 2),
@@ -243,6 +260,10 @@ function quotasRead(report: Report): string[] {
       )
     }
   return [...lines.values()]
+}
+
+function checkCount(count: number): string {
+  return `${count} check${count === 1 ? '' : 's'}`
 }
 
 function placeList(checks: CheckResult[], limit = 12): string {
