@@ -9,7 +9,7 @@ import { ANY_GATE_CAUSES } from '../../src/causes/any-gate.js'
 import { CAPACITY_CAUSES } from '../../src/causes/capacity.js'
 import { CREDENTIALS_CAUSES } from '../../src/causes/credentials.js'
 import { IAM_PERMISSION_CAUSES } from '../../src/causes/iam-permission.js'
-import { CAUSES, GATES, type CauseSpec } from '../../src/causes/index.js'
+import { CAUSES, FIX_FACT_NAMES, GATES, type CauseSpec } from '../../src/causes/index.js'
 import { MODEL_ACCESS_CAUSES } from '../../src/causes/model-access.js'
 import { PROVIDER_TERMS_CAUSES } from '../../src/causes/provider-terms.js'
 import { REGION_CAUSES } from '../../src/causes/region.js'
@@ -102,6 +102,10 @@ describe('a cause’s entry is what every reader sees', () => {
     // The gate decides the cause and keeps what its fix names; the words are the report's.
     expect(gates['provider-terms'].fix).toBeUndefined()
     expect(gates['provider-terms'].facts).toMatchObject({ model: e.model, region: e.region })
+    // Only what a fix may name, never the rest of the evidence.
+    expect(
+      Object.keys(gates['provider-terms'].facts!).every(name => FIX_FACT_NAMES.includes(name as never))
+    ).toBe(true)
     const check: CheckResult = {
       model: e.model,
       region: e.region,

@@ -23,6 +23,7 @@ export {
   type CommandContext,
   type FixContext,
   type FixFacts,
+  FIX_FACT_NAMES,
   type GateName,
   type MessageRow,
   type StatementKind

@@ -91,6 +91,35 @@ export interface FixContext {
  */
 export type FixFacts = Partial<FixContext>
 
+/** Every name a fix may read: a gate's verdict keeps these of what it was given, and nothing else. */
+export const FIX_FACT_NAMES = [
+  'model',
+  'region',
+  'baseModelId',
+  'account',
+  'groups',
+  'marketplace',
+  'allowedAccountIds',
+  'keyRegion',
+  'issuer',
+  'oidcProvider',
+  'audience',
+  'roleArn',
+  'successor',
+  'serviceTier',
+  'nearest',
+  'lifetime',
+  'permission',
+  'missingActions',
+  'settling',
+  'quota'
+] as const satisfies readonly (keyof FixContext)[]
+
+/** A compile error when FixContext gains a name FIX_FACT_NAMES lacks. */
+export const EVERY_FACT_NAMED: Exclude<keyof FixContext, (typeof FIX_FACT_NAMES)[number]> extends never
+  ? true
+  : never = true
+
 type Fix = (ctx: FixContext) => string
 
 /**

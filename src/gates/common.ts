@@ -6,7 +6,14 @@
  * particular gate.
  */
 import type { CallKind, GateResult } from '../types.js'
-import { GATE_TITLES, kindOf, type Cause, type FixContext, type GateName } from '../causes/index.js'
+import {
+  FIX_FACT_NAMES,
+  GATE_TITLES,
+  kindOf,
+  type Cause,
+  type FixContext,
+  type GateName
+} from '../causes/index.js'
 import type { Diagnosis } from '../diagnosis/catalogue.js'
 import { regionChoices } from '../bedrock/model-id.js'
 import type { ApiKeyInfo, AwsFailure, CallsOutcome, Evidence, Read } from '../evidence.js'
@@ -57,8 +64,12 @@ export interface GateRules {
 export type FixSubject = Pick<Evidence, 'model' | 'region' | 'baseModelId' | 'account'> &
   Partial<Omit<FixContext, 'model' | 'region' | 'baseModelId' | 'account'>>
 
+/** What a fix may name of the subject (often the whole evidence of the check): those names only. */
 function contextOf(subject: FixSubject): FixContext {
-  return { groups: [], ...subject }
+  const facts = Object.fromEntries(
+    FIX_FACT_NAMES.filter(name => subject[name] !== undefined).map(name => [name, subject[name]])
+  ) as Partial<FixContext>
+  return { groups: [], ...facts, model: subject.model, region: subject.region }
 }
 
 /** A verdict for a cause, with what its fix names: the report words it (fixOf, src/causes/index.ts). */
