@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { checkOf, openGates } from '../../__fixtures__/checks.js'
-import { fixSnippets, principalOf } from '../../src/report/render/commands.js'
+import { principalOf } from '../../src/causes/commands.js'
+import { fixSnippets } from '../../src/report/render/commands.js'
 import { groupFindings } from '../../src/report/build/findings.js'
 import { document, fence } from '../../src/report/render/markdown.js'
 import { renderSummary } from '../../src/report/render/summary.js'

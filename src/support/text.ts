@@ -59,7 +59,9 @@ export function neutraliseCommands(text: string): string {
     .join('\n')
 }
 
-/** "a", "a or b", "a, b or c": the choices of a "did you mean" (regions, model IDs). */
-export function choices(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
+/** "a", "a or b", "a, b or c": the choices of a "did you mean" (regions, model IDs); "a, b and c" with 'and'. */
+export function choices(items: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`
+    : (items[0] ?? '')
 }

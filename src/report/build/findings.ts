@@ -26,6 +26,7 @@ import {
   type Cause,
   type GateName
 } from '../../causes/index.js'
+import { choices } from '../../support/text.js'
 import { managementRefusal } from './use-case-form.js'
 
 export interface Finding {
@@ -199,12 +200,8 @@ function fixesByRegion(finding: Finding): string[] {
   return [...byTemplate.entries()].map(([template, { fix, regions }]) =>
     !template.includes('\u0000') || regions.length === 1
       ? fix
-      : `${fix.replace(/\.$/, '')} (the same in ${choicesOf(regions.slice(1))})${fix.endsWith('.') ? '.' : ''}`
+      : `${fix.replace(/\.$/, '')} (the same in ${choices(regions.slice(1), 'and')})${fix.endsWith('.') ? '.' : ''}`
   )
-}
-
-function choicesOf(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
 /** A gate's hints as sentences (the trust-policy statement is rendered apart, as JSON). */

@@ -10,14 +10,6 @@ import { causeOf, isCause, type CommandContext } from '../../causes/index.js'
 import type { GateHints, Report } from '../../types.js'
 import type { Finding } from '../build/findings.js'
 
-export {
-  POLICY_FILE,
-  principalOf,
-  trustPolicySnippets,
-  type FixSnippet,
-  type Principal
-} from '../../causes/commands.js'
-
 export function fixSnippets(
   finding: Finding,
   report: Pick<Report, 'identity' | 'useCaseForm'>

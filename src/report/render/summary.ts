@@ -13,7 +13,8 @@ import { CALL_OPERATION } from '../../bedrock/calls.js'
 import { code, escapeHtml, proseHtml } from '../../support/text.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report } from '../../types.js'
 import { GATES, GATE_TITLES } from '../../causes/index.js'
-import { fixSnippets, principalOf, trustPolicySnippets, type FixSnippet } from './commands.js'
+import { principalOf, trustPolicySnippets, type FixSnippet } from '../../causes/commands.js'
+import { fixSnippets } from './commands.js'
 import {
   actionsForAVerdict,
   checkWords,

@@ -8,7 +8,8 @@
 import { CALL_OPERATION } from '../../bedrock/calls.js'
 import { CREDENTIAL_SOURCE_WORDS, type CheckResult, type Report, type Verdict } from '../../types.js'
 import { GATE_TITLES } from '../../causes/index.js'
-import { fixSnippets, principalOf, trustPolicySnippets } from './commands.js'
+import { principalOf, trustPolicySnippets } from '../../causes/commands.js'
+import { fixSnippets } from './commands.js'
 import { formFields, formLine, managementRefusal } from '../build/use-case-form.js'
 import {
   actionsForAVerdict,
