@@ -572,6 +572,15 @@ describe('the terminal grid', () => {
     )
     expect(text).toMatch(/\nMODEL\s+us-east-1\s+eu-west-1\na\.x-1\s+ok\s+-\nb\.y-1\s+ok\s+ok\n/)
   })
+
+  it('explains only the marks the grid holds', () => {
+    const failing = renderText(report([check('a.x-1', 'us-east-1', { 'iam-permission': scp })]), {
+      width: 80
+    })
+    expect(failing).toContain('a gate named: closed there')
+    expect(failing).not.toContain('ok: proven')
+    expect(renderText(report([check('a.x-1', 'us-east-1')]), { width: 80 })).toMatch(/\nok: proven\n/)
+  })
 })
 
 describe('the terminal on a screen and in a log', () => {

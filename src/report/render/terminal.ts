@@ -318,8 +318,9 @@ function checkGrid(report: Report, width: number | undefined, paint: Paint): str
       .join('  ')
       .trimEnd()
   )
+  // A mark that is not in the grid is not in the legend.
   const legend = [
-    'ok: proven',
+    ...(report.checks.some(check => check.result === 'pass') ? ['ok: proven'] : []),
     ...(report.checks.some(check => check.result === 'pass' && hasWarnings(check))
       ? ['ok*: proven, with a warning below']
       : []),
